@@ -1,0 +1,25 @@
+"""zhpaper: computational close reading of OCR'd Chinese newspaper pages.
+
+The data flow goes one way::
+
+    page.md ──read──▶ Source (lines) ──classify──▶ Fragment[] ──reconstruct──▶ Page
+
+>>> import zhpaper
+>>> page = zhpaper.read_page("seeds/000_746b1ecd3a9e4b42.txt")   # doctest: +SKIP
+>>> page.to_frame()                                             # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from .errors import ZhpaperError
+from .page import Article, Flag, Page, Paragraph, Section, Unassigned
+from .plotting import use_cjk_font
+from .reconstruct import read_page, reconstruct
+from .source import Source, load
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article", "Flag", "Page", "Paragraph", "Section", "Source", "Unassigned",
+    "ZhpaperError", "load", "read_page", "reconstruct", "use_cjk_font", "__version__",
+]

@@ -1,0 +1,69 @@
+"""Command line: ``python -m zhpaper COMMAND PAGE.md``.
+
+Errors in the input end the program with one line on stderr (``zhpaper: error: …``) and
+exit status 2; output is written only once it is complete.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .errors import ZhpaperError
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    from .reconstruct import read_page
+
+    page = read_page(args.page)
+    if args.text:
+        _write(page.to_text())
+    else:
+        _write(json.dumps(page.to_json(), ensure_ascii=False, indent=args.indent) + "\n")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="zhpaper",
+        description="Close reading of OCR'd Chinese newspaper pages.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p = sub.add_parser("parse", help="reconstruct the articles of a page (JSON)")
+    p.add_argument("page", help="the page: a Markdown file from an OCR/layout tool")
+    p.add_argument("--text", action="store_true", help="print the clean articles for reading")
+    p.add_argument("--indent", type=int, default=1, help="JSON indentation (default 1)")
+    p.set_defaults(func=cmd_parse)
+    return parser
+
+
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+
+    def usage_error(message: str) -> None:
+        sys.stderr.write(f"zhpaper: error: {message}\n")
+        raise SystemExit(2)
+
+    parser.error = usage_error  # type: ignore[method-assign]
+    for action in parser._subparsers._group_actions:  # noqa: SLF001
+        for sp in action.choices.values():
+            sp.error = usage_error  # type: ignore[method-assign]
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except ZhpaperError as exc:
+        sys.stderr.write(f"zhpaper: error: {exc}\n")
+        return 2
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        sys.stderr.write("zhpaper: interrupted\n")
+        return 130

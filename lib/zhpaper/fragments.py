@@ -1,0 +1,251 @@
+"""Split a page into fragments (Markdown blocks) and classify them by content.
+
+A :class:`Fragment` is a run of raw characters with exact source spans. Markdown heading
+levels are weak evidence on OCR output (``#### (上接第1版)`` is a jump marker, ``#### 。
+新区模式…`` holds the end of a sentence plus a section heading), so every fragment is
+classified from its text and its neighbours.
+
+Fragment kinds
+--------------
+``headline``, ``kicker`` (the line above a headline), ``subtitle`` (``——访…``),
+``banner`` (a series line inside an article's header), ``byline``, ``signature``
+(``(冯燕平)`` closing an article), ``marker`` (``(上接第1版)``), ``section`` (a section
+heading), ``sidebar_label`` (``采访手记``), ``sidebar_title`` and ``body``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from .genre import genre
+from .source import Source
+
+HEADER_KINDS = frozenset({"kicker", "headline", "subtitle", "banner", "byline", "marker"})
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?=\s|$)\s*(.*?)(?:\s+#+)?\s*$")
+_LEADING_MARKUP = re.compile(r"^\s*(?:>\s*)*(?:[-+*]\s+|\d{1,3}[.)]\s+)?")
+_LEADING_PUNCT = re.compile(r"^[，,、。．.；;：:！!？?）)」』】》”’…\s]+")
+
+
+@dataclass(frozen=True, order=True)
+class Span:
+    """Characters ``start``–``end`` (0-based, end exclusive) of ``line`` (1-based)."""
+
+    line: int
+    start: int
+    end: int
+
+    def as_list(self) -> list[int]:
+        return [self.line, self.start, self.end]
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A piece of the page: raw text plus the spans it came from, in order."""
+
+    index: int
+    kind: str
+    spans: tuple[Span, ...]
+    pieces: tuple[str, ...]
+    level: int = 0  # Markdown heading level of the block it came from; 0 = not a heading
+
+    @property
+    def raw(self) -> str:
+        """Raw characters, one piece per source line, joined by newlines."""
+        return "\n".join(self.pieces)
+
+    @property
+    def flat(self) -> str:
+        """Raw characters with the line breaks removed."""
+        return "".join(self.pieces)
+
+    @property
+    def first_line(self) -> int:
+        return self.spans[0].line
+
+    @property
+    def lines(self) -> tuple[int, ...]:
+        return tuple(dict.fromkeys(s.line for s in self.spans))
+
+    def cut(self, offset: int) -> tuple[Fragment, Fragment]:
+        """Split at ``offset`` into ``flat``; both halves keep exact spans."""
+        left_spans, right_spans, left_pieces, right_pieces = [], [], [], []
+        remaining = offset
+        for span, piece in zip(self.spans, self.pieces, strict=True):
+            if remaining >= len(piece):
+                left_spans.append(span)
+                left_pieces.append(piece)
+                remaining -= len(piece)
+            elif remaining <= 0:
+                right_spans.append(span)
+                right_pieces.append(piece)
+            else:
+                cut_at = span.start + remaining
+                left_spans.append(Span(span.line, span.start, cut_at))
+                left_pieces.append(piece[:remaining])
+                right_spans.append(Span(span.line, cut_at, span.end))
+                right_pieces.append(piece[remaining:])
+                remaining = 0
+        return (
+            replace(self, spans=tuple(left_spans), pieces=tuple(left_pieces)),
+            replace(self, spans=tuple(right_spans), pieces=tuple(right_pieces)),
+        )
+
+    def trimmed(self) -> Fragment | None:
+        """The fragment without leading/trailing whitespace; None if nothing is left."""
+        spans, pieces = [], []
+        for span, piece in zip(self.spans, self.pieces, strict=True):
+            lstrip = len(piece) - len(piece.lstrip())
+            rstrip = len(piece) - len(piece.rstrip())
+            text = piece.strip()
+            if text:
+                spans.append(Span(span.line, span.start + lstrip, span.end - rstrip))
+                pieces.append(text)
+        if not pieces:
+            return None
+        return replace(self, spans=tuple(spans), pieces=tuple(pieces))
+
+
+def blocks(source: Source) -> list[Fragment]:
+    """Markdown blocks of the page: each heading line, each run of non-blank lines.
+
+    Markup outside the spans: the ``#`` of headings and leading blockquote/list markers.
+    """
+    out: list[Fragment] = []
+    run_spans: list[Span] = []
+    run_pieces: list[str] = []
+
+    def flush() -> None:
+        if run_pieces:
+            out.append(Fragment(len(out), "body", tuple(run_spans), tuple(run_pieces)))
+            run_spans.clear()
+            run_pieces.clear()
+
+    for number, line in enumerate(source.lines, start=1):
+        if not line.strip():
+            flush()
+            continue
+        heading = _ATX.match(line)
+        if heading and heading.group(2):
+            flush()
+            start, end = heading.span(2)
+            out.append(
+                Fragment(len(out), "heading", (Span(number, start, end),),
+                         (line[start:end],), level=len(heading.group(1)))
+            )
+            continue
+        if heading:  # a bare "####" line: markup only
+            flush()
+            continue
+        start = _LEADING_MARKUP.match(line).end()
+        text = line[start:].rstrip()
+        if text:
+            run_spans.append(Span(number, start, start + len(text)))
+            run_pieces.append(text)
+    flush()
+    return [f for f in (x.trimmed() for x in out) if f is not None]
+
+
+def _split_heading_punctuation(frags: Iterable[Fragment]) -> list[Fragment]:
+    """``#### 。 新区模式…`` → a body fragment ``。`` and the heading ``新区模式…``."""
+    out = []
+    for f in frags:
+        m = _LEADING_PUNCT.match(f.flat) if f.kind == "heading" else None
+        if m and 0 < m.end() < len(f.flat):
+            punct, rest = f.cut(m.end())
+            out.append(replace(punct, kind="body", level=0).trimmed())
+            out.append(rest.trimmed())
+        else:
+            out.append(f)
+    return out
+
+
+def _split_bylines_and_signatures(frags: Iterable[Fragment]) -> list[Fragment]:
+    g = genre()
+    out = []
+    for f in frags:
+        if f.kind != "body":
+            out.append(f)
+            continue
+        lead = g.lead_byline.match(f.flat)
+        if lead and lead.end() < len(f.flat):
+            byline, f = f.cut(lead.end())
+            out.append(replace(byline, kind="byline").trimmed())
+            f = f.trimmed()
+        sig = g.signature.search(f.flat)
+        if sig and sig.start() > 0:
+            f, signature = f.cut(sig.start())
+            out.append(f.trimmed())
+            out.append(replace(signature, kind="signature").trimmed())
+        else:
+            out.append(f)
+    return out
+
+
+def _content_kind(f: Fragment) -> str:
+    """Kind decided from the fragment's own text."""
+    g = genre()
+    text = f.flat.strip()
+    if g.jump_marker.match(text):
+        return "marker"
+    if len(text) <= 40 and g.standalone_byline.match(text):
+        return "byline"
+    if f.kind == "heading":
+        if text in g.sidebar_labels:
+            return "sidebar_label"
+        if len(text) > g.heading_max_chars or not g.ends_open(text):
+            return "body"
+        if g.subtitle.match(text) and len(text) <= g.subtitle_max_chars:
+            return "subtitle"
+        return "heading"
+    return f.kind
+
+
+def classify(source: Source) -> list[Fragment]:
+    """Fragments of ``source`` in raw order, each with its kind (see module doc)."""
+    g = genre()
+    frags = _split_heading_punctuation(blocks(source))
+    frags = [replace(f, kind=_content_kind(f)) for f in frags]
+    frags = _split_bylines_and_signatures(frags)
+    kinds = [f.kind for f in frags]
+    n = len(frags)
+
+    # Subtitles: a short "——…" body line right after a heading.
+    for i in range(1, n):
+        text = frags[i].flat
+        if (kinds[i] == "body" and kinds[i - 1] in {"heading", "headline"}
+                and g.subtitle.match(text) and len(text) <= g.subtitle_max_chars):
+            kinds[i] = "subtitle"
+
+    # Headlines: a heading followed by a subtitle, byline or jump marker.
+    for i in range(n):
+        if kinds[i] == "heading" and i + 1 < n and kinds[i + 1] in {"subtitle", "byline", "marker"}:
+            kinds[i] = "headline"
+    # Kickers: a heading directly above a headline.
+    for i in range(n - 1):
+        if kinds[i] == "heading" and kinds[i + 1] == "headline":
+            kinds[i] = "kicker"
+    # Sidebar titles, banners inside an open header, and section headings.
+    in_header = False
+    for i in range(n):
+        if kinds[i] == "headline":
+            in_header = True
+        elif kinds[i] == "heading":
+            if i > 0 and kinds[i - 1] == "sidebar_label":
+                kinds[i] = "sidebar_title"
+            elif in_header:
+                kinds[i] = "banner"
+            else:
+                kinds[i] = "section"
+        elif kinds[i] not in HEADER_KINDS:
+            in_header = False
+    # A page that opens with a heading but has no recognisable headline at all:
+    # the first heading is the best headline we have.
+    if "headline" not in kinds:
+        for i in range(n):
+            if kinds[i] in {"section", "kicker", "banner"}:
+                kinds[i] = "headline"
+                break
+    return [replace(f, index=i, kind=k) for i, (f, k) in enumerate(zip(frags, kinds, strict=True))]

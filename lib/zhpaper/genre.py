@@ -1,0 +1,76 @@
+"""Genre conventions (bylines, markers, punctuation) loaded from ``data/genre.toml``."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class Genre:
+    terminal: frozenset[str]
+    closers: frozenset[str]
+    non_initial: frozenset[str]
+    lead_byline: re.Pattern[str]
+    standalone_byline: re.Pattern[str]
+    roles: tuple[str, ...]
+    signature: re.Pattern[str]
+    jump_marker: re.Pattern[str]
+    subtitle: re.Pattern[str]
+    subtitle_max_chars: int
+    sidebar_labels: frozenset[str]
+    heading_max_chars: int
+    speech_verbs: tuple[str, ...]
+    non_final: tuple[str, ...]
+    quantity_start: re.Pattern[str]
+
+    def ends_open(self, text: str) -> bool:
+        """True if ``text`` stops mid-sentence (no terminal punctuation at its end)."""
+        body = text.rstrip()
+        while body and body[-1] in self.closers:
+            body = body[:-1].rstrip()
+        return bool(body) and body[-1] not in self.terminal
+
+    def starts_as_continuation(self, text: str) -> bool:
+        """True if ``text`` begins with a character no sentence can begin with."""
+        body = text.lstrip()
+        return bool(body) and body[0] in self.non_initial
+
+    def ends_with_non_final(self, text: str) -> bool:
+        """True if ``text`` ends with a word that cannot end a sentence (的, 但是 …)."""
+        from .lexicon import last_word
+
+        return last_word(text.rstrip()) in self.non_final
+
+    def people(self, field: str) -> tuple[str, ...]:
+        """Names in a byline field: roles removed, split on spaces and 、,."""
+        for role in sorted(self.roles, key=len, reverse=True):
+            field = field.replace(role, " ")
+        return tuple(p for p in re.split(r"[\s、,，]+", field) if p)
+
+
+@lru_cache(maxsize=1)
+def genre() -> Genre:
+    raw = tomllib.loads(
+        resources.files("zhpaper").joinpath("data/genre.toml").read_text(encoding="utf-8")
+    )
+    return Genre(
+        terminal=frozenset(raw["terminal"]),
+        closers=frozenset(raw["closers"]),
+        non_initial=frozenset(raw["non_initial"]),
+        lead_byline=re.compile(raw["lead_byline"]),
+        standalone_byline=re.compile(raw["standalone_byline"]),
+        roles=tuple(raw["roles"]),
+        signature=re.compile(raw["signature"]),
+        jump_marker=re.compile(raw["jump_marker"]),
+        subtitle=re.compile(raw["subtitle"]),
+        subtitle_max_chars=int(raw["subtitle_max_chars"]),
+        sidebar_labels=frozenset(raw["sidebar_labels"]),
+        heading_max_chars=int(raw["heading_max_chars"]),
+        speech_verbs=tuple(raw["speech_verbs"]),
+        non_final=tuple(sorted(raw["non_final"], key=len, reverse=True)),
+        quantity_start=re.compile(raw["quantity_start"]),
+    )

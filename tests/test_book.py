@@ -1,0 +1,57 @@
+"""The whole book builds in force mode with -n -W --keep-going, with no warning."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import ROOT
+
+JB = Path(sys.executable).with_name("jupyter-book")
+
+
+@pytest.fixture(scope="module")
+def built_book(tmp_path_factory):
+    out = tmp_path_factory.mktemp("book")
+    config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
+    config["execute"]["execute_notebooks"] = "force"
+    cfg = out / "_config.yml"
+    cfg.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    proc = subprocess.run(
+        [str(JB), "build", str(ROOT), "--path-output", str(out), "--config", str(cfg),
+         "-n", "-W", "--keep-going"],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    return proc, out / "_build" / "html"
+
+
+@pytest.mark.book
+@pytest.mark.xdist_group("book")
+def test_book_builds_without_warnings(built_book):
+    proc, html = built_book
+    log = proc.stdout + proc.stderr
+    assert proc.returncode == 0, log[-5000:]
+    assert "WARNING" not in log, log[-5000:]
+    assert (html / "index.html").is_file()
+
+
+@pytest.mark.book
+@pytest.mark.xdist_group("book")
+def test_every_toc_page_is_rendered(built_book):
+    from conftest import toc_files
+
+    _, html = built_book
+    for name in toc_files():
+        assert (html / f"{name}.html").is_file(), name
+
+
+@pytest.mark.book
+@pytest.mark.xdist_group("book")
+def test_rendered_chapters_show_chinese_and_figures(built_book):
+    _, html = built_book
+    page = (html / "notebooks" / "01_reading_the_page.html").read_text(encoding="utf-8")
+    assert "首府扎实推进安全生产治本攻坚三年行动" in page
+    assert "data:image/png;base64" in page or ".png" in page

@@ -1,0 +1,65 @@
+"""Every notebook in the table of contents runs top to bottom in a fresh kernel."""
+
+from __future__ import annotations
+
+import json
+
+import nbformat
+import pytest
+from conftest import ROOT, toc_files, toc_notebooks
+from nbclient import NotebookClient
+
+NOTEBOOKS = toc_notebooks()
+
+
+def test_toc_lists_existing_files():
+    for name in toc_files():
+        assert (ROOT / f"{name}.ipynb").exists() or (ROOT / f"{name}.md").exists(), name
+
+
+def test_every_notebook_is_in_the_toc():
+    on_disk = sorted(p.relative_to(ROOT) for p in (ROOT / "notebooks").glob("*.ipynb"))
+    assert on_disk == sorted(p.relative_to(ROOT) for p in NOTEBOOKS)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_committed_without_outputs(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    for i, cell in enumerate(nb["cells"]):
+        if cell["cell_type"] == "code":
+            assert cell.get("outputs") == [], f"cell {i} has stored outputs"
+            assert cell.get("execution_count") is None, f"cell {i} has an execution count"
+
+
+def execute(path, cwd=None, parameters: str | None = None):
+    """Execute a notebook in a fresh kernel; optionally inject a parameters cell."""
+    nb = nbformat.read(path, as_version=4)
+    if parameters is not None:
+        index = next(
+            i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])
+        )
+        nb.cells.insert(index + 1, nbformat.v4.new_code_cell(parameters))
+    client = NotebookClient(
+        nb, timeout=600, kernel_name="python3",
+        resources={"metadata": {"path": str(cwd or path.parent)}},
+    )
+    client.execute()
+    return nb
+
+
+@pytest.mark.notebook
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_executes(path):
+    nb = execute(path)
+    errors = [
+        out for cell in nb.cells if cell.cell_type == "code"
+        for out in cell.get("outputs", []) if out.get("output_type") == "error"
+    ]
+    assert not errors
+    # Warnings printed to stderr in a teaching notebook are noise for the reader.
+    stderr = [
+        out["text"] for cell in nb.cells if cell.cell_type == "code"
+        for out in cell.get("outputs", [])
+        if out.get("output_type") == "stream" and out.get("name") == "stderr"
+    ]
+    assert not stderr, stderr
