@@ -27,9 +27,17 @@ def make_tree(tmp_path):
 def test_unchanged_library_keeps_cache(tmp_path):
     cache = make_tree(tmp_path)
     book.invalidate_if_changed(tmp_path, tmp_path / "_build")
-    (cache / "entry").write_text("cached outputs")  # first run may clear: refill
+    # with no record of the inputs, the first build cannot trust the cache: refill it
+    cache.mkdir(exist_ok=True)
+    (cache / "entry").write_text("cached outputs")
     assert book.invalidate_if_changed(tmp_path, tmp_path / "_build") is False
     assert (cache / "entry").exists()
+
+
+def test_first_build_without_record_empties_cache(tmp_path):
+    cache = make_tree(tmp_path)
+    book.invalidate_if_changed(tmp_path, tmp_path / "_build")
+    assert not cache.exists()
 
 
 def test_library_change_empties_cache(tmp_path):

@@ -121,6 +121,16 @@ class Page:
                 return a
         raise KeyError(article_id)
 
+    def find(self, words: str) -> Article:
+        """The one article whose title, kicker or subtitle contains ``words``."""
+        hits = [
+            a for a in self.articles
+            if any(words in e.text for e in (a.headline, a.kicker, a.subtitle) if e is not None)
+        ]
+        if len(hits) != 1:
+            raise KeyError(f"{len(hits)} articles match {words!r}")
+        return hits[0]
+
     def raw_text(self, spans: tuple[Span, ...]) -> str:
         """The raw characters under ``spans``, one piece per span, joined by newlines."""
         return "\n".join(self.lines[s.line - 1][s.start:s.end] for s in spans)

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import text as textmod
@@ -199,7 +199,8 @@ def _mark_indents(bodies: list[_Body]) -> list[_Body]:
     """Mark printed lines about two characters shorter than their column's width.
 
     Chinese paragraphs open with a two-character indent, so in a column printed one
-    line per fragment, the first line of a paragraph is visibly short.
+    line per fragment, the first line of a paragraph is visibly short. (A last line is
+    short too, but it ends with terminal punctuation.)
     """
     from dataclasses import replace
 
@@ -209,13 +210,13 @@ def _mark_indents(bodies: list[_Body]) -> list[_Body]:
     column = widths[len(widths) // 2]
     return [
         replace(b, indented=True)
-        if b.style == "line" and 2 <= column - display_width(b.text) <= 4.5 else b
+        if b.style == "line" and genre().ends_open(b.text)
+        and 2 <= column - display_width(b.text) <= 4.5 else b
         for b in bodies
     ]
 
 
 def _bodies(frags: list[Fragment]) -> list[_Body]:
-    g = genre()
     out = []
     prev_kind, prev = None, None
     for f in frags:
@@ -354,283 +355,271 @@ def _element(f: Fragment | None, kind: str | None = None) -> Element | None:
     return Element(kind or f.kind, _clean(f), f.spans)
 
 
-def reconstruct(source: Source) -> Page:
-    """Reconstruct the articles of a page (see the module documentation)."""
-    g = genre()
-    frags = classify(source)
-    bodies = _bodies(frags)
-    idf = _idf([_bigrams(b.text) for b in bodies])
-    candidates, joins = choose_joins(bodies, idf)
-    chains = _chains(bodies, joins)
+@dataclass
+class _Header:
+    """The header of one article as found on the page."""
 
-    # --- article headers, in page order -------------------------------------------------
-    headers: list[dict] = []
-    position: dict[int, int | None] = {}  # fragment index → article number by position
+    headline: Fragment
+    kicker: Fragment | None = None
+    subtitle: Fragment | None = None
+    banner: Fragment | None = None
+    byline: Fragment | None = None
+    marker: Fragment | None = None
+    extra: list[Fragment] = field(default_factory=list)
+
+    def text(self) -> str:
+        parts = (self.kicker, self.headline, self.subtitle, self.banner)
+        return " ".join(_clean(f) for f in parts if f is not None)
+
+
+def _headers(frags: list[Fragment]) -> tuple[list[_Header], dict[int, int | None]]:
+    """Article headers in page order, and each fragment's article by position."""
+    headers: list[_Header] = []
+    position: dict[int, int | None] = {}
     current: int | None = None
-    pending_kicker: Fragment | None = None
+    kicker: Fragment | None = None
     for f in frags:
         if f.kind == "kicker":
-            pending_kicker = f
+            kicker = f
         elif f.kind == "headline":
-            headers.append({"headline": f, "kicker": pending_kicker, "subtitle": None,
-                            "banner": None, "byline": None, "marker": None,
-                            "signature": None, "extra": []})
-            pending_kicker = None
-            current = len(headers) - 1
+            headers.append(_Header(f, kicker=kicker))
+            kicker, current = None, len(headers) - 1
         elif f.kind in {"subtitle", "banner", "byline", "marker"} and current is not None:
-            slot = headers[current]
-            if slot[f.kind] is None:
-                slot[f.kind] = f
+            h = headers[current]
+            if getattr(h, f.kind) is None:
+                setattr(h, f.kind, f)
             else:
-                slot["extra"].append(f)
-        elif f.kind == "signature":
-            position[f.index] = current
+                h.extra.append(f)
         position[f.index] = current
+    return headers, position
 
-    unassigned: list[Unassigned] = []
-    flags: list[Flag] = []
-    if not headers:
-        for chain in chains:
-            p = _paragraph(chain)
-            unassigned.append(Unassigned(p.text, p.source, "the page has no headline"))
-        for f in frags:
-            if f.kind != "body":
-                unassigned.append(Unassigned(textmod.clean(f.pieces), f.spans,
-                                             f"{f.kind} with no headline on the page"))
-        return Page(source.path, source.sha256, source.lines, (), tuple(unassigned), (),
-                    tuple(frags), tuple(joins), tuple(candidates))
 
-    # --- assign paragraphs to articles: position first, then content -----------------------
-    paragraphs = [_paragraph(c) for c in chains]
-    para_bigrams = [_topic_bigrams(p.text) for p in paragraphs]
-    header_text = [
-        " ".join(textmod.clean(h[k].pieces) for k in ("kicker", "headline", "subtitle", "banner")
-                 if h[k] is not None)
-        for h in headers
-    ]
-
-    opens_column = {b.frag.index for b in bodies if b.after_header}
+def _assign(
+    chains: list[list[Fragment]],
+    paragraphs: list[Paragraph],
+    headers: list[_Header],
+    position: dict[int, int | None],
+    opens_column: set[int],
+) -> list[int]:
+    """Article number of each paragraph: by position, then re-assigned by content."""
 
     def positional(chain: list[Fragment]) -> int:
-        """The article a chain sits in: where it opens a column under a header, if it
-        does (a paragraph continued under a headline belongs to that headline), else
-        where most of its characters are."""
+        # A paragraph continued under a header belongs to that header; otherwise it
+        # belongs where most of its characters are.
         for f in chain:
             if f.index in opens_column and position.get(f.index) is not None:
                 return position[f.index]
         votes: Counter[int] = Counter()
         for f in chain:
-            votes[position.get(f.index) if position.get(f.index) is not None else 0] += len(
-                f.flat)
+            votes[position.get(f.index) or 0] += len(f.flat)
         return votes.most_common(1)[0][0]
 
-    assign = [positional(c) for c in chains]
-    all_idf = _idf(para_bigrams + [_topic_bigrams(t) for t in header_text])
+    home = [positional(c) for c in chains]
+    assign = list(home)
+    words = [_topic_bigrams(p.text) for p in paragraphs]
+    header_words = [_topic_bigrams(h.text()) for h in headers]
+    idf = _idf(words + header_words)
     for _ in range(5):
         profiles = []
-        for k in range(len(headers)):
-            prof: Counter[str] = Counter()
-            for _rep in range(3):
-                prof.update(_topic_bigrams(header_text[k]))
+        for k, hw in enumerate(header_words):
+            profile = Counter({w: 3 * n for w, n in hw.items()})
             for i, a in enumerate(assign):
                 if a == k:
-                    prof.update(para_bigrams[i])
-            profiles.append(prof)
+                    profile.update(words[i])
+            profiles.append(profile)
         changed = False
-        for i, chain in enumerate(chains):
-            home = positional(chain)
-            own = para_bigrams[i]
-            sims = []
-            for k, prof in enumerate(profiles):
-                prof_wo = prof - own if assign[i] == k else prof
-                sims.append(_cosine(own, prof_wo, all_idf))
-            best = max(range(len(headers)), key=lambda k: (sims[k], k == home))
-            new = best if sims[best] > sims[home] + REASSIGN_MARGIN else home
+        for i, own in enumerate(words):
+            sims = [
+                _cosine(own, profile - own if assign[i] == k else profile, idf)
+                for k, profile in enumerate(profiles)
+            ]
+            best = max(range(len(headers)), key=lambda k: (sims[k], k == home[i]))
+            new = best if sims[best] > sims[home[i]] + REASSIGN_MARGIN else home[i]
             if new != assign[i]:
                 assign[i], changed = new, True
         if not changed:
             break
+    return assign
 
-    # --- sections: headings split each article by page position ---------------------------
-    heading_frags = [f for f in frags if f.kind in {"section", "sidebar_label", "sidebar_title"}]
-    # a heading belongs to the article of the first paragraph that follows it on the page
-    first_index = [min(c[0].index, min(f.index for f in c)) for c in chains]
-    start_index = [c[0].index for c in chains]
+
+def _sections(
+    paragraphs: list[tuple[int, Paragraph]], headings: list[Fragment]
+) -> tuple[Section, ...]:
+    """Split an article's paragraphs (with their page positions) at its headings."""
+    sections: list[Section] = []
+    heading: str | None = None
+    kind, label, source = "body", None, ()
+    current: list[Paragraph] = []
+
+    def close() -> None:
+        if current or heading or label:
+            sections.append(Section(heading, kind, tuple(source), tuple(current), label))
+
+    queue = sorted(headings, key=lambda f: f.index)
+    for start, para in sorted(paragraphs, key=lambda x: x[0]) + [(math.inf, None)]:
+        while queue and queue[0].index < start:
+            hf = queue.pop(0)
+            if hf.kind == "sidebar_title" and label and heading is None and not current:
+                heading, source = _clean(hf), tuple(source) + hf.spans
+                continue
+            close()
+            current = []
+            if hf.kind == "sidebar_label":
+                heading, kind, label, source = None, "sidebar", _clean(hf), hf.spans
+            else:
+                heading, label, source = _clean(hf), None, hf.spans
+                kind = "sidebar" if hf.kind == "sidebar_title" else "body"
+        if para is not None:
+            current.append(para)
+    close()
+    return tuple(sections)
+
+
+def _reporters(byline: Fragment | None) -> tuple[str, ...]:
+    if byline is None:
+        return ()
+    g = genre()
+    m = g.lead_byline.match(byline.flat) or g.standalone_byline.match(byline.flat)
+    return g.people(m.group("people")) if m else ()
+
+
+def _continued_from(marker: Fragment | None) -> int | None:
+    if marker is None:
+        return None
+    m = genre().jump_marker.match(marker.flat.strip())
+    if m and m.group("direction") in {"上接", "接"}:
+        return _page_number(m.group("page"))
+    return None
+
+
+def _unassigned_page(source: Source, frags: list[Fragment], chains, joins, candidates) -> Page:
+    """A page with no headline: everything is kept, unassigned, with the reason."""
+    kept = [Unassigned(p.text, p.source, "the page has no headline")
+            for p in map(_paragraph, chains)]
+    kept += [Unassigned(_clean(f), f.spans, f"{f.kind} on a page with no headline")
+             for f in frags if f.kind != "body"]
+    kept.sort(key=lambda u: u.source[0])
+    return Page(source.path, source.sha256, source.lines, (), tuple(kept), (),
+                tuple(frags), tuple(joins), tuple(candidates))
+
+
+def reconstruct(source: Source) -> Page:
+    """Reconstruct the articles of a page (see the module documentation)."""
+    frags = classify(source)
+    bodies = _bodies(frags)
+    candidates, joins = choose_joins(bodies, _idf([_bigrams(b.text) for b in bodies]))
+    chains = _chains(bodies, joins)
+    headers, position = _headers(frags)
+    if not headers:
+        return _unassigned_page(source, frags, chains, joins, candidates)
+
+    paragraphs = [_paragraph(c) for c in chains]
+    opens_column = {b.frag.index for b in bodies if b.after_header}
+    assign = _assign(chains, paragraphs, headers, position, opens_column)
+    starts = [c[0].index for c in chains]
+
+    # A heading belongs to the article of the first paragraph that follows it.
+    heading_kinds = {"section", "sidebar_label", "sidebar_title"}
     heading_article: dict[int, int] = {}
-    for h in heading_frags:
-        after = [(start_index[i], assign[i]) for i in range(len(chains)) if start_index[i] > h.index]
+    for h in (f for f in frags if f.kind in heading_kinds):
+        after = [(starts[i], assign[i]) for i in range(len(chains)) if starts[i] > h.index]
         if after:
             heading_article[h.index] = min(after)[1]
-    del first_index
 
-    articles: list[Article] = []
-    for k, h in enumerate(headers):
-        mine = sorted((start_index[i], i) for i in range(len(chains)) if assign[i] == k)
-        my_headings = sorted(x.index for x in heading_frags if heading_article.get(x.index) == k)
-        sections: list[Section] = []
-        cur = {"heading": None, "kind": "body", "source": (), "label": None, "paras": []}
-        hp = 0
-        by_idx = {f.index: f for f in frags}
-
-        def close() -> None:
-            if cur["paras"] or cur["heading"] or cur["label"]:
-                sections.append(Section(cur["heading"], cur["kind"], tuple(cur["source"]),
-                                        tuple(cur["paras"]), cur["label"]))
-
-        for start, i in mine + [(math.inf, None)]:
-            while hp < len(my_headings) and my_headings[hp] < start:
-                hf = by_idx[my_headings[hp]]
-                hp += 1
-                if hf.kind == "sidebar_title" and cur["label"] and cur["heading"] is None \
-                        and not cur["paras"]:
-                    cur["heading"] = _clean(hf)
-                    cur["source"] = tuple(cur["source"]) + hf.spans
-                    continue
-                close()
-                if hf.kind == "sidebar_label":
-                    cur = {"heading": None, "kind": "sidebar", "source": hf.spans,
-                           "label": textmod.clean(hf.pieces), "paras": []}
-                else:
-                    kind = "sidebar" if hf.kind == "sidebar_title" else "body"
-                    cur = {"heading": _clean(hf), "kind": kind,
-                           "source": hf.spans, "label": None, "paras": []}
-            if i is not None:
-                cur["paras"].append(paragraphs[i])
-        close()
-
-        byline = h["byline"]
-        reporters: tuple[str, ...] = ()
-        if byline is not None:
-            m = g.lead_byline.match(byline.flat) or g.standalone_byline.match(byline.flat)
-            if m:
-                reporters = g.people(m.group("people"))
-        marker = h["marker"]
-        continued = None
-        if marker is not None:
-            mm = g.jump_marker.match(marker.flat.strip())
-            if mm and mm.group("direction") in {"上接", "接"}:
-                continued = _page_number(mm.group("page"))
-        articles.append(Article(
-            id=f"a{k + 1}",
-            title=_clean(h["headline"]),
-            headline=_element(h["headline"]),
-            kicker=_element(h["kicker"]),
-            subtitle=_element(h["subtitle"]),
-            banner=_element(h["banner"]),
-            byline=_element(byline),
-            reporters=reporters,
-            continued_from=continued,
-            marker=_element(marker),
-            signature=None,
-            sections=tuple(sections),
-        ))
-        for extra in h["extra"]:
-            unassigned.append(Unassigned(textmod.clean(extra.pieces), extra.spans,
-                                         f"second {extra.kind} under one headline"))
-
-    # signatures close the article whose paragraph they end
+    # A signature closes the article of the paragraph it was split from.
+    owner_of = {f.index: assign[i] for i, c in enumerate(chains) for f in c}
+    signatures: dict[int, Fragment] = {}
+    unassigned: list[Unassigned] = []
     for f in frags:
         if f.kind == "signature":
-            k = position.get(f.index)
-            owner = None
-            for i, c in enumerate(chains):
-                if any(x.index == f.index - 1 for x in c):
-                    owner = assign[i]
-            k = owner if owner is not None else k
-            if k is not None and articles[k].signature is None:
-                sig = _element(f)
-                m = g.signature.search(f.flat)
-                articles[k] = _replace_article(articles[k], signature=sig)
-                del m
+            k = owner_of.get(f.index - 1, position.get(f.index))
+            if k is not None and k not in signatures:
+                signatures[k] = f
             else:
-                unassigned.append(Unassigned(textmod.clean(f.pieces), f.spans,
-                                             "signature with no article to close"))
-    # kickers with no headline, headings assigned to nothing
-    used_headings = set(heading_article)
-    for f in frags:
-        if f.kind in {"section", "sidebar_label", "sidebar_title"} and f.index not in used_headings:
-            unassigned.append(Unassigned(textmod.clean(f.pieces), f.spans,
-                                         f"{f.kind} heading with no text after it"))
-        if f.kind == "kicker" and not any(
-                h["kicker"] is f for h in headers):
-            unassigned.append(Unassigned(textmod.clean(f.pieces), f.spans,
-                                         "kicker with no headline under it"))
-        if f.kind in {"subtitle", "banner", "byline", "marker"} and position.get(f.index) is None:
-            unassigned.append(Unassigned(textmod.clean(f.pieces), f.spans,
-                                         f"{f.kind} before the first headline"))
+                unassigned.append(Unassigned(_clean(f), f.spans, "signature with no article"))
+        elif f.kind in heading_kinds and f.index not in heading_article:
+            unassigned.append(Unassigned(_clean(f), f.spans, f"{f.kind} with no text after it"))
+        elif f.kind == "kicker" and not any(h.kicker is f for h in headers):
+            unassigned.append(Unassigned(_clean(f), f.spans, "kicker with no headline under it"))
+        elif f.kind in {"subtitle", "banner", "byline", "marker"} and position[f.index] is None:
+            unassigned.append(Unassigned(_clean(f), f.spans, f"{f.kind} before any headline"))
 
-    flags.extend(_flags(articles, chains, assign, frags))
+    articles = []
+    for k, h in enumerate(headers):
+        mine = [(starts[i], paragraphs[i]) for i in range(len(chains)) if assign[i] == k]
+        headings = [f for f in frags if heading_article.get(f.index) == k]
+        articles.append(Article(
+            id=f"a{k + 1}",
+            title=_clean(h.headline),
+            headline=_element(h.headline),
+            kicker=_element(h.kicker),
+            subtitle=_element(h.subtitle),
+            banner=_element(h.banner),
+            byline=_element(h.byline),
+            reporters=_reporters(h.byline),
+            continued_from=_continued_from(h.marker),
+            marker=_element(h.marker),
+            signature=_element(signatures.get(k)),
+            sections=_sections(mine, headings),
+        ))
+        unassigned += [Unassigned(_clean(x), x.spans, f"second {x.kind} under one headline")
+                       for x in h.extra]
+
+    unassigned.sort(key=lambda u: u.source[0])
+    flags = _flags(articles, chains, assign)
     return Page(source.path, source.sha256, source.lines, tuple(articles), tuple(unassigned),
                 tuple(flags), tuple(frags), tuple(joins), tuple(candidates))
-
-
-def _replace_article(a: Article, **changes) -> Article:
-    from dataclasses import replace
-
-    return replace(a, **changes)
 
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
 
 
 def _page_number(s: str) -> int | None:
+    """``1``, ``１``, ``三``, ``十二`` → page number."""
     s = s.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     if s.isdigit():
         return int(s)
-    if s == "十":
-        return 10
-    if s.startswith("十"):
-        return 10 + _CN_DIGITS.get(s[1:], 0)
-    if s.endswith("十"):
-        return _CN_DIGITS.get(s[0], 0) * 10
     if "十" in s:
-        a, b = s.split("十")
-        return _CN_DIGITS.get(a, 0) * 10 + _CN_DIGITS.get(b, 0)
+        tens, _, units = s.partition("十")
+        return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(units, 0)
     return _CN_DIGITS.get(s)
 
 
-_SPEECH_ONLY = None
+@lru_cache(maxsize=1)
+def _speech_only() -> re.Pattern[str]:
+    verbs = "|".join(map(re.escape, genre().speech_verbs))
+    return re.compile(rf"^[^，,。！？!?:：\"“”]{{2,30}}(?:{verbs})[。!！]")
 
 
-def _flags(articles, chains, assign, frags) -> list[Flag]:
-    """Suspected text loss and other things a reader should know about."""
+def _flags(articles: list[Article], chains: list[list[Fragment]], assign: list[int]) -> list[Flag]:
+    """Suspected text loss and unbalanced quotation marks."""
     g = genre()
-    global _SPEECH_ONLY
-    if _SPEECH_ONLY is None:
-        verbs = "|".join(map(re.escape, g.speech_verbs))
-        _SPEECH_ONLY = re.compile(rf"^[^，,。！？!?:：\"“”]{{2,30}}(?:{verbs})[。!！]")
-    out = []
     ids = {k: a.id for k, a in enumerate(articles)}
+    out = []
     for i, chain in enumerate(chains):
-        last = chain[-1]
-        text = textmod.join_pieces(last.pieces)
         art = ids.get(assign[i])
-        if g.ends_open(text):
+        last = chain[-1]
+        if g.ends_open(textmod.join_pieces(last.pieces)):
             tail = textmod.clean(last.pieces)[-12:]
             out.append(Flag("suspected_loss", (last.spans[-1],),
                             f"paragraph stops mid-sentence ('…{tail}') and no continuation "
                             "was found on the page", art))
-        first = textmod.clean(chain[0].pieces)
-        if len(chain) > 1 and first.strip() in "。，,.;；!！?？" and len(first.strip()) == 1:
-            pass
-        m = _SPEECH_ONLY.match(first)
+        m = _speech_only().match(textmod.clean(chain[0].pieces))
         if m:
             out.append(Flag("suspected_loss", (chain[0].spans[0],),
                             f"'{m.group(0)}' attributes a quotation that is not on the page",
                             art))
         joined = "".join(textmod.clean(f.pieces) for f in chain)
         if joined.count('"') % 2 == 1 or joined.count("“") != joined.count("”"):
-            out.append(Flag("unbalanced_quote", chain[0].spans[:1] + chain[-1].spans[-1:],
+            out.append(Flag("unbalanced_quote", (chain[0].spans[0],),
                             "a quotation mark in this paragraph has no partner", art))
-    # a paragraph whose closing punctuation was recovered from a heading
-    for i, chain in enumerate(chains):
         for left, right in zip(chain, chain[1:], strict=False):
-            if left.kind == "body" and len(right.flat.strip()) <= 2 and \
-                    genre().starts_as_continuation(right.flat):
+            stripped = right.flat.strip()
+            if len(stripped) <= 2 and g.starts_as_continuation(stripped):
                 out.append(Flag(
                     "suspected_loss", (left.spans[-1],),
-                    f"the paragraph's final '{right.flat.strip()}' was printed inside a heading "
-                    f"(line {right.first_line}); words before it may be lost", ids.get(assign[i])))
+                    f"the paragraph's final '{stripped}' was printed inside a heading "
+                    f"(line {right.first_line}); words before it may be lost", art))
     return sorted(out, key=lambda f: (f.source[0], f.kind))
 
 

@@ -1,0 +1,64 @@
+"""Each fragment kind, decided from content."""
+
+from __future__ import annotations
+
+from zhpaper import fragments, source
+
+
+def kinds(md: str) -> list[tuple[str, str]]:
+    return [(f.kind, f.flat) for f in fragments.classify(source.from_text(md))]
+
+
+def test_headline_with_lead_byline_and_kicker():
+    got = kinds("### 压实责任 聚焦重点\n\n## 首府推进安全生产\n\n本报讯(记者 苗欣)安全生产行动开展以来。\n")
+    assert got == [
+        ("kicker", "压实责任 聚焦重点"),
+        ("headline", "首府推进安全生产"),
+        ("byline", "本报讯(记者 苗欣)"),
+        ("body", "安全生产行动开展以来。"),
+    ]
+
+
+def test_subtitle_standalone_byline_and_banner():
+    got = kinds("### 加快发展新质生产力\n\n——访县委书记张三\n\n●本报记者 李四\n\n### 学习贯彻全会精神\n\n项目,推动产业链延伸。\n")
+    assert [k for k, _ in got] == ["headline", "subtitle", "byline", "banner", "body"]
+
+
+def test_jump_marker_even_as_heading():
+    got = kinds("### 暖流涌动\n\n#### (上接第1版)\n\n在规范行车方面,要求驾驶员安全出行。\n")
+    assert [k for k, _ in got] == ["headline", "marker", "body"]
+
+
+def test_heading_with_leading_punctuation_is_split():
+    got = kinds("## 标题\n\n(上接第1版)\n\n呼和浩特是全国算力高质量发展\n\n#### 。 新区模式:守住定位 合作共赢\n\n速度与激情。\n")
+    assert got[3] == ("body", "。")
+    assert got[4] == ("section", "新区模式:守住定位 合作共赢")
+
+
+def test_sidebar_label_and_title():
+    got = kinds("## 标题\n\n(上接第1版)\n\n正文。\n\n#### 采访手记\n\n#### 敢做善为就会有位\n\n改革从来就不是一件容易事。\n")
+    assert [k for k, _ in got][3:5] == ["sidebar_label", "sidebar_title"]
+
+
+def test_signature_split_from_last_paragraph():
+    got = kinds("## 标题\n\n(上接第1版)\n\n旗帜则是永不懈怠的改革精神! (冯燕平)\n")
+    assert got[-2:] == [("body", "旗帜则是永不懈怠的改革精神!"), ("signature", "(冯燕平)")]
+
+
+def test_heading_ending_in_full_stop_is_body():
+    got = kinds("## 标题\n\n本报讯(记者 甲)正文。\n\n## 这是一段被标成标题的正文。\n")
+    assert got[-1] == ("body", "这是一段被标成标题的正文。")
+
+
+def test_spans_point_at_the_raw_characters():
+    src = source.from_text("#### 。 新区模式:守住定位\n")
+    for f in fragments.classify(src):
+        for s, piece in zip(f.spans, f.pieces, strict=True):
+            assert src.line(s.line)[s.start:s.end] == piece
+
+
+def test_multi_line_block_keeps_one_span_per_line():
+    src = source.from_text("## 标题\n\n本报讯(记者 甲)第一行\n第二行。\n")
+    body = [f for f in fragments.classify(src) if f.kind == "body"][0]
+    assert [s.line for s in body.spans] == [3, 4]
+    assert body.raw == "第一行\n第二行。"

@@ -1,0 +1,76 @@
+"""Each join rule, on small pages made for the purpose."""
+
+from __future__ import annotations
+
+import zhpaper
+from zhpaper import source
+from zhpaper.lexicon import join_gain, last_word
+from zhpaper.reconstruct import reconstruct
+
+HEAD = "## 首府推进安全生产治本攻坚行动\n\n本报讯(记者 苗欣)安全生产治本攻坚行动开展以来,全市形势平稳。\n\n"
+
+
+def paragraphs(md: str) -> list[str]:
+    page = reconstruct(source.from_text(md))
+    return [p.text for a in page.articles for p in a.paragraphs]
+
+
+def test_word_across_the_join():
+    assert join_gain("以现代化工产业为基础,积", "极布局中下游") > 2
+    assert join_gain("三年行动", "推进落实") == 0
+
+
+def test_last_word():
+    assert last_word("发展的") == "的"
+    assert last_word("整治隐患") == "隐患"
+
+
+def test_printed_lines_of_a_narrow_column_are_joined():
+    md = HEAD + "\n\n".join(["紧盯隐患排查,守好治本攻坚主阵地,牢固", "树立一盘棋思想,强化协调联动配合,聚", "焦三类场所,扎实推进整治行动。"]) + "\n"
+    assert paragraphs(md)[1] == "紧盯隐患排查,守好治本攻坚主阵地,牢固树立一盘棋思想,强化协调联动配合,聚焦三类场所,扎实推进整治行动。"
+
+
+def test_bare_quantity_clause_continues():
+    md = HEAD + "检查生产经营单位近3.7万家,排查整治隐患\n\n3.4万余项,责令125家企业停产整顿。\n"
+    assert paragraphs(md)[1].endswith("排查整治隐患3.4万余项,责令125家企业停产整顿。")
+
+
+def test_function_word_at_the_end_continues():
+    md = HEAD + "传统企业开办,要求必须有办公地点,但是\n\n对于数字经济企业来说,远程办公非常普遍。\n"
+    assert len(paragraphs(md)) == 2
+
+
+def test_complete_sentence_start_is_not_joined_to_a_long_open_paragraph():
+    long_open = "正在推动呼和浩特中国云谷向世界算谷世界智谷" * 3 + "迈进"
+    md = HEAD + long_open + "\n\n卓尔不凡的速度,来自于新区产业先行的厚重底座。\n"
+    page = reconstruct(source.from_text(md))
+    assert len(page.articles[0].paragraphs) == 3
+    assert any(f.kind == "suspected_loss" for f in page.flags)
+
+
+def test_displaced_punctuation_joins_the_text_above_it():
+    md = HEAD + "呼和浩特是名副其实的全国算力高质量发展\n\n#### 。 新区模式:守住定位 合作共赢\n\n速度与激情往往与供需契合紧密相连。\n"
+    page = reconstruct(source.from_text(md))
+    assert page.articles[0].paragraphs[1].text.endswith("高质量发展。")
+    assert page.articles[0].sections[1].heading == "新区模式:守住定位 合作共赢"
+
+
+def test_column_cut_continued_far_away():
+    md = (
+        "## 首府推进安全生产治本攻坚行动\n\n本报讯(记者 苗欣)安全生产治本攻坚行动开展以来,全市形势平稳。\n\n"
+        "优化督查督导机制成立 包联指导组对各地区各 部门安全生产治本攻坚 三年行动期间各项任务\n\n"
+        "\"全县将深入学习贯彻全\n\n会精神,持续推进科技创\n\n新。\"县委书记说。\n\n"
+        "推进落实情况进行包联指导帮扶,确保安全生产责任压实到位。\n"
+    )
+    texts = paragraphs(md)
+    assert any("三年行动期间各项任务推进落实情况" in t for t in texts)
+    assert any("全会精神,持续推进科技创新。" in t for t in texts)
+
+
+def test_no_fragment_has_two_successors_and_no_cycles():
+    page = zhpaper.read_page("seeds/000_746b1ecd3a9e4b42.txt")
+    lefts = [j.left for j in page.joins]
+    rights = [j.right for j in page.joins]
+    assert len(lefts) == len(set(lefts)) and len(rights) == len(set(rights))
+    used = [i for a in page.articles for p in a.paragraphs for i in p.fragments]
+    assert len(used) == len(set(used))
