@@ -1,0 +1,83 @@
+"""Scores of a reconstruction against known truth (pages from :mod:`zhpaper.damage`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+from .damage import DamagedPage
+from .page import Page
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Raw counts, so that scores can be pooled over many pages."""
+
+    pair_tp: int
+    pair_pred: int
+    pair_true: int
+    join_tp: int
+    join_pred: int
+    join_true: int
+    order_concordant: int
+    order_pairs: int
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(a + b for a, b in zip(self.__dict__.values(),
+                                               other.__dict__.values(), strict=True)))
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 1.0
+
+
+@dataclass(frozen=True)
+class Scores:
+    pairwise_precision: float
+    pairwise_recall: float
+    pairwise_f1: float
+    join_precision: float
+    join_recall: float
+    kendall_tau: float
+
+    @classmethod
+    def from_counts(cls, c: Counts) -> Scores:
+        p, r = _ratio(c.pair_tp, c.pair_pred), _ratio(c.pair_tp, c.pair_true)
+        return cls(p, r, 2 * p * r / (p + r) if p + r else 0.0,
+                   _ratio(c.join_tp, c.join_pred), _ratio(c.join_tp, c.join_true),
+                   2 * _ratio(c.order_concordant, c.order_pairs) - 1)
+
+
+def count(page: Page, truth: DamagedPage) -> Counts:
+    """Compare a reconstructed page with the truth of the damaged page it came from."""
+    frags = {f.index: f for f in page.fragments}
+    # predicted article and reading position of each body line
+    predicted: dict[int, tuple[str, int]] = {}
+    for a in page.articles:
+        position = 0
+        for p in a.paragraphs:
+            for index in p.fragments:
+                line = frags[index].first_line
+                if line in truth.truth:
+                    predicted[line] = (a.id, position)
+                    position += 1
+    lines = sorted(truth.truth)
+    pair_tp = pair_pred = pair_true = 0
+    for x, y in combinations(lines, 2):
+        same_true = truth.truth[x][0] == truth.truth[y][0]
+        same_pred = x in predicted and y in predicted and predicted[x][0] == predicted[y][0]
+        pair_true += same_true
+        pair_pred += same_pred
+        pair_tp += same_true and same_pred
+    pred_joins = {(frags[j.left].first_line, frags[j.right].first_line) for j in page.joins}
+    join_tp = len(pred_joins & truth.joins)
+    concordant = pairs = 0
+    for x, y in combinations(lines, 2):
+        if x in predicted and y in predicted and predicted[x][0] == predicted[y][0] and \
+                truth.truth[x][0] == truth.truth[y][0]:
+            pairs += 1
+            true_order = truth.truth[x] < truth.truth[y]
+            pred_order = predicted[x][1] < predicted[y][1]
+            concordant += true_order == pred_order
+    return Counts(pair_tp, pair_pred, pair_true, join_tp, len(pred_joins), len(truth.joins),
+                  concordant, pairs)
