@@ -26,8 +26,10 @@ def test_last_word():
 
 
 def test_printed_lines_of_a_narrow_column_are_joined():
-    md = HEAD + "\n\n".join(["紧盯隐患排查,守好治本攻坚主阵地,牢固", "树立一盘棋思想,强化协调联动配合,聚", "焦三类场所,扎实推进整治行动。"]) + "\n"
-    assert paragraphs(md)[1] == "紧盯隐患排查,守好治本攻坚主阵地,牢固树立一盘棋思想,强化协调联动配合,聚焦三类场所,扎实推进整治行动。"
+    # a column 18 characters wide; the first line is indented by two
+    lines = ["紧盯隐患排查,守好治本攻坚主阵", "地,牢固树立一盘棋思想,强化协调联", "动配合,聚焦三类场所,扎实推进整治", "行动。"]
+    md = HEAD + "\n\n".join(lines) + "\n"
+    assert paragraphs(md)[1] == "".join(lines)
 
 
 def test_bare_quantity_clause_continues():
@@ -40,8 +42,9 @@ def test_function_word_at_the_end_continues():
     assert len(paragraphs(md)) == 2
 
 
-def test_complete_sentence_start_is_not_joined_to_a_long_open_paragraph():
-    long_open = "正在推动呼和浩特中国云谷向世界算谷世界智谷" * 3 + "迈进"
+def test_paragraph_stopping_mid_printed_line_is_not_joined():
+    # printed lines of 17 characters (marked by layout spaces); the text stops after 8
+    long_open = " ".join(["正在推动呼和浩特中国云谷向世界算谷"] * 3) + " 世界智谷向前迈进"
     md = HEAD + long_open + "\n\n卓尔不凡的速度,来自于新区产业先行的厚重底座。\n"
     page = reconstruct(source.from_text(md))
     assert len(page.articles[0].paragraphs) == 3
@@ -59,7 +62,7 @@ def test_column_cut_continued_far_away():
     md = (
         "## 首府推进安全生产治本攻坚行动\n\n本报讯(记者 苗欣)安全生产治本攻坚行动开展以来,全市形势平稳。\n\n"
         "优化督查督导机制成立 包联指导组对各地区各 部门安全生产治本攻坚 三年行动期间各项任务\n\n"
-        "\"全县将深入学习贯彻全\n\n会精神,持续推进科技创\n\n新。\"县委书记说。\n\n"
+        "\"全县将深入学习贯\n\n彻全会精神,持续推进科\n\n技创新。\"县委书记说。\n\n"
         "推进落实情况进行包联指导帮扶,确保安全生产责任压实到位。\n"
     )
     texts = paragraphs(md)

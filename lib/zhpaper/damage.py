@@ -49,14 +49,27 @@ class DamagedPage:
     articles: tuple[dict, ...] = field(repr=False, default=())
 
 
+def _em(char: str) -> float:
+    """Printed width: ASCII letters and digits are half as wide as Chinese characters."""
+    return 0.5 if char.isascii() and char.isalnum() else 1.0
+
+
+#: Characters a printed line may not begin with (the typesetting rule 避头尾): they
+#: hang at the end of the line before.
+NO_LINE_START = "，,、。．.；;：:！!？?）)」』】》”’…—%"
+
+
 def printed_lines(text: str, width: int, indent: int = 2) -> list[str]:
-    """Break ``text`` into printed lines of ``width`` characters; the first is indented."""
-    lines, start, first = [], 0, True
-    while start < len(text):
-        w = width - indent if first else width
-        lines.append(text[start:start + w])
-        start += w
-        first = False
+    """Break ``text`` into printed lines ``width`` em wide; the first is indented."""
+    lines, current, used, limit = [], "", 0.0, width - indent
+    for char in text:
+        if used + _em(char) > limit and char not in NO_LINE_START:
+            lines.append(current)
+            current, used, limit = "", 0.0, width
+        current += char
+        used += _em(char)
+    if current:
+        lines.append(current)
     return lines
 
 
@@ -64,8 +77,16 @@ def _heading(rng: random.Random, text: str, levels=(2, 3, 4)) -> str:
     return "#" * rng.choice(levels) + " " + text
 
 
-def _article_blocks(rng: random.Random, k: int, article: dict) -> tuple[list[_Block], list[_Block]]:
-    """Header blocks and body blocks of one article, damaged."""
+@dataclass
+class _Laid:
+    header: list[_Block]
+    body: list[list[_Block]]  # one unit per paragraph or heading
+    cut: tuple[int, int] | None = None  # (unit, block) where a column cut's tail starts
+    dateline: bool = False  # the opening paragraph carries a 本报讯 byline
+
+
+def _article(rng: random.Random, k: int, article: dict) -> _Laid:
+    """Header blocks and body units of one article, damaged in place."""
     width = rng.randint(12, 24)
     space_p = rng.choice([0.0, 0.5, 0.9])
     header: list[_Block] = []
@@ -75,8 +96,8 @@ def _article_blocks(rng: random.Random, k: int, article: dict) -> tuple[list[_Bl
     if article.get("subtitle"):
         header.append(_Block(article["subtitle"]))
     byline = article.get("byline")
-    lead_byline = bool(byline) and not byline.startswith("●")
-    if byline and not lead_byline:
+    dateline = bool(byline) and not byline.startswith("●")
+    if byline and not dateline:
         header.append(_Block(byline))
     if article.get("banner"):
         header.append(_Block(_heading(rng, article["banner"], (3, 4))))
@@ -84,51 +105,51 @@ def _article_blocks(rng: random.Random, k: int, article: dict) -> tuple[list[_Bl
         header.append(_Block(rng.choice(["", "#### "]) + article["marker"]))
 
     paragraphs = [(s, p) for s in article["sections"] for p in s["paragraphs"]]
-    narrow = set()
+    narrow: set[int] = set()
     if len(paragraphs) > 1 and rng.random() < 0.3:
-        i = rng.randrange(len(paragraphs))
+        i = rng.randrange(1, len(paragraphs))
         narrow = {i, min(i + 1, len(paragraphs) - 1)} if rng.random() < 0.5 else {i}
-    body: list[_Block] = []
+    units: list[list[_Block]] = []
+    cut = None
     section_seen = None
-    pending_cut: list[tuple[int, _Block]] = []
     for n, (section, text) in enumerate(paragraphs):
         if section is not section_seen:
-            if section_seen is not None or section.get("heading") or section.get("label"):
-                if section.get("label"):
-                    body.append(_Block(_heading(rng, section["label"], (3, 4))))
-                if section.get("heading"):
-                    body.append(_Block(_heading(rng, section["heading"], (3, 4))))
+            if section.get("label"):
+                units.append([_Block(_heading(rng, section["label"], (3, 4)))])
+            if section.get("heading"):
+                units.append([_Block(_heading(rng, section["heading"], (3, 4)))])
             section_seen = section
-        if n == 0 and lead_byline:
+        if n == 0 and dateline:
             text = byline + text
         lines = printed_lines(text, width)
+        if len(lines) >= 2 and rng.random() < 0.02:  # text lost: the paragraph stops short
+            lines = lines[:-1]
+            lines[-1] = lines[-1][: max(1, len(lines[-1]) - rng.randint(1, 5))]
         if n in narrow:
-            body += [_Block(line, (k, n, i)) for i, line in enumerate(lines)]
+            units.append([_Block(line, (k, n, i)) for i, line in enumerate(lines)])
             continue
-        pieces = [lines]
-        if len(lines) >= 3 and rng.random() < 0.25 and n + 1 < len(paragraphs):
+        parts = [lines]
+        if len(lines) >= 2 and n > 0 and rng.random() < 0.12:
             c = rng.randint(1, len(lines) - 1)
-            pieces = [lines[:c], lines[c:]]
-        for i, part in enumerate(pieces):
+            parts = [lines[:c], lines[c:]]
+            if cut is None:
+                cut = (len(units), 1)
+        unit = []
+        for i, part in enumerate(parts):
             joined = part[0]
             for line in part[1:]:
                 joined += (" " if rng.random() < space_p else "") + line
-            block = _Block(joined, (k, n, i))
-            if i == 0:
-                body.append(block)
-            else:
-                pending_cut.append((len(body) + rng.randint(1, 2), block))
-    for at, block in sorted(pending_cut, key=lambda x: -x[0]):
-        body.insert(min(at, len(body)), block)
-    return header, body
+            unit.append(_Block(joined, (k, n, i)))
+        units.append(unit)
+    return _Laid(header, units, cut, dateline)
 
 
-def _displace_punctuation(rng: random.Random, body: list[_Block]) -> None:
+def _displace_punctuation(rng: random.Random, units: list[list[_Block]]) -> None:
     """Move a paragraph's final 。 into the section heading that follows it."""
-    for i in range(1, len(body)):
-        prev, cur = body[i - 1], body[i]
+    for i in range(1, len(units)):
+        prev, cur = units[i - 1][-1], units[i][0]
         if (cur.truth is None and cur.text.startswith("#") and prev.truth is not None
-                and prev.text.endswith("。") and rng.random() < 0.3):
+                and len(prev.text) > 1 and prev.text.endswith("。") and rng.random() < 0.3):
             hashes, _, title = cur.text.partition(" ")
             prev.text = prev.text[:-1]
             cur.text = f"{hashes} 。 {title}"
@@ -136,33 +157,50 @@ def _displace_punctuation(rng: random.Random, body: list[_Block]) -> None:
 
 
 def damage(articles: list[dict], seed: int) -> DamagedPage:
-    """Generate one damaged page from ``articles`` (see :mod:`zhpaper.damage`)."""
+    """Generate one damaged page from ``articles`` (see :mod:`zhpaper.damage`).
+
+    Column cuts are placed as the seed page shows them: most tails follow their head
+    directly (a paragraph split into two Markdown blocks); some are printed under the
+    next article's header; some are separated from their head by the opening of the
+    next article, printed as a narrow column above its own headline.
+    """
     rng = random.Random(seed)
     chosen = rng.sample(range(len(articles)), k=rng.randint(min(3, len(articles)),
                                                          len(articles)))
-    laid = []
-    for k, index in enumerate(chosen):
-        header, body = _article_blocks(rng, k, articles[index])
-        _displace_punctuation(rng, body)
-        laid.append((header, body))
-    # the opening of an article printed above its headline, inside the previous article
-    for k in range(1, len(laid)):
-        header, body = laid[k]
-        first = body[0].truth if body and body[0].truth else None
-        prev_body = laid[k - 1][1]
-        opens_with_dateline = articles[chosen[k]].get("byline", "") and not \
-            articles[chosen[k]]["byline"].startswith("●")
-        if first and not opens_with_dateline and len(prev_body) >= 2 and rng.random() < 0.35:
-            moving = [b for b in body if b.truth and b.truth[1] == 0]
-            if len(moving) == 1:  # print the opening as a narrow column
-                text = moving[0].text.replace(" ", "")
+    laid = [_article(rng, k, articles[i]) for k, i in enumerate(chosen)]
+    for art in laid:
+        _displace_punctuation(rng, art.body)
+    # body units → blocks, with cut tails and moved openings placed between articles
+    bodies: list[list[_Block]] = []
+    carry: list[_Block] = []  # a tail printed under the next article's header
+    for k, art in enumerate(laid):
+        blocks = carry + [b for unit in art.body for b in unit]
+        carry = []
+        if art.cut is not None and k + 1 < len(laid):
+            u, _ = art.cut
+            head_at = sum(len(unit) for unit in art.body[:u]) + len(carry)
+            tail = art.body[u][1]
+            where = rng.random()
+            nxt = laid[k + 1]
+            if where < 0.2 and not nxt.dateline:
+                blocks.remove(tail)
+                carry = [tail]
+            elif where < 0.4 and not nxt.dateline and len(nxt.body) > 1:
+                # the next article's opening, printed narrow, between head and tail
+                j = next(i for i, unit in enumerate(nxt.body) if unit[0].truth is not None)
+                opening = nxt.body.pop(j)
+                if nxt.cut is not None:
+                    nxt.cut = None if nxt.cut[0] == j else (
+                        nxt.cut[0] - (nxt.cut[0] > j), 1)
+                text = "".join(b.text for b in opening).replace(" ", "")
                 lines = printed_lines(text, rng.randint(14, 18))
-                moving = [_Block(line, (k, 0, i)) for i, line in enumerate(lines)]
-            laid[k] = (header, [b for b in body if not (b.truth and b.truth[1] == 0)])
-            at = rng.randint(1, len(prev_body) - 1)
-            laid[k - 1] = (laid[k - 1][0], prev_body[:at] + moving + prev_body[at:])
-
-    blocks = [b for header, body in laid for b in header + body]
+                narrow = [_Block(line, (k + 1, opening[0].truth[1], i))
+                          for i, line in enumerate(lines)]
+                blocks[head_at + 1:head_at + 1] = narrow
+        bodies.append(blocks)
+    if carry:  # no next article: the tail stays at the end of its own
+        bodies[-1] += carry
+    blocks = [b for art, body in zip(laid, bodies, strict=True) for b in art.header + body]
     lines, truth = [], {}
     for b in blocks:
         number = len(lines) + 1

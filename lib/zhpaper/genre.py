@@ -14,6 +14,7 @@ class Genre:
     terminal: frozenset[str]
     closers: frozenset[str]
     non_initial: frozenset[str]
+    non_initial_words: frozenset[str]
     lead_byline: re.Pattern[str]
     standalone_byline: re.Pattern[str]
     roles: tuple[str, ...]
@@ -61,6 +62,7 @@ def genre() -> Genre:
         terminal=frozenset(raw["terminal"]),
         closers=frozenset(raw["closers"]),
         non_initial=frozenset(raw["non_initial"]),
+        non_initial_words=frozenset(raw["non_initial_words"]),
         lead_byline=re.compile(raw["lead_byline"]),
         standalone_byline=re.compile(raw["standalone_byline"]),
         roles=tuple(raw["roles"]),

@@ -91,3 +91,20 @@ def join_gain(left: str, right: str, window: int = 4) -> float:
     if not a or not b:
         return 0.0
     return max(0.0, best_logprob(a + b) - best_logprob(a) - best_logprob(b))
+
+
+def first_word(text: str, window: int = 6) -> str:
+    """The first word of ``text`` in its best unigram segmentation."""
+    head = text[:window]
+    if not head:
+        return ""
+    _, back = _best(head)
+    end = len(head)
+    while back[end] > 0:
+        end = back[end]
+    return head[:end]
+
+
+def word_frequency(word: str) -> int:
+    """Frequency of ``word`` in the dictionaries (0 if absent)."""
+    return frequencies()[0].get(word, 0)

@@ -31,17 +31,20 @@ from functools import lru_cache
 from . import text as textmod
 from .fragments import Fragment, Span, classify
 from .genre import genre
-from .lexicon import join_gain
+from .lexicon import first_word, join_gain, last_word, word_frequency
 from .page import Article, Element, Flag, Join, Page, Paragraph, Section, Unassigned
 from .source import Source
 
 #: A join is made only when its evidence scores above this.
-THRESHOLD = 3.0
+THRESHOLD = 2.75
 #: A fragment this short that stops mid-sentence is one printed line of a column.
 PRINTED_LINE_MAX = 26
 #: Header kinds under which a body fragment opens a column that may continue another.
 #: A jump marker is not one: text under it continues from another page.
 OPENS_COLUMN = frozenset({"headline", "subtitle", "banner", "byline"})
+#: A character used alone less often than this (per jieba's dictionary) is rarely a
+#: word by itself: a fragment ending in it has broken off inside a word.
+RARE_SINGLE = 20000
 #: Content must beat position by this much (cosine units) to move a paragraph.
 REASSIGN_MARGIN = 0.05
 
@@ -51,13 +54,17 @@ WEIGHTS = {
     "quantity_start": 3.0,
     "non_final": 2.0,
     "printed_line": 2.0,
+    "full_line": 2.0,
+    "open_end": 1.0,
+    "broken_word": -1.5,
     "next_in_column": 1.5,
     "line_end": 1.5,
     "short_tail": -1.5,
     "after_header": 1.5,
     "distance": -1.0,
     "indented": -2.5,
-    "opening_quote": -1.5,
+    "opening_quote": -0.5,
+    "inside_quote": 1.5,
     "topic": 3.0,
 }
 
@@ -105,8 +112,12 @@ def _line_width(text: str) -> float | None:
     spaces = textmod.layout_space_positions(text)
     if len(spaces) < 2:
         return None
-    gaps = sorted(b - a - 1 for a, b in zip(spaces, spaces[1:], strict=False))
-    return float(gaps[len(gaps) // 2])
+    gaps = sorted(g for g in (b - a - 1 for a, b in zip(spaces, spaces[1:], strict=False))
+                  if g >= 6)
+    if not gaps:
+        return None
+    # lower quartile: a missing space makes one gap two lines long, never shorter
+    return float(gaps[len(gaps) // 4])
 
 
 def _tail_after_last_space(text: str) -> int | None:
@@ -128,11 +139,12 @@ class _Body:
     after_header: bool  # first body fragment after an article header
     lead: bool  # the lead paragraph, split from a dateline byline on the same line
     indented: bool = False  # a printed line shorter than its column by an indent
+    full: bool = False  # a printed line as wide as its column: the text goes on
 
 
 def score_join(
     a: _Body, b: _Body, *, adjacent: bool, next_in_column: bool, idf: dict[str, float],
-    context: tuple[str, str] | None = None,
+    context: tuple[str, str] | None = None, apart: int = 0,
 ) -> tuple[float, tuple[str, ...]]:
     """Score the evidence that fragment ``b`` directly continues fragment ``a``.
 
@@ -150,40 +162,57 @@ def score_join(
         evidence.append(f"{why} ({value:+.1f})")
 
     left, right = a.text.rstrip(), b.text.lstrip()
+    ctx_left, ctx_right = context or (left, right)
     # what the left end needs: it stops mid-sentence
     if a.style == "line" and g.ends_open(left):
         add(w["printed_line"], "left end is one printed line of a column")
+    elif a.full:
+        add(w["full_line"], "left end fills a printed line of a column")
+    elif g.ends_open(left):
+        add(w["open_end"], "left end stops without terminal punctuation")
     if g.ends_with_non_final(left):
         add(w["non_final"], f"left end stops on a function word '{left[-2:]}'")
     width, tail = _line_width(left), _tail_after_last_space(left)
     if width is not None and tail is not None:
-        if tail >= width - 2:
+        off = min(abs(tail - k * width) for k in range(1, 4))
+        if off <= 2:
             add(w["line_end"], "left end stops at the end of a printed line")
-        elif tail < width - 4:
+        elif off >= 4:
             add(w["short_tail"], "left end stops mid printed line")
     # what the right end needs: it cannot start a sentence
     if adjacent or b.after_header:
         if g.starts_as_continuation(right):
             add(w["non_initial"], f"continuation starts with '{right[0]}'")
+        elif first_word(right) in g.non_initial_words:
+            add(w["non_initial"], f"continuation starts with the particle '{first_word(right)}'")
         elif g.quantity_start.match(right):
             add(w["quantity_start"], "continuation starts with a bare quantity clause")
     if b.indented and b.style == "line":
         add(w["indented"], "continuation is indented like the first line of a paragraph")
-    if b.after_header and not a.after_header:
+    if b.after_header and not a.after_header and not b.indented \
+            and right[:1] not in _QUOTES and not right.startswith("——"):
         add(w["after_header"], "continuation opens a column under a header")
+    if _quote_open(ctx_left):
+        add(w["inside_quote"], "left end stops inside an open quotation")
     # evidence about the pair
     gain = min(4.0, join_gain(left, right))
     if gain >= 0.3:
         add(w["lexical"] * gain, f"word across the join '{left[-2:]}|{right[:2]}'")
+    else:
+        tail = last_word(left)
+        if (a.style == "block" and len(tail) == 1 and "\u4e00" <= tail <= "\u9fff"
+                and tail not in g.non_final and word_frequency(tail) < RARE_SINGLE
+                and not left[-2:-1].isdigit()):
+            add(w["broken_word"], f"left end breaks off after '{tail}', which the "
+                                  "continuation does not complete")
     if adjacent:
         add(w["next_in_column"], "next fragment on the page")
     elif next_in_column:
         add(w["next_in_column"], "next fragment in the same column")
     elif not b.after_header:
-        add(w["distance"], "fragments far apart")
-    if right[:1] in _QUOTES and not _quote_open(left):
+        add(max(-3.0, w["distance"] - 0.05 * apart), f"fragments far apart ({apart} between)")
+    if right[:1] in _QUOTES and not _quote_open(ctx_left if context else left):
         add(w["opening_quote"], "continuation opens a new quotation")
-    ctx_left, ctx_right = context or (left, right)
     topic = _cosine(_bigrams(ctx_left), _bigrams(ctx_right), idf)
     if topic > 0.02:
         add(w["topic"] * topic, f"shared vocabulary (cosine {topic:.2f})")
@@ -196,24 +225,36 @@ def display_width(s: str) -> float:
 
 
 def _mark_indents(bodies: list[_Body]) -> list[_Body]:
-    """Mark printed lines about two characters shorter than their column's width.
+    """Mark the printed lines of narrow columns that are indented or full.
 
-    Chinese paragraphs open with a two-character indent, so in a column printed one
-    line per fragment, the first line of a paragraph is visibly short. (A last line is
-    short too, but it ends with terminal punctuation.)
+    A run of consecutive short fragments is one narrow column; its width is the width
+    of its longer lines. Chinese paragraphs open with a two-character indent, so a line
+    about two characters short that goes on mid-sentence opens a paragraph (a last line
+    is short too, but ends with terminal punctuation). A line as wide as its column
+    goes on even if it happens to end with a full stop.
     """
     from dataclasses import replace
 
-    widths = sorted(display_width(b.text) for b in bodies if b.style == "line")
-    if len(widths) < 3:
-        return bodies
-    column = widths[len(widths) // 2]
-    return [
-        replace(b, indented=True)
-        if b.style == "line" and genre().ends_open(b.text)
-        and 2 <= column - display_width(b.text) <= 4.5 else b
-        for b in bodies
-    ]
+    out = list(bodies)
+    i = 0
+    while i < len(out):
+        if out[i].style != "line":
+            i += 1
+            continue
+        j = i
+        while j < len(out) and out[j].style == "line":
+            j += 1
+        if j - i >= 3:
+            widths = sorted(display_width(b.text) for b in out[i:j])
+            column = widths[(3 * len(widths)) // 4]
+            for k in range(i, j):
+                b = out[k]
+                short_by = column - display_width(b.text)
+                out[k] = replace(
+                    b, indented=genre().ends_open(b.text) and 2 <= short_by <= 4.5,
+                    full=abs(short_by) <= 0.5 and k + 1 < j)
+        i = j
+    return out
 
 
 def _bodies(frags: list[Fragment]) -> list[_Body]:
@@ -277,7 +318,7 @@ def choose_joins(bodies: list[_Body], idf: dict[str, float]) -> tuple[list[Join]
             succ[j.left], pred[j.right] = j.right, j.left
             chosen.append(j)
 
-    open_ends = [a for a in bodies if g.ends_open(a.text)]
+    open_ends = [a for a in bodies if a.full or g.ends_open(a.text)]
     for round_ in (1, 2):
         candidates = []
         for a in open_ends:
@@ -297,13 +338,14 @@ def choose_joins(bodies: list[_Body], idf: dict[str, float]) -> tuple[list[Join]
                     continue  # punctuation displaced into a heading ends the text above it
                 in_column = next_same.get(a.frag.index) == b.frag.index
                 if round_ == 1:
-                    if not adjacent and join_gain(a.text, b.text) < 1.0:
+                    if not adjacent and join_gain(a.text, b.text) < 2.0:
                         continue
                     context = None
                 else:
                     context = (chain_text(a.frag.index), chain_text(b.frag.index))
+                apart = abs(order[b.frag.index] - order[a.frag.index]) - 1
                 score, evidence = score_join(a, b, adjacent=adjacent, next_in_column=in_column,
-                                             idf=idf, context=context)
+                                             idf=idf, context=context, apart=apart)
                 j = Join(a.frag.index, b.frag.index, round(score, 3),
                          (f"round {round_}",) + evidence)
                 scored.append(j)
