@@ -31,6 +31,8 @@ class Genre:
     def ends_open(self, text: str) -> bool:
         """True if ``text`` stops mid-sentence (no terminal punctuation at its end)."""
         body = text.rstrip()
+        if body.endswith("“") or body[-2:] in {':"', '："', ',"', '，"'}:
+            return True  # an opening quotation mark: the quotation follows
         while body and body[-1] in self.closers:
             body = body[:-1].rstrip()
         return bool(body) and body[-1] not in self.terminal
