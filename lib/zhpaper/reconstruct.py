@@ -461,20 +461,28 @@ def _assign(
     words = [_topic_bigrams(p.text) for p in paragraphs]
     header_words = [_topic_bigrams(h.text()) for h in headers]
     idf = _idf(words + header_words)
+    vectors = [{w: n * idf[w] for w, n in c.items()} for c in words]
+    norms2 = [sum(v * v for v in vec.values()) for vec in vectors]
     for _ in range(5):
-        profiles = []
+        profiles: list[dict[str, float]] = []
         for k, hw in enumerate(header_words):
-            profile = Counter({w: 3 * n for w, n in hw.items()})
+            profile: dict[str, float] = {w: 3 * n * idf[w] for w, n in hw.items()}
             for i, a in enumerate(assign):
                 if a == k:
-                    profile.update(words[i])
+                    for w, v in vectors[i].items():
+                        profile[w] = profile.get(w, 0.0) + v
             profiles.append(profile)
+        profile_norms2 = [sum(v * v for v in p.values()) for p in profiles]
         changed = False
-        for i, own in enumerate(words):
-            sims = [
-                _cosine(own, profile - own if assign[i] == k else profile, idf)
-                for k, profile in enumerate(profiles)
-            ]
+        for i, vec in enumerate(vectors):
+            sims = []
+            for k, profile in enumerate(profiles):
+                dot = sum(v * profile.get(w, 0.0) for w, v in vec.items())
+                pn2 = profile_norms2[k]
+                if assign[i] == k:  # leave the paragraph out of its own article's profile
+                    dot, pn2 = dot - norms2[i], pn2 - 2 * dot + norms2[i]
+                denom = math.sqrt(norms2[i] * pn2) if norms2[i] > 0 and pn2 > 1e-12 else 0
+                sims.append(dot / denom if denom else 0.0)
             best = max(range(len(headers)), key=lambda k: (sims[k], k == home[i]))
             new = best if sims[best] > sims[home[i]] + REASSIGN_MARGIN else home[i]
             if new != assign[i]:

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from zhpaper import lexicon
+
+
+def fresh(monkeypatch, tmp_path):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    lexicon.frequencies.cache_clear()
+
+
+def test_cache_is_written_and_reused(monkeypatch, tmp_path):
+    fresh(monkeypatch, tmp_path)
+    freq, total = lexicon.frequencies()
+    assert freq["积极"] > 0 and total > 0
+    files = list((tmp_path / "zhpaper").glob("lexicon-*.marshal"))
+    assert len(files) == 1
+    lexicon.frequencies.cache_clear()
+    assert lexicon.frequencies()[0] == freq
+
+
+def test_corrupt_cache_is_rebuilt(monkeypatch, tmp_path):
+    fresh(monkeypatch, tmp_path)
+    lexicon.frequencies()
+    (cache,) = (tmp_path / "zhpaper").glob("lexicon-*.marshal")
+    cache.write_bytes(b"not marshal data")
+    lexicon.frequencies.cache_clear()
+    assert lexicon.frequencies()[0]["积极"] > 0
+
+
+def test_unwritable_cache_still_works(monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # a file, not a directory
+    lexicon.frequencies.cache_clear()
+    assert lexicon.frequencies()[0]["积极"] > 0
+
+
+def test_user_dictionary_is_loaded():
+    lexicon.frequencies.cache_clear()
+    assert lexicon.word_frequency("新质生产力") > 0
+    assert lexicon.first_word("新质生产力的发展") == "新质生产力"
