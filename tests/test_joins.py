@@ -77,3 +77,47 @@ def test_no_fragment_has_two_successors_and_no_cycles():
     assert len(lefts) == len(set(lefts)) and len(rights) == len(set(rights))
     used = [i for a in page.articles for p in a.paragraphs for i in p.fragments]
     assert len(used) == len(set(used))
+
+
+def evidence_for(md: str, left_line: int, right_line: int) -> str:
+    page = reconstruct(source.from_text(md))
+    frags = {f.index: f for f in page.fragments}
+    for j in page.candidates:
+        if (frags[j.left].first_line, frags[j.right].first_line) == (left_line, right_line):
+            return "; ".join(j.evidence)
+    return ""
+
+
+COLUMN = ["呼和浩特市认真贯彻落实习近", "平总书记重要指示精神,按照党中央", "国务院决策部署以及自治区工作要求", "健全责任体系,强化风险防控。"]
+
+
+def test_indented_line_opens_a_paragraph():
+    lines = COLUMN + ["全力推动呼和浩特市安全生", "产形势持续平稳向好,夯实基层基础。"]
+    md = HEAD + "\n\n".join(lines) + "\n"
+    assert "indented like the first line" in evidence_for(md, 5 + 2 * 3, 5 + 2 * 4) or \
+        len(paragraphs(md)) == 3
+    assert len(paragraphs(md)) == 3
+
+
+def test_full_printed_line_goes_on_after_a_full_stop():
+    lines = ["呼和浩特市认真贯彻落实习近", "平总书记重要指示精神,按照党中", "央国务院决策部署及自治区要求。", "健全责任体系,强化风险防控,夯", "实基层基础。"]
+    md = HEAD + "\n\n".join(lines) + "\n"
+    assert "fills a printed line" in evidence_for(md, 9, 11)
+    assert len(paragraphs(md)) == 2
+
+
+def test_open_quotation_is_evidence():
+    md = HEAD + "会议提出要\"坚持以文塑旅、以旅彰\n\n文\",推动文旅深度融合发展。\n"
+    assert "inside an open quotation" in evidence_for(md, 5, 7)
+
+
+def test_broken_word_not_completed_counts_against():
+    md = HEAD + "既要有对于该产业在全区乃至世界的精准定位,还要有说干就干的责任与担\n\n有条件就办,没有条件创造条件也要办。\n"
+    assert "breaks off after '担'" in evidence_for(md, 5, 7)
+    assert len(paragraphs(md)) == 3
+
+
+def test_column_under_a_header_continues_the_text_above():
+    md = (HEAD + "\n\n".join(["积极布局现代煤化工产业", "链条,投资300多亿元建设33个重点"])
+          + "\n\n### 另一篇文章的标题\n\n●本报记者 甲\n\n项目,推动产业链向中下游延伸。\n")
+    assert "opens a column under a header" in evidence_for(md, 7, 13)
