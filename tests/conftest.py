@@ -43,3 +43,49 @@ def root() -> Path:
 @pytest.fixture(scope="session")
 def seed() -> Path:
     return SEED
+
+
+PARAMETRISED = ["notebooks/01_reading_the_page", "notebooks/02_ocr_audit",
+                "notebooks/20_five_articles"]
+
+
+def execute_notebook(path: Path, parameters: str | None = None, cwd: Path | None = None):
+    """Execute a notebook in a fresh kernel; optionally inject a cell after the one
+    tagged ``parameters`` (the papermill convention). Returns the executed notebook."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    nb = nbformat.read(path, as_version=4)
+    if parameters is not None:
+        index = next(i for i, c in enumerate(nb.cells)
+                     if "parameters" in c.metadata.get("tags", []))
+        nb.cells.insert(index + 1, nbformat.v4.new_code_cell(parameters))
+    NotebookClient(nb, timeout=600, kernel_name="python3",
+                   resources={"metadata": {"path": str(cwd or path.parent)}}).execute()
+    return nb
+
+
+def outputs(nb) -> list:
+    """Cell outputs without execution counts and timing metadata."""
+    out = []
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            for o in cell.get("outputs", []):
+                o = dict(o)
+                o.pop("execution_count", None)
+                o.pop("metadata", None)
+                out.append(o)
+    return out
+
+
+def offline_prefix() -> list[str] | None:
+    """A command prefix that runs a program with no network but loopback (a new network
+    namespace), or None where this machine does not allow it (not root, no unshare)."""
+    import shutil
+    import subprocess
+
+    if not (shutil.which("unshare") and shutil.which("ip")):
+        return None
+    prefix = ["unshare", "-n", "sh", "-c", 'ip link set lo up && exec "$@"', "sh"]
+    probe = subprocess.run([*prefix, "true"], capture_output=True)
+    return prefix if probe.returncode == 0 else None

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 
-import nbformat
 import pytest
-from conftest import ROOT, toc_files, toc_notebooks
-from nbclient import NotebookClient
+from conftest import ROOT, execute_notebook, toc_files, toc_notebooks
 
 NOTEBOOKS = toc_notebooks()
 
@@ -31,26 +29,10 @@ def test_committed_without_outputs(path):
             assert cell.get("execution_count") is None, f"cell {i} has an execution count"
 
 
-def execute(path, cwd=None, parameters: str | None = None):
-    """Execute a notebook in a fresh kernel; optionally inject a parameters cell."""
-    nb = nbformat.read(path, as_version=4)
-    if parameters is not None:
-        index = next(
-            i for i, c in enumerate(nb.cells) if "parameters" in c.metadata.get("tags", [])
-        )
-        nb.cells.insert(index + 1, nbformat.v4.new_code_cell(parameters))
-    client = NotebookClient(
-        nb, timeout=600, kernel_name="python3",
-        resources={"metadata": {"path": str(cwd or path.parent)}},
-    )
-    client.execute()
-    return nb
-
-
 @pytest.mark.notebook
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_executes(path):
-    nb = execute(path)
+    nb = execute_notebook(path)
     errors = [
         out for cell in nb.cells if cell.cell_type == "code"
         for out in cell.get("outputs", []) if out.get("output_type") == "error"

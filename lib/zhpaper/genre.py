@@ -78,3 +78,11 @@ def genre() -> Genre:
         non_final=tuple(sorted(raw["non_final"], key=len, reverse=True)),
         quantity_start=re.compile(raw["quantity_start"]),
     )
+
+
+@lru_cache(maxsize=1)
+def formulae() -> tuple[str, ...]:
+    """Political formulae (提法) from ``data/formulae.txt``, longest first."""
+    text = resources.files("zhpaper").joinpath("data/formulae.txt").read_text(encoding="utf-8")
+    items = {ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
+    return tuple(sorted(items, key=lambda f: (-len(f), f)))

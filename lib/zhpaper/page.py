@@ -174,6 +174,28 @@ class Page:
             "article", "title", "section", "section_heading", "section_kind",
             "paragraph", "text", "chars", "lines", "first_line"])
 
+    def joins_frame(self):
+        """The joins made, one row each: both ends' first lines, score and evidence."""
+        import pandas as pd
+
+        frags = {f.index: f for f in self.fragments}
+        rows = [
+            {"from line": frags[j.left].first_line, "to line": frags[j.right].first_line,
+             "score": j.score, "evidence": "; ".join(e for e in j.evidence
+                                                     if not e.startswith("round "))}
+            for j in self.joins
+        ]
+        frame = pd.DataFrame(rows, columns=["from line", "to line", "score", "evidence"])
+        return frame.sort_values(["from line", "to line"], ignore_index=True)
+
+    def flags_frame(self):
+        """The flags, one row each: kind, article, first line, detail."""
+        import pandas as pd
+
+        rows = [{"kind": f.kind, "article": f.article, "line": f.source[0].line,
+                 "detail": f.detail} for f in self.flags]
+        return pd.DataFrame(rows, columns=["kind", "article", "line", "detail"])
+
     def to_json(self) -> dict:
         def element(e: Element | None):
             return None if e is None else e.text

@@ -93,3 +93,8 @@ def use_cjk_font() -> str:
 def bilingual(english: str, chinese: str) -> str:
     """A label in both languages, English first: ``"Paragraphs · 段落"``."""
     return f"{english} · {chinese}"
+
+
+def safe_text(text: str) -> str:
+    """Page text made safe for a matplotlib label: ``$`` would start mathtext."""
+    return text.replace("\\", "\\\\").replace("$", r"\$")

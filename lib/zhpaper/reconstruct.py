@@ -30,7 +30,7 @@ from functools import lru_cache
 
 from . import text as textmod
 from .fragments import Fragment, Span, classify
-from .genre import genre
+from .genre import formulae, genre
 from .lexicon import first_word, join_gain, last_word, word_frequency
 from .page import Article, Element, Flag, Join, Page, Paragraph, Section, Unassigned
 from .source import Source
@@ -39,6 +39,9 @@ from .source import Source
 THRESHOLD = 2.75
 #: A fragment this short that stops mid-sentence is one printed line of a column.
 PRINTED_LINE_MAX = 26
+#: Continuations are looked for this many body fragments before and after a fragment,
+#: which keeps the work linear in the size of the page (a printed page has ~100).
+CANDIDATE_WINDOW = 150
 #: Header kinds under which a body fragment opens a column that may continue another.
 #: A jump marker is not one: text under it continues from another page.
 OPENS_COLUMN = frozenset({"headline", "subtitle", "banner", "byline"})
@@ -73,11 +76,7 @@ _QUOTES = '"“”'
 
 @lru_cache(maxsize=1)
 def _formulae() -> re.Pattern[str]:
-    from importlib import resources
-
-    text = resources.files("zhpaper").joinpath("data/formulae.txt").read_text(encoding="utf-8")
-    items = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return re.compile("|".join(map(re.escape, sorted(items, key=len, reverse=True))))
+    return re.compile("|".join(map(re.escape, formulae())))
 
 
 def _topic_bigrams(s: str) -> Counter[str]:
@@ -324,7 +323,8 @@ def choose_joins(bodies: list[_Body], idf: dict[str, float]) -> tuple[list[Join]
         for a in open_ends:
             if a.frag.index in succ:
                 continue
-            for b in bodies:
+            lo = max(0, order[a.frag.index] - CANDIDATE_WINDOW)
+            for b in bodies[lo:order[a.frag.index] + CANDIDATE_WINDOW + 1]:
                 if b is a or b.lead or b.frag.index in pred:
                     continue
                 head = a.frag.index

@@ -54,6 +54,39 @@ def clean(pieces: list[str] | tuple[str, ...]) -> str:
     return remove_layout_spaces(_EMPHASIS.sub("", join_pieces(pieces))).strip()
 
 
+def clean_with_offsets(pieces, spans) -> tuple[str, list[tuple[int, int]]]:
+    """Clean text (as :func:`clean`) and, for each of its characters, ``(line, column)``
+    of the raw character it came from. A space kept between two pieces maps to the
+    first character of the second piece."""
+    chars: list[tuple[str, tuple[int, int]]] = []
+    for piece, span in zip(pieces, spans, strict=True):
+        if chars and piece and not is_cjk(chars[-1][0]) and not is_cjk(piece[0]):
+            chars.append((" ", (span.line, span.start)))
+        chars += [(c, (span.line, span.start + i)) for i, c in enumerate(piece)]
+    raw = "".join(c for c, _ in chars)
+    keep = [True] * len(chars)
+    for m in _EMPHASIS.finditer(raw):
+        for i in range(m.start(), m.end()):
+            keep[i] = False
+    chars = [x for x, k in zip(chars, keep, strict=True) if k]
+    text = "".join(c for c, _ in chars)
+    out: list[tuple[str, tuple[int, int]]] = []
+    for i, (c, pos) in enumerate(chars):
+        if c.isspace():
+            before = text[i - 1] if i > 0 else ""
+            after = text[i + 1] if i + 1 < len(text) else ""
+            if not before or not after or is_cjk(before) or is_cjk(after) or \
+                    (out and out[-1][0] == " "):
+                continue
+            c = " "
+        out.append((c, pos))
+    while out and out[0][0] == " ":
+        out.pop(0)
+    while out and out[-1][0] == " ":
+        out.pop()
+    return "".join(c for c, _ in out), [p for _, p in out]
+
+
 def layout_space_positions(text: str) -> list[int]:
     """Offsets of single spaces between two Chinese characters (printed line breaks)."""
     return [

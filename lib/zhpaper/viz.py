@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .page import Page
-from .plotting import bilingual
+from .plotting import bilingual, safe_text
 
 #: Colour-blind-safe palette (Okabe & Ito 2008), one colour per article.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
@@ -39,7 +39,7 @@ def page_map(page: Page, ax=None, label_chars: int = 12, articles: list[str] | N
         yticks.append(base)
         title = article.title
         short = title if len(title) <= label_chars else title[:label_chars] + "…"
-        ylabels.append(f"{article.id} {short}")
+        ylabels.append(safe_text(f"{article.id} {short}"))
     if articles is None:
         for u in page.unassigned:
             ax.plot([u.source[0].line], [-0.7], marker="x", color="grey", ls="none")
