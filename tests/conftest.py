@@ -9,7 +9,9 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_746b1ecd3a9e4b42.txt"
 
-os.environ.setdefault("MPLBACKEND", "Agg")
+# Kernels started by the tests must use the notebook's own (inline) backend, so no
+# MPLBACKEND is set here; tests that draw in-process select Agg themselves.
+os.environ.pop("MPLBACKEND", None)
 
 
 def toc_files() -> list[str]:
@@ -89,3 +91,26 @@ def offline_prefix() -> list[str] | None:
     prefix = ["unshare", "-n", "sh", "-c", 'ip link set lo up && exec "$@"', "sh"]
     probe = subprocess.run([*prefix, "true"], capture_output=True)
     return prefix if probe.returncode == 0 else None
+
+
+def problems(nb) -> list[str]:
+    """Errors, stderr output and tracebacks a reader would see in an executed notebook.
+    (IPython reports an exception raised while drawing a figure as printed text, not
+    as an error, so the text itself is checked.)"""
+    found = []
+    for i, cell in enumerate(nb.cells):
+        wants_figure = "figure" in cell.get("metadata", {}).get("mystnb", {})
+        if wants_figure and not any("image/png" in o.get("data", {})
+                                    for o in cell.get("outputs", [])):
+            found.append(f"cell {i}: a captioned figure cell drew no image")
+        for out in cell.get("outputs", []):
+            kind = out.get("output_type")
+            text = out.get("text", "") + "".join(
+                v for k, v in out.get("data", {}).items() if k == "text/plain")
+            if kind == "error":
+                found.append(f"cell {i}: {out.get('ename')}: {out.get('evalue')}")
+            elif kind == "stream" and out.get("name") == "stderr":
+                found.append(f"cell {i}: stderr: {text[:300]}")
+            elif "Traceback (most recent call last)" in text or "Error:" in text[:200]:
+                found.append(f"cell {i}: {text[:300]}")
+    return found

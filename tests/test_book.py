@@ -54,9 +54,14 @@ def test_every_toc_page_is_rendered(built_book):
 @pytest.mark.xdist_group("book")
 def test_rendered_chapters_show_chinese_and_figures(built_book):
     _, html = built_book
+    import re
+
     page = (html / "notebooks" / "01_reading_the_page.html").read_text(encoding="utf-8")
     assert "首府扎实推进安全生产治本攻坚三年行动" in page
-    assert "data:image/png;base64" in page or ".png" in page
+    images = re.findall(r'<img[^>]+src="([^"]+\.png)"', page)
+    assert images, "the page map figure is missing"
+    for src in images:
+        assert (html / "notebooks" / src).resolve().is_file(), src
 
 
 @pytest.mark.book

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import ROOT, execute_notebook, toc_files, toc_notebooks
+from conftest import ROOT, execute_notebook, problems, toc_files, toc_notebooks
 
 NOTEBOOKS = toc_notebooks()
 
@@ -33,15 +33,4 @@ def test_committed_without_outputs(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_notebook_executes(path):
     nb = execute_notebook(path)
-    errors = [
-        out for cell in nb.cells if cell.cell_type == "code"
-        for out in cell.get("outputs", []) if out.get("output_type") == "error"
-    ]
-    assert not errors
-    # Warnings printed to stderr in a teaching notebook are noise for the reader.
-    stderr = [
-        out["text"] for cell in nb.cells if cell.cell_type == "code"
-        for out in cell.get("outputs", [])
-        if out.get("output_type") == "stream" and out.get("name") == "stderr"
-    ]
-    assert not stderr, stderr
+    assert not problems(nb), problems(nb)

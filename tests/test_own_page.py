@@ -10,12 +10,12 @@ import json
 
 import nbformat
 import pytest
-from conftest import PARAMETRISED, ROOT, execute_notebook
+from conftest import PARAMETRISED, ROOT, execute_notebook, problems
 from zhpaper.damage import damage
 
 HOSTILE = """### 压实责任 <script>alert('kicker')</script>
 
-## 首府推进安全生产<script>alert(1)</script>
+## $\\x$首府推进安全生产<script>alert(1)</script>
 
 本报讯(记者 苗欣)安全生产治本攻坚行动开展以来,<img src=x onerror=alert(2)>全市形势平稳向好。
 
@@ -52,6 +52,7 @@ def test_hostile_page_is_escaped(tmp_path, name):
     page = tmp_path / "hostile.md"
     page.write_text(HOSTILE, encoding="utf-8")
     nb = execute_notebook(ROOT / f"{name}.ipynb", page_parameter(page))
+    assert not problems(nb), problems(nb)
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             html = out.get("data", {}).get("text/html", "")
@@ -73,6 +74,5 @@ def test_runs_on_a_damaged_page(tmp_path, name):
     page = tmp_path / "damaged.md"
     page.write_text(damage(articles, 11).markdown, encoding="utf-8")
     nb = execute_notebook(ROOT / f"{name}.ipynb", page_parameter(page))
-    assert not [o for c in nb.cells for o in c.get("outputs", [])
-                if o.get("output_type") == "error"]
+    assert not problems(nb), problems(nb)
     assert isinstance(nb, nbformat.NotebookNode)
