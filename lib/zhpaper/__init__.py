@@ -11,6 +11,7 @@ The data flow goes one way::
 
 from __future__ import annotations
 
+from .audit import Audit, Finding, audit
 from .errors import ZhpaperError
 from .page import Article, Flag, Page, Paragraph, Section, Unassigned
 from .plotting import use_cjk_font
@@ -20,6 +21,7 @@ from .source import Source, load
 __version__ = "0.1.0"
 
 __all__ = [
+    "Audit", "Finding", "audit",
     "Article", "Flag", "Page", "Paragraph", "Section", "Source", "Unassigned",
     "ZhpaperError", "load", "read_page", "reconstruct", "use_cjk_font", "__version__",
 ]

@@ -29,6 +29,20 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from .audit import audit
+    from .reconstruct import read_page
+
+    result = audit(read_page(args.page), threshold=args.threshold)
+    if args.table:
+        frame = result.to_frame()[["line", "kind", "rule", "original", "suggestion",
+                                   "confidence", "applied", "evidence"]]
+        _write(frame.to_string(index=False, max_colwidth=48) + "\n")
+    else:
+        _write(json.dumps(result.to_json(), ensure_ascii=False, indent=args.indent) + "\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="zhpaper",
@@ -40,6 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--text", action="store_true", help="print the clean articles for reading")
     p.add_argument("--indent", type=int, default=1, help="JSON indentation (default 1)")
     p.set_defaults(func=cmd_parse)
+    a = sub.add_parser("audit", help="find likely OCR errors, garbled and lost text (JSON)")
+    a.add_argument("page", help="the page: a Markdown file from an OCR/layout tool")
+    a.add_argument("--table", action="store_true", help="print a readable table")
+    a.add_argument("--threshold", type=float, default=0.8,
+                   help="apply suggestions with at least this confidence (default 0.8)")
+    a.add_argument("--indent", type=int, default=1, help="JSON indentation (default 1)")
+    a.set_defaults(func=cmd_audit)
     return parser
 
 

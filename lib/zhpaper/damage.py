@@ -216,3 +216,39 @@ def damage(articles: list[dict], seed: int) -> DamagedPage:
     )
     return DamagedPage("\n".join(lines).rstrip() + "\n", truth, joins,
                        tuple(articles[i] for i in chosen))
+
+
+@dataclass(frozen=True)
+class Injected:
+    """A character misread on purpose: at ``line``/``column`` ``correct`` became ``wrong``."""
+
+    line: int
+    column: int
+    correct: str
+    wrong: str
+
+
+def inject_confusions(page: DamagedPage, seed: int, rate: float = 0.05,
+                      sets: dict[str, frozenset[str]] | None = None
+                      ) -> tuple[str, list[Injected]]:
+    """Misread about ``rate`` of the body lines: one character inside a dictionary word
+    becomes a look-alike (from the confusion sets). Returns the new Markdown and truth."""
+    from .audit import confusion_sets, segment
+
+    sets = sets or confusion_sets()
+    rng = random.Random(seed * 7919 + 1)
+    lines = page.markdown.split("\n")
+    injected = []
+    for number in sorted(page.truth):
+        if rng.random() >= rate:
+            continue
+        text = lines[number - 1]
+        choices = [start + k for start, word in segment(text) if len(word) >= 2
+                   for k, c in enumerate(word) if c in sets]
+        if not choices:
+            continue
+        col = rng.choice(choices)
+        wrong = rng.choice(sorted(sets[text[col]]))
+        injected.append(Injected(number, col, text[col], wrong))
+        lines[number - 1] = text[:col] + wrong + text[col + 1:]
+    return "\n".join(lines), injected

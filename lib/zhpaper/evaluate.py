@@ -81,3 +81,29 @@ def count(page: Page, truth: DamagedPage) -> Counts:
             concordant += true_order == pred_order
     return Counts(pair_tp, pair_pred, pair_true, join_tp, len(pred_joins), len(truth.joins),
                   concordant, pairs)
+
+
+def match_audit(findings, errors: list[dict], lines: tuple[str, ...]) -> tuple[set, set]:
+    """Match audit findings with a hand-checked list of errors on the same page.
+
+    A finding matches an error on the same line when both are lost text, or when the
+    finding's characters overlap the error's (``original`` located in the raw line).
+    Returns ``(indices of matched findings, indices of matched errors)``.
+    """
+    matched_f, matched_e = set(), set()
+    for ei, e in enumerate(errors):
+        raw = lines[e["line"] - 1]
+        col = raw.find(e["original"])
+        lo, hi = (col, col + len(e["original"])) if col >= 0 else (0, len(raw))
+        for fi, f in enumerate(findings):
+            if f.line != e["line"]:
+                continue
+            whole_line = ("lost_text", "unbalanced_quote")
+            if e["kind"] in whole_line or f.kind in whole_line:
+                ok = e["kind"] == f.kind
+            else:
+                ok = any(s.line == e["line"] and s.start < hi and lo < s.end for s in f.source)
+            if ok:
+                matched_f.add(fi)
+                matched_e.add(ei)
+    return matched_f, matched_e

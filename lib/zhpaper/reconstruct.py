@@ -68,10 +68,13 @@ WEIGHTS = {
     "indented": -2.5,
     "opening_quote": -0.5,
     "inside_quote": 1.5,
+    "enumerator": -1.5,
     "topic": 3.0,
 }
 
 _QUOTES = '"“”'
+#: An enumerated item: ——"借船出海"…, or the same with the dash misread as 一/一一.
+_ENUMERATOR = re.compile(r'^(?:——|—|一一|一)(?=["“])|^——')
 
 
 @lru_cache(maxsize=1)
@@ -210,6 +213,8 @@ def score_join(
         add(w["next_in_column"], "next fragment in the same column")
     elif not b.after_header:
         add(max(-3.0, w["distance"] - 0.05 * apart), f"fragments far apart ({apart} between)")
+    if _ENUMERATOR.match(right):
+        add(w["enumerator"], "continuation opens an enumerated item (——)")
     if right[:1] in _QUOTES and not _quote_open(ctx_left if context else left):
         add(w["opening_quote"], "continuation opens a new quotation")
     topic = _cosine(_bigrams(ctx_left), _bigrams(ctx_right), idf)
