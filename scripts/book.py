@@ -52,7 +52,14 @@ def invalidate_if_changed(root: Path, build_dir: Path) -> bool:
         shutil.rmtree(cache)
     build_dir.mkdir(parents=True, exist_ok=True)
     stamp.write_text(current + "\n")
-    return changed and previous is not None
+    return changed
+
+
+def build_command(root: Path, inputs_changed: bool, extra: list[str]) -> list[str]:
+    """The jupyter-book command. When the inputs changed, ``--all`` makes Sphinx re-read
+    every page: a notebook Sphinx thinks is up to date would not be executed again."""
+    jb = Path(sys.executable).with_name("jupyter-book")
+    return [str(jb), "build", str(root), *(["--all"] if inputs_changed else []), *extra]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,11 +70,11 @@ def main(argv: list[str] | None = None) -> int:
     build_dir = ROOT / "_build"
     if args.force and (build_dir / ".jupyter_cache").exists():
         shutil.rmtree(build_dir / ".jupyter_cache")
-    if invalidate_if_changed(ROOT, build_dir):
-        print("book: library, data or seed changed: notebooks will be re-executed")
-    jb = Path(sys.executable).with_name("jupyter-book")
-    cmd = [str(jb), "build", str(ROOT), *args.extra]
-    return subprocess.call(cmd)
+    had_build = (build_dir / "html").exists()
+    changed = invalidate_if_changed(ROOT, build_dir) or args.force
+    if changed and had_build:
+        print("book: library, data or seed changed: every notebook will be re-executed")
+    return subprocess.call(build_command(ROOT, changed, args.extra))
 
 
 if __name__ == "__main__":

@@ -66,3 +66,9 @@ def test_pycache_is_ignored(tmp_path):
     pyc.mkdir()
     (pyc / "core.cpython-311.pyc").write_bytes(b"\0\1")
     assert book.inputs_digest(tmp_path) == before
+
+
+def test_changed_inputs_rebuild_every_page():
+    """Emptying the execution cache is not enough: Sphinx must re-read the notebooks."""
+    assert "--all" in book.build_command(ROOT, True, [])
+    assert "--all" not in book.build_command(ROOT, False, [])

@@ -20,12 +20,14 @@ class Table:
     def __init__(self, frame, *, index: bool = False, wrap: tuple[str, ...] = ("text",)):
         self.frame = frame
         digest = hashlib.sha1(frame.to_json(force_ascii=False).encode("utf-8")).hexdigest()
-        styler = frame.style.format(escape="html").set_uuid(digest[:10])
+        styler = frame.style.format(escape="html", na_rep="—", precision=2)
+        styler = styler.set_uuid(digest[:10])
         if not index:
             styler = styler.hide(axis="index")
         columns = [c for c in wrap if c in frame.columns]
         if columns:
-            styler = styler.set_properties(subset=columns, **{"text-align": "left"})
+            styler = styler.set_properties(subset=columns, **{"text-align": "left",
+                                                              "min-width": "18em"})
         self.styler = styler
 
     def _repr_html_(self) -> str:
@@ -38,3 +40,58 @@ class Table:
 def table(frame, *, index: bool = False, wrap: tuple[str, ...] = ("text",)) -> Table:
     """``frame`` for display: every cell HTML-escaped, long text left-aligned."""
     return Table(frame, index=index, wrap=wrap)
+
+
+class HTML:
+    """Ready-made HTML for notebooks (built only from escaped text)."""
+
+    def __init__(self, html: str, text: str) -> None:
+        self.html, self.text = html, text
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:
+        return self.text
+
+
+def reading_view(result, article_id: str) -> HTML:
+    """An article's clean text with the audit's findings marked.
+
+    Applied corrections show the original struck through and the correction after it;
+    findings only reported are highlighted, with their evidence as a tooltip. Every
+    piece of page text is HTML-escaped.
+    """
+    from html import escape
+
+    article = result.page.article(article_id)
+    rows, plain = [], []
+    for number, para in enumerate(article.paragraphs, start=1):
+        text = para.text
+        marks = sorted((f for f in result.findings if f.article == article_id
+                        and f.paragraph == number and f.start is not None),
+                       key=lambda f: (f.start, -f.end))
+        out, pos = [], 0
+        for f in marks:
+            if f.start < pos:
+                continue  # overlapping findings: the first one is shown
+            out.append(escape(text[pos:f.start]))
+            title = escape(f"{f.rule} ({f.confidence:.2f}): {f.evidence}", quote=True)
+            span = escape(text[f.start:f.end])
+            if f.applied:
+                out.append(f'<del title="{title}">{span}</del>'
+                           f'<ins title="{title}">{escape(f.suggestion)}</ins>')
+            else:
+                out.append(f'<mark title="{title}">{span}</mark>')
+            pos = f.end
+        out.append(escape(text[pos:]))
+        lost = [f for f in result.findings if f.article == article_id
+                and f.paragraph == number and f.kind in ("lost_text", "unbalanced_quote")]
+        tail = "".join(f' <mark title="{escape(f.evidence, quote=True)}">[{escape(f.kind)}]'
+                       "</mark>" for f in lost)
+        lines = ",".join(map(str, para.lines))
+        rows.append(f'<p><b>{number}</b> <small>[{lines}]</small> {"".join(out)}{tail}</p>')
+        plain.append(f"{number} {text}")
+    style = ("<style>.zhp-read del{color:#a00}.zhp-read ins{color:#070;text-decoration:none;"
+             "font-weight:bold}.zhp-read mark{background:#fde68a}</style>")
+    return HTML(style + '<div class="zhp-read">' + "".join(rows) + "</div>", "\n".join(plain))
