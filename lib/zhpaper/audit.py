@@ -192,6 +192,20 @@ def _garbled(t: str) -> list[tuple[int, int, float]]:
     return out
 
 
+def _lone_quote(t: str) -> int | None:
+    """Offset of an unpaired closing quotation mark (``…云谷"。``).
+
+    Straight quotes are paired in reading order; with an odd number, the last one is
+    unpaired, and it is reported when it closes a clause (a closer whose opener is lost).
+    """
+    positions = [i for i, c in enumerate(t) if c in '"“”']
+    if len(positions) % 2 == 0 or t.count("“") > t.count("”"):
+        return None
+    i = positions[-1]
+    after = t[i + 1:i + 2]
+    return i if after in ("", "。", "，", ",", "；", ";", "!", "！", "?", "？") else None
+
+
 @dataclass(frozen=True)
 class Audit:
     page: Page
@@ -280,6 +294,12 @@ def audit(page: Page, threshold: float = THRESHOLD) -> Audit:
             for m in _REPEAT.finditer(t):
                 add("garbled", "repetition", m.start(), m.end(), None, 0.9,
                     f"'{m.group(1)}' printed twice in a row")
+            lone = _lone_quote(t)
+            if lone is not None:
+                start = max((t.rfind(c, 0, lone) for c in "，,。;；:："), default=-1) + 1
+                add("garbled", "unpaired_quote", start, lone + 1, None, 0.7,
+                    "a quotation mark closes a quotation that never opened: the words "
+                    "before it are damaged or partly lost")
             for start, end, mean in _garbled(t):
                 add("garbled", "garbled", start, end, None,
                     round(min(0.95, 0.5 - mean), 3),
