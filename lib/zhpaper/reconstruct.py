@@ -87,18 +87,38 @@ def _topic_bigrams(s: str) -> Counter[str]:
     return _bigrams(_formulae().sub("|", s))
 
 
+_NOT_WORD_CHARS = re.compile(f"[^{textmod.CJK}]|[，。、；：！？…—“”‘’·]")
+
+
+@lru_cache(maxsize=8192)
 def _bigrams(s: str) -> Counter[str]:
-    chars = [c for c in s if textmod.is_cjk(c) and c not in "，。、；：！？…—“”‘’·"]
-    return Counter(a + b for a, b in zip(chars, chars[1:], strict=False))
+    """Character bigrams of the Chinese text in ``s`` (punctuation and Latin removed).
+    Cached: callers must not modify the returned Counter."""
+    chars = _NOT_WORD_CHARS.sub("", s)
+    return Counter(chars[i:i + 2] for i in range(len(chars) - 1))
 
 
-def _cosine(a: Counter[str], b: Counter[str], idf: dict[str, float]) -> float:
-    if not a or not b:
-        return 0.0
-    dot = sum(v * b[k] * idf.get(k, 1.0) ** 2 for k, v in a.items() if k in b)
-    na = math.sqrt(sum((v * idf.get(k, 1.0)) ** 2 for k, v in a.items()))
-    nb = math.sqrt(sum((v * idf.get(k, 1.0)) ** 2 for k, v in b.items()))
-    return dot / (na * nb) if na and nb else 0.0
+class _Vectors:
+    """IDF-weighted bigram vectors and their norms, memoised for one page."""
+
+    def __init__(self, idf: dict[str, float]) -> None:
+        self.idf = idf
+        self.memo: dict[str, tuple[dict[str, float], float]] = {}
+
+    def vector(self, s: str) -> tuple[dict[str, float], float]:
+        hit = self.memo.get(s)
+        if hit is None:
+            vec = {k: v * self.idf.get(k, 1.0) for k, v in _bigrams(s).items()}
+            hit = self.memo[s] = (vec, math.sqrt(sum(x * x for x in vec.values())))
+        return hit
+
+    def cosine(self, a: str, b: str) -> float:
+        (va, na), (vb, nb) = self.vector(a), self.vector(b)
+        if not na or not nb:
+            return 0.0
+        if len(va) > len(vb):
+            va, vb = vb, va
+        return sum(x * vb.get(k, 0.0) for k, x in va.items()) / (na * nb)
 
 
 def _idf(docs: list[Counter[str]]) -> dict[str, float]:
@@ -145,7 +165,7 @@ class _Body:
 
 
 def score_join(
-    a: _Body, b: _Body, *, adjacent: bool, next_in_column: bool, idf: dict[str, float],
+    a: _Body, b: _Body, *, adjacent: bool, next_in_column: bool, vectors: _Vectors,
     context: tuple[str, str] | None = None, apart: int = 0,
 ) -> tuple[float, tuple[str, ...]]:
     """Score the evidence that fragment ``b`` directly continues fragment ``a``.
@@ -217,7 +237,7 @@ def score_join(
         add(w["enumerator"], "continuation opens an enumerated item (——)")
     if right[:1] in _QUOTES and not _quote_open(ctx_left if context else left):
         add(w["opening_quote"], "continuation opens a new quotation")
-    topic = _cosine(_bigrams(ctx_left), _bigrams(ctx_right), idf)
+    topic = vectors.cosine(ctx_left, ctx_right)
     if topic > 0.02:
         add(w["topic"] * topic, f"shared vocabulary (cosine {topic:.2f})")
     return score, tuple(evidence)
@@ -276,7 +296,7 @@ def _bodies(frags: list[Fragment]) -> list[_Body]:
     return _mark_indents(out)
 
 
-def choose_joins(bodies: list[_Body], idf: dict[str, float]) -> tuple[list[Join], list[Join]]:
+def choose_joins(bodies: list[_Body], vectors: _Vectors) -> tuple[list[Join], list[Join]]:
     """All scored candidates, and the joins chosen best-first under the constraints.
 
     Round 1 takes local evidence: neighbours on the page, and far-apart pairs that form
@@ -350,7 +370,7 @@ def choose_joins(bodies: list[_Body], idf: dict[str, float]) -> tuple[list[Join]
                     context = (chain_text(a.frag.index), chain_text(b.frag.index))
                 apart = abs(order[b.frag.index] - order[a.frag.index]) - 1
                 score, evidence = score_join(a, b, adjacent=adjacent, next_in_column=in_column,
-                                             idf=idf, context=context, apart=apart)
+                                             vectors=vectors, context=context, apart=apart)
                 j = Join(a.frag.index, b.frag.index, round(score, 3),
                          (f"round {round_}",) + evidence)
                 scored.append(j)
@@ -562,7 +582,8 @@ def reconstruct(source: Source) -> Page:
     """Reconstruct the articles of a page (see the module documentation)."""
     frags = classify(source)
     bodies = _bodies(frags)
-    candidates, joins = choose_joins(bodies, _idf([_bigrams(b.text) for b in bodies]))
+    vectors = _Vectors(_idf([_bigrams(b.text) for b in bodies]))
+    candidates, joins = choose_joins(bodies, vectors)
     chains = _chains(bodies, joins)
     headers, position = _headers(frags)
     if not headers:
