@@ -19,13 +19,39 @@ def _write(text: str) -> None:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from .reconstruct import read_page
 
+    if Path(args.page).is_dir():
+        return _parse_folder(args)
     page = read_page(args.page)
     if args.text:
         _write(page.to_text())
     else:
         _write(json.dumps(page.to_json(), ensure_ascii=False, indent=args.indent) + "\n")
+    return 0
+
+
+def _parse_folder(args: argparse.Namespace) -> int:
+    import os
+    from pathlib import Path
+
+    from .archive import parse_folder
+
+    if args.text:
+        raise ZhpaperError("--text reads one page; for a folder, use --out FILE.jsonl")
+    jobs = os.cpu_count() or 1 if args.jobs == 0 else args.jobs
+    progress = args.progress if args.progress is not None else sys.stderr.isatty()
+    out = Path(args.out) if args.out else None
+    written, failures = parse_folder(Path(args.page), out, jobs, progress)
+    for path, error in failures:
+        sys.stderr.write(f"zhpaper: error: {error}\n" if path in error else
+                         f"zhpaper: error: {path}: {error}\n")
+    if failures:
+        sys.stderr.write(f"zhpaper: error: {len(failures)} of {written + len(failures)} "
+                         "pages failed (listed above); the others were written\n")
+        return 2
     return 0
 
 
@@ -50,8 +76,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = sub.add_parser("parse", help="reconstruct the articles of a page (JSON)")
-    p.add_argument("page", help="the page: a Markdown file from an OCR/layout tool")
+    p.add_argument("page", help="the page: a Markdown file from an OCR/layout tool, or a "
+                   "folder of them (one JSON line per page)")
     p.add_argument("--text", action="store_true", help="print the clean articles for reading")
+    p.add_argument("--out", help="for a folder: write the JSON lines to this file")
+    p.add_argument("--jobs", type=int, default=1,
+                   help="for a folder: processes to use (0 = all cores; default 1)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="for a folder: show a progress bar (default: when stderr is a terminal)")
     p.add_argument("--indent", type=int, default=1, help="JSON indentation (default 1)")
     p.set_defaults(func=cmd_parse)
     a = sub.add_parser("audit", help="find likely OCR errors, garbled and lost text (JSON)")
