@@ -4,12 +4,13 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.zhpaper-installed
 
-.PHONY: book test lab clean lint help
+.PHONY: book test lab clean lint bench help
 
 help:
 	@echo "make book   build the book into _build/html (re-executes notebooks only when needed)"
 	@echo "make test   run the whole test suite (notebooks, book build, library)"
 	@echo "make lab    start JupyterLab with the library installed"
+	@echo "make bench  run the benchmarks; writes book/benchmarks.md"
 	@echo "make clean  remove the build and the virtual environment"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -33,3 +34,6 @@ lint: $(STAMP)
 
 clean:
 	rm -rf _build $(VENV) .pytest_cache lib/*.egg-info
+
+bench: $(STAMP)
+	$(PY) scripts/bench.py

@@ -1,0 +1,228 @@
+"""Benchmarks: the library on one page, at archive scale, the book build, the tests.
+
+Usage: python scripts/bench.py [--pages 1000] [--quick] [--no-book] [--no-tests]
+
+Prints Markdown tables and writes them to book/benchmarks.md (an appendix of the book).
+Every figure is measured when the script runs; nothing here is a timed test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_746b1ecd3a9e4b42.txt"
+PY = sys.executable
+
+
+#: Runs a command and prints the peak resident set of its largest process (kB), as
+#: getrusage reports for waited-for descendants.
+PEAK_RSS = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
+def median_time(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def library_on_one_page(runs: int) -> list[str]:
+    import importlib
+    import logging
+
+    import jieba
+    from zhpaper import lexicon, source
+    from zhpaper.audit import audit
+
+    rec = importlib.import_module("zhpaper.reconstruct")  # the module, not the function
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    src = source.load(SEED)
+    rec.reconstruct(src)  # load dictionaries once, as any process would
+
+    def cold(fn):  # per-page memo caches cleared: each run sees a new page
+        def run():
+            lexicon._best.cache_clear()
+            rec._bigrams.cache_clear()
+            fn()
+        return run
+
+    page = rec.reconstruct(src)
+    raw = "\n".join(src.lines)
+    t_read = median_time(lambda: source.load(SEED), runs)
+    t_rec = median_time(cold(lambda: rec.reconstruct(source.load(SEED))), runs)
+    t_audit = median_time(cold(lambda: audit(page)), runs)
+    t_jieba = median_time(lambda: jieba.lcut(raw), runs)
+    whole = t_rec + t_audit
+    return [
+        f"The seed page ({len(src.lines)} lines, {len(raw):,} characters), median of "
+        f"{runs} in-process runs, interpreter start-up and dictionary loading excluded.",
+        "",
+        "| step | ms | target |",
+        "|---|---|---|",
+        f"| read (decode, split lines) | {1000 * t_read:.1f} | |",
+        f"| read + reconstruct | {1000 * t_rec:.1f} | ≤ 100 |",
+        f"| + audit | {1000 * t_audit:.1f} | |",
+        "| + tokens, + facts | not in the library yet | |",
+        f"| whole pipeline so far | {1000 * whole:.1f} | |",
+        f"| `jieba.lcut` over the raw text | {1000 * t_jieba:.1f} | |",
+        f"| pipeline ÷ jieba | {whole / t_jieba:.1f}× | ≤ 2× |",
+    ]
+
+
+def archive(pages: int, quick: bool) -> list[str]:
+    from zhpaper.damage import damage
+
+    articles = json.loads((ROOT / "tests/data/seed_articles.json").read_text("utf-8"))[
+        "articles"]
+    work = Path(tempfile.mkdtemp(prefix="zhpaper-bench-"))
+    rows = []
+    try:
+        sizes = [100, pages] if pages > 100 else [pages]
+        folder = work / "pages"
+        folder.mkdir()
+        for i in range(max(sizes)):
+            (folder / f"p{i:05d}.md").write_text(damage(articles, i).markdown, "utf-8")
+        cores = os.cpu_count() or 1
+        for n in sizes:
+            sub = work / f"n{n}"
+            sub.mkdir()
+            for p in sorted(folder.iterdir())[:n]:
+                os.link(p, sub / p.name)
+            for jobs in ([1] if quick else [1, cores]):
+                out = work / f"out-{n}-{jobs}.jsonl"
+                cmd = [PY, "-m", "zhpaper", "parse", str(sub), "--out", str(out),
+                       "--jobs", str(jobs), "--no-progress"]
+                start = time.perf_counter()
+                proc = subprocess.run([PY, "-c", PEAK_RSS, *cmd], capture_output=True,
+                                      text=True, check=True)
+                elapsed = time.perf_counter() - start
+                peak_kb = int(proc.stdout.strip().splitlines()[-1])
+                rows.append((n, jobs, elapsed, n / elapsed, n / elapsed / jobs, peak_kb / 1024))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    lines = [
+        "Pages made by the damager, parsed from a folder into one JSON Lines file with "
+        "`python -m zhpaper parse DIR --out FILE --jobs N` (whole command, start-up "
+        "included). Peak memory is the largest process's resident set (`/usr/bin/time`).",
+        "",
+        "| pages | processes | seconds | pages/s | pages/s per core | peak RSS MB |",
+        "|---|---|---|---|---|---|",
+    ]
+    lines += [f"| {n} | {j} | {t:.1f} | {r:.1f} | {rc:.1f} | {m:.0f} |"
+              for n, j, t, r, rc, m in rows]
+    lines += ["", "Targets: ≥ 20 pages/s per core, peak RSS ≤ 500 MB; time should grow "
+              "linearly from 100 to 1,000 pages."]
+    return lines
+
+
+def book() -> list[str]:
+    work = Path(tempfile.mkdtemp(prefix="zhpaper-book-"))
+    try:
+        shutil.copytree(ROOT, work / "repo", ignore=shutil.ignore_patterns(
+            ".venv", "_build", ".git", ".pytest_cache", "__pycache__", ".ruff_cache"))
+        repo = work / "repo"
+        jb = Path(PY).with_name("jupyter-book")
+
+        def build(*extra):
+            start = time.perf_counter()
+            proc = subprocess.run([str(jb), "build", str(repo), *extra], capture_output=True,
+                                  text=True, cwd=repo)
+            if proc.returncode:
+                raise RuntimeError(proc.stdout[-2000:] + proc.stderr[-2000:])
+            return time.perf_counter() - start
+
+        cold = build()
+        warm = build()
+        intro = repo / "book" / "intro.md"
+        intro.write_text(intro.read_text("utf-8") + "\n", "utf-8")
+        prose = build()
+        nb_path = repo / "notebooks" / "10_safety.ipynb"
+        nb = json.loads(nb_path.read_text("utf-8"))
+        code = next(c for c in nb["cells"] if c["cell_type"] == "code")
+        code["source"].append("\n# edited")  # a code change: the notebook must re-run
+        nb_path.write_text(json.dumps(nb, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        one_nb = build()
+        from jupyter_cache import get_cache
+
+        records = get_cache(repo / "_build" / ".jupyter_cache").list_cache_records()
+        latest = {Path(r.uri).stem: r for r in sorted(records, key=lambda r: r.created)}
+        per_nb = sorted((name, r.data.get("execution_seconds", float("nan")))
+                        for name, r in latest.items())
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    lines = [
+        "A copy of the repository built with `jupyter-book build` (cache mode).",
+        "",
+        "| build | seconds | target |",
+        "|---|---|---|",
+        f"| cold (empty cache, every notebook executed) | {cold:.1f} | ≤ 120 |",
+        f"| warm, nothing changed | {warm:.1f} | ≤ 10 |",
+        f"| after editing one prose page | {prose:.1f} | |",
+        f"| after editing a code cell of one notebook | {one_nb:.1f} | ≤ 20 |",
+        "",
+        "| notebook | execution seconds |",
+        "|---|---|",
+    ]
+    lines += [f"| {name} | {secs:.1f} |" for name, secs in per_nb]
+    return lines
+
+
+def tests() -> list[str]:
+    start = time.perf_counter()
+    proc = subprocess.run([PY, "-m", "pytest", "-q", "-n", "auto"], cwd=ROOT,
+                          capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    summary = proc.stdout.strip().splitlines()[-1] if proc.stdout.strip() else "?"
+    return ["| suite | seconds | result |", "|---|---|---|",
+            f"| `pytest -n auto` ({os.cpu_count()} workers) | {elapsed:.0f} | {summary} |"]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--quick", action="store_true", help="serial archive run only")
+    parser.add_argument("--no-book", action="store_true")
+    parser.add_argument("--no-tests", action="store_true")
+    parser.add_argument("--output", default=str(ROOT / "book" / "benchmarks.md"))
+    args = parser.parse_args(argv)
+    machine = (f"{platform.machine()}, {os.cpu_count()} cores, Python "
+               f"{platform.python_version()}, {time.strftime('%Y-%m-%d')}")
+    sections = [("The library on one page", library_on_one_page(args.runs)),
+                ("Archive scale", archive(args.pages, args.quick))]
+    if not args.no_book:
+        sections.append(("Building the book", book()))
+    if not args.no_tests:
+        sections.append(("The test suite", tests()))
+    text = ["# Benchmarks", "",
+            f"Measured by `make bench` (`python scripts/bench.py`) on {machine}. "
+            "Re-run it to measure your machine; nothing here is typed in by hand.", ""]
+    for title, lines in sections:
+        text += [f"## {title}", "", *lines, ""]
+    markdown = "\n".join(text).rstrip() + "\n"
+    print(markdown)
+    Path(args.output).write_text(markdown, encoding="utf-8")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"(bench script itself: peak RSS {peak:.0f} MB)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
