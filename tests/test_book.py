@@ -74,3 +74,48 @@ def test_book_builds_offline(built_book):
         pytest.skip("this machine cannot create a network namespace (needs root and unshare)")
     assert proc.returncode == 0
     assert (html / "notebooks" / "01_reading_the_page.html").is_file()
+
+
+@pytest.mark.book
+@pytest.mark.xdist_group("book")
+def test_chinese_search_finds_policy_terms(built_book):
+    """Sphinx's Chinese search index (jieba + the library's dictionary) has whole terms."""
+    import json
+
+    _, html = built_book
+    text = (html / "searchindex.js").read_text(encoding="utf-8")
+    terms = json.loads(text[text.index("(") + 1:text.rindex(")")])["terms"]
+    for term in ["算力", "新质生产力", "治本攻坚", "和林格尔新区"]:
+        assert term in terms, term
+
+
+@pytest.mark.book
+@pytest.mark.xdist_group("book")
+def test_launch_buttons_point_at_real_notebooks(built_book):
+    import re
+    from urllib.parse import unquote
+
+    _, html = built_book
+    page = (html / "notebooks" / "01_reading_the_page.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="(https://(?:mybinder\.org|colab\.research\.google\.com)[^"]+)"',
+                       page)
+    assert any("mybinder" in u for u in links) and any("colab" in u for u in links)
+    for url in links:
+        path = re.search(r"(notebooks/[^?&\"]+\.ipynb)", unquote(url))
+        assert path, url
+        assert (ROOT / path.group(1)).is_file(), url
+    assert (ROOT / "apt.txt").read_text().split() == ["fonts-noto-cjk"]  # Binder's CJK font
+
+
+@pytest.mark.book
+@pytest.mark.xdist_group("book")
+def test_glossary_has_forty_terms_linked_from_chapters(built_book):
+    import re
+
+    _, html = built_book
+    glossary = (html / "book" / "glossary.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'<dt id="term-', glossary)) >= 40
+    linked = 0
+    for page in (html / "notebooks").glob("*.html"):
+        linked += len(re.findall(r'href="[^"]*glossary\.html#term-', page.read_text("utf-8")))
+    assert linked >= 5
