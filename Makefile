@@ -4,13 +4,14 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.zhpaper-installed
 
-.PHONY: book test lab clean lint bench help
+.PHONY: book test lab clean lint bench pdf help
 
 help:
 	@echo "make book   build the book into _build/html (re-executes notebooks only when needed)"
 	@echo "make test   run the whole test suite (notebooks, book build, library)"
 	@echo "make lab    start JupyterLab with the library installed"
 	@echo "make bench  run the benchmarks; writes book/benchmarks.md"
+	@echo "make pdf    one printable PDF of the book (needs Chromium): _build/pdf/book.pdf"
 	@echo "make clean  remove the build and the virtual environment"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -37,3 +38,6 @@ clean:
 
 bench: $(STAMP)
 	$(PY) scripts/bench.py
+
+pdf: $(STAMP)
+	$(PY) scripts/pdf.py

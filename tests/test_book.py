@@ -18,6 +18,9 @@ def built_book(tmp_path_factory):
     out = tmp_path_factory.mktemp("book")
     config = yaml.safe_load((ROOT / "_config.yml").read_text(encoding="utf-8"))
     config["execute"]["execute_notebooks"] = "force"
+    # paths in the copied configuration must not depend on where the copy lives
+    config["sphinx"]["local_extensions"] = {
+        name: str(ROOT / path) for name, path in config["sphinx"]["local_extensions"].items()}
     cfg = out / "_config.yml"
     cfg.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     prefix = offline_prefix() or []
@@ -119,3 +122,96 @@ def test_glossary_has_forty_terms_linked_from_chapters(built_book):
     for page in (html / "notebooks").glob("*.html"):
         linked += len(re.findall(r'href="[^"]*glossary\.html#term-', page.read_text("utf-8")))
     assert linked >= 5
+
+
+def _chromium() -> str | None:
+    import shutil
+
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if shutil.which(name):
+            return shutil.which(name)
+    return None
+
+
+@pytest.fixture(scope="module")
+def served(built_book):
+    """The built book on a local HTTP server that records failed requests."""
+    import functools
+    import http.server
+    import threading
+
+    _, html = built_book
+    failures: list[str] = []
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, fmt, *args):  # quiet, but keep failures
+            if len(args) > 1 and str(args[1]).startswith(("4", "5")):
+                failures.append(f"{args[1]} {self.path}")
+
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(Handler, directory=str(html)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", html, failures
+    server.shutdown()
+
+
+@pytest.mark.book
+@pytest.mark.xdist_group("book")
+def test_internal_links_and_images_resolve(built_book):
+    import re
+    from urllib.parse import unquote, urlsplit
+
+    from conftest import toc_files
+
+    _, html = built_book
+    broken = []
+    pages = [p for p in html.rglob("*.html") if "_static" not in p.parts]
+    assert len(pages) >= len(toc_files())
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for ref in re.findall(r'(?:href|src)="([^"#?][^"]*)"', text):
+            parts = urlsplit(ref)
+            if parts.scheme or ref.startswith(("mailto:", "data:", "javascript:")):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve()
+            if not target.exists():
+                broken.append(f"{page.relative_to(html)} → {ref}")
+    assert not broken, broken[:20]
+
+
+@pytest.mark.book
+@pytest.mark.xdist_group("book")
+def test_every_page_in_a_real_browser(served):
+    """Headless Chromium loads every page: no console errors, no failed requests.
+    Screenshots are saved to _build/screenshots/ for a person to look at."""
+    import subprocess
+    import tempfile
+
+    from conftest import toc_files
+
+    browser = _chromium()
+    if browser is None:
+        pytest.skip("no Chromium on this machine (.ci/run installs Debian's chromium)")
+    base, html, failures = served
+    shots = ROOT / "_build" / "screenshots"
+    shots.mkdir(parents=True, exist_ok=True)
+    problems = []
+    for name in toc_files():
+        with tempfile.TemporaryDirectory() as profile:
+            proc = subprocess.run(
+                [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                 "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", f"--user-data-dir={profile}",
+                 "--enable-logging=stderr", "--v=0", "--virtual-time-budget=4000",
+                 "--window-size=1280,2400",
+                 f"--screenshot={shots / (name.replace('/', '_') + '.png')}",
+                 f"{base}/{name}.html"],
+                capture_output=True, text=True, timeout=120)
+        for line in proc.stderr.splitlines():
+            if ":CONSOLE" in line and ("Uncaught" in line or "rror" in line
+                                        or "Failed to load" in line):
+                problems.append(f"{name}: {line.split('] ', 1)[-1][:200]}")
+        assert (shots / (name.replace("/", "_") + ".png")).stat().st_size > 10_000, name
+    assert not failures, failures
+    assert not problems, problems
