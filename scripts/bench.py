@@ -120,7 +120,7 @@ def archive(pages: int, quick: bool) -> list[str]:
     lines = [
         "Pages made by the damager, parsed from a folder into one JSON Lines file with "
         "`python -m zhpaper parse DIR --out FILE --jobs N` (whole command, start-up "
-        "included). Peak memory is the largest process's resident set (`/usr/bin/time`).",
+        "included). Peak memory is the largest process's resident set (getrusage).",
         "",
         "| pages | processes | seconds | pages/s | pages/s per core | peak RSS MB |",
         "|---|---|---|---|---|---|",
