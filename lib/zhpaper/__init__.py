@@ -5,7 +5,7 @@ The data flow goes one way::
     page.md ──read──▶ Source (lines) ──classify──▶ Fragment[] ──reconstruct──▶ Page
 
 >>> import zhpaper
->>> page = zhpaper.read_page("seeds/000_746b1ecd3a9e4b42.txt")   # doctest: +SKIP
+>>> page = zhpaper.read_page("page.md")                         # doctest: +SKIP
 >>> page.to_frame()                                             # doctest: +SKIP
 """
 

@@ -23,6 +23,9 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from .genre import genre
+from .text import char_width
+
 
 @dataclass
 class _Block:
@@ -49,25 +52,21 @@ class DamagedPage:
     articles: tuple[dict, ...] = field(repr=False, default=())
 
 
-def _em(char: str) -> float:
-    """Printed width: ASCII letters and digits are half as wide as Chinese characters."""
-    return 0.5 if char.isascii() and char.isalnum() else 1.0
-
-
 #: Characters a printed line may not begin with (the typesetting rule 避头尾): they
-#: hang at the end of the line before.
-NO_LINE_START = "，,、。．.；;：:！!？?）)」』】》”’…—%"
+#: hang at the end of the line before. The genre's non-initial punctuation, plus dashes
+#: (a —— is never split across lines) and the per-cent sign.
+NO_LINE_START = "".join(sorted(genre().non_initial)) + "—%"
 
 
 def printed_lines(text: str, width: int, indent: int = 2) -> list[str]:
     """Break ``text`` into printed lines ``width`` em wide; the first is indented."""
     lines, current, used, limit = [], "", 0.0, width - indent
     for char in text:
-        if used + _em(char) > limit and char not in NO_LINE_START:
+        if used + char_width(char) > limit and char not in NO_LINE_START:
             lines.append(current)
             current, used, limit = "", 0.0, width
         current += char
-        used += _em(char)
+        used += char_width(char)
     if current:
         lines.append(current)
     return lines

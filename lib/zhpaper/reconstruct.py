@@ -243,11 +243,6 @@ def score_join(
     return score, tuple(evidence)
 
 
-def display_width(s: str) -> float:
-    """Printed width in em: Chinese characters 1, ASCII letters and digits ½."""
-    return sum(0.5 if c.isascii() and c.isalnum() else 1.0 for c in s)
-
-
 def _mark_indents(bodies: list[_Body]) -> list[_Body]:
     """Mark the printed lines of narrow columns that are indented or full.
 
@@ -269,11 +264,11 @@ def _mark_indents(bodies: list[_Body]) -> list[_Body]:
         while j < len(out) and out[j].style == "line":
             j += 1
         if j - i >= 3:
-            widths = sorted(display_width(b.text) for b in out[i:j])
+            widths = sorted(textmod.display_width(b.text) for b in out[i:j])
             column = widths[(3 * len(widths)) // 4]
             for k in range(i, j):
                 b = out[k]
-                short_by = column - display_width(b.text)
+                short_by = column - textmod.display_width(b.text)
                 out[k] = replace(
                     b, indented=genre().ends_open(b.text) and 2 <= short_by <= 4.5,
                     full=abs(short_by) <= 0.5 and k + 1 < j)

@@ -26,6 +26,16 @@ def is_cjk(char: str) -> bool:
     return bool(_CJK_CHAR.match(char))
 
 
+def char_width(char: str) -> float:
+    """Printed width in em: ASCII letters and digits are set half as wide as Chinese."""
+    return 0.5 if char.isascii() and char.isalnum() else 1.0
+
+
+def display_width(s: str) -> float:
+    """Printed width of ``s`` in em (see :func:`char_width`)."""
+    return sum(char_width(c) for c in s)
+
+
 def join_pieces(pieces: list[str] | tuple[str, ...]) -> str:
     """Join raw pieces (printed lines or fragments) into one raw run, spaces kept."""
     out = ""
