@@ -161,24 +161,28 @@ def _garbled(t: str) -> list[tuple[int, int, float]]:
     cjk = [("\u4e00" <= c <= "\u9fff") for c in t]
     scores = [charlm.surprise(a, b) if cjk[k] and cjk[k + 1] else None
               for k, (a, b) in enumerate(zip(t, t[1:], strict=False))]
-    words = segment(t)
+    size = GARBLED_WINDOW
+    improbable = []  # (start, mean surprise) of windows of improbable pairs
+    for i in range(len(scores) - size + 1):
+        win = scores[i:i + size]
+        if all(s is not None for s in win):
+            mean = sum(win) / size
+            if mean <= GARBLED_SURPRISE:
+                improbable.append((i, mean))
+    if not improbable:
+        return []  # most paragraphs: no need to segment at all
     single = [False] * len(t)
-    for start, word in words:
+    for start, word in segment(t):
         if (len(word) == 1 and cjk[start] and word not in _FUNCTION
                 and lexicon.word_frequency(word) < RARE_SINGLE):
             single[start] = True
     flagged = [False] * len(t)
     worst = [0.0] * len(t)
-    for size, limit in ((GARBLED_WINDOW, GARBLED_SURPRISE),):
-        for i in range(len(scores) - size + 1):
-            win = scores[i:i + size]
-            if any(s is None for s in win):
-                continue
-            mean = sum(win) / size
-            if mean <= limit and sum(single[i:i + size + 1]) >= 2:
-                for k in range(i, i + size + 1):
-                    flagged[k] = True
-                    worst[k] = min(worst[k], mean)
+    for i, mean in improbable:
+        if sum(single[i:i + size + 1]) >= 2:
+            for k in range(i, i + size + 1):
+                flagged[k] = True
+                worst[k] = min(worst[k], mean)
     out, i = [], 0
     while i < len(t):
         if flagged[i]:
