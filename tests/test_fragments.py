@@ -62,3 +62,10 @@ def test_multi_line_block_keeps_one_span_per_line():
     body = [f for f in fragments.classify(src) if f.kind == "body"][0]
     assert [s.line for s in body.spans] == [3, 4]
     assert body.raw == "第一行\n第二行。"
+
+
+def test_formulae_are_counted_without_overlaps():
+    from zhpaper.genre import count_formulae
+
+    counts = count_formulae("深入学习贯彻党的二十届三中全会精神,推动高质量发展。")
+    assert counts == {"深入学习贯彻": 1, "党的二十届三中全会精神": 1, "高质量发展": 1}

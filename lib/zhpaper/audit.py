@@ -317,6 +317,7 @@ def audit(page: Page, threshold: float = THRESHOLD) -> Audit:
                 findings.append(Finding("garbled", "markup", article.id, number, None, None,
                                         src, m.group(0), None, 0.9,
                                         "Markdown emphasis inside body text: an OCR artefact"))
+    located = {(f.article, f.paragraph) for f in findings if f.rule == "unpaired_quote"}
     for flag in page.flags:
         art = flag.article
         number = None
@@ -325,6 +326,8 @@ def audit(page: Page, threshold: float = THRESHOLD) -> Audit:
                 if any(s.line == flag.source[0].line for s in p.source):
                     number = n
         kind = "unbalanced_quote" if flag.kind == "unbalanced_quote" else "lost_text"
+        if kind == "unbalanced_quote" and (art, number) in located:
+            continue  # already reported, located, as an unpaired closing quote
         raw = page.raw_text(flag.source)
         quoted = re.search(r"'([^']+)'", flag.detail)
         original = quoted.group(1) if quoted and quoted.group(1) in raw else raw[-12:]

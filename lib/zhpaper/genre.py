@@ -86,3 +86,15 @@ def formulae() -> tuple[str, ...]:
     text = resources.files("zhpaper").joinpath("data/formulae.txt").read_text(encoding="utf-8")
     items = {ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
     return tuple(sorted(items, key=lambda f: (-len(f), f)))
+
+
+def count_formulae(text: str) -> dict[str, int]:
+    """How often each formula occurs in ``text``, longest match first and without
+    overlaps: 党的二十届三中全会精神 counts once, not also as 全会精神."""
+    import re as _re
+
+    pattern = _re.compile("|".join(map(_re.escape, formulae())))
+    counts: dict[str, int] = {}
+    for m in pattern.finditer(text):
+        counts[m.group(0)] = counts.get(m.group(0), 0) + 1
+    return counts

@@ -34,7 +34,13 @@ def page_map(page: Page, ax=None, label_chars: int = 12, articles: list[str] | N
             ax.plot([e.source[0].line], [y], marker="s", ms=5, color=colour, mec="black",
                     mew=0.5, ls="none", zorder=3)
         y += 1
-        for p in article.paragraphs:
+        paragraphs = [(sec, p) for sec in article.sections for p in sec.paragraphs]
+        drawn = set()
+        for sec, p in paragraphs:
+            if sec.source and id(sec) not in drawn:  # section and sidebar headings
+                drawn.add(id(sec))
+                ax.plot([s.line for s in sec.source], [y - 0.4] * len(sec.source), marker="s",
+                        ms=4, color=colour, mec="black", mew=0.5, ls="none", zorder=3)
             lines = [s.line for s in p.source]
             lines = [ln for i, ln in enumerate(lines) if i == 0 or ln != lines[i - 1]]
             ax.plot(lines, [y] * len(lines), "o", color=colour, ms=3.2, zorder=3)
@@ -58,7 +64,12 @@ def page_map(page: Page, ax=None, label_chars: int = 12, articles: list[str] | N
             ax.plot([u.source[0].line], [y], marker="x", color="grey", ls="none")
         y += 1
     ax.set_ylim(y - 0.5, -1)
-    ax.set_xlim(0, len(page.lines) + 1)
+    if articles is None:
+        ax.set_xlim(0, len(page.lines) + 3)
+    else:  # one article: zoom to the lines it uses
+        used = [s.line for a in shown for e in a.header_elements() for s in e.source] + [
+            s.line for a in shown for p in a.paragraphs for s in p.source]
+        ax.set_xlim(max(0, min(used) - 3), max(used) + 3)
     ax.set_yticks([])
     ax.set_xlabel(bilingual("Raw line in the Markdown file", "原始行号"))
     ax.grid(axis="x", alpha=0.3)
