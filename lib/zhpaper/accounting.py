@@ -11,10 +11,10 @@ import re
 from collections import Counter
 
 from .errors import ZhpaperError
+from .fragments import LEADING_MARKUP
 from .page import Page
 
 _ATX_MARKUP = re.compile(r"^ {0,3}#{1,6}(?=\s|$)")
-_LEADING_MARKUP = re.compile(r"^\s*(?:>\s*)*(?:[-+*]\s+|\d{1,3}[.)]\s+)?")
 
 
 def markup_positions(line: str) -> set[int]:
@@ -29,7 +29,7 @@ def markup_positions(line: str) -> set[int]:
         if not line[m.end():].strip():
             out |= set(range(len(line)))
         return out
-    return set(range(_LEADING_MARKUP.match(line).end()))
+    return set(range(LEADING_MARKUP.match(line).end()))
 
 
 def coverage(page: Page) -> dict[tuple[int, int], list[str]]:

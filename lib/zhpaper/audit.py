@@ -37,6 +37,7 @@ from importlib import resources
 from . import charlm, lexicon
 from . import text as textmod
 from .fragments import Span
+from .lexicon import segment
 from .page import Page, Paragraph
 
 SCHEMA = "zhpaper.audit/1"
@@ -83,17 +84,6 @@ def confusion_sets() -> dict[str, frozenset[str]]:
         for c in line:
             out.setdefault(c, set()).update(x for x in line if x != c)
     return {k: frozenset(v) for k, v in out.items()}
-
-
-def segment(text: str) -> list[tuple[int, str]]:
-    """Best unigram segmentation of a short text, as ``(offset, word)`` pairs."""
-    _, back = lexicon._best(text)
-    out, end = [], len(text)
-    while end > 0:
-        start = back[end]
-        out.append((start, text[start:end]))
-        end = start
-    return out[::-1]
 
 
 def _token_at(text: str, i: int) -> tuple[int, str]:

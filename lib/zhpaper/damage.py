@@ -232,7 +232,8 @@ def inject_confusions(page: DamagedPage, seed: int, rate: float = 0.05,
                       ) -> tuple[str, list[Injected]]:
     """Misread about ``rate`` of the body lines: one character inside a dictionary word
     becomes a look-alike (from the confusion sets). Returns the new Markdown and truth."""
-    from .audit import confusion_sets, segment
+    from .audit import confusion_sets
+    from .lexicon import segment
 
     sets = sets or confusion_sets()
     rng = random.Random(seed * 7919 + 1)

@@ -25,7 +25,8 @@ from .source import Source
 HEADER_KINDS = frozenset({"kicker", "headline", "subtitle", "banner", "byline", "marker"})
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?=\s|$)\s*(.*?)(?:\s+#+)?\s*$")
-_LEADING_MARKUP = re.compile(r"^\s*(?:>\s*)*(?:[-+*]\s+|\d{1,3}[.)]\s+)?")
+#: Blockquote and list markers at the start of a line: markup, in no element's span.
+LEADING_MARKUP = re.compile(r"^\s*(?:>\s*)*(?:[-+*]\s+|\d{1,3}[.)]\s+)?")
 _LEADING_PUNCT = re.compile(r"^[，,、。．.；;：:！!？?）)」』】》”’…\s]+")
 
 
@@ -139,7 +140,7 @@ def blocks(source: Source) -> list[Fragment]:
         if heading:  # a bare "####" line: markup only
             flush()
             continue
-        start = _LEADING_MARKUP.match(line).end()
+        start = LEADING_MARKUP.match(line).end()
         text = line[start:].rstrip()
         if text:
             run_spans.append(Span(number, start, start + len(text)))

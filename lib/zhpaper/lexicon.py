@@ -109,13 +109,21 @@ def best_logprob(text: str) -> float:
     return _best(text)[0][len(text)]
 
 
+def segment(text: str) -> list[tuple[int, str]]:
+    """Best unigram segmentation of a short text, as ``(offset, word)`` pairs."""
+    _, back = _best(text)
+    out, end = [], len(text)
+    while end > 0:
+        start = back[end]
+        out.append((start, text[start:end]))
+        end = start
+    return out[::-1]
+
+
 def last_word(text: str, window: int = 6) -> str:
     """The last word of ``text`` in its best unigram segmentation (``…发展的`` → ``的``)."""
     tail = text[-window:]
-    if not tail:
-        return ""
-    _, back = _best(tail)
-    return tail[back[len(tail)]:]
+    return segment(tail)[-1][1] if tail else ""
 
 
 def join_gain(left: str, right: str, window: int = 4) -> float:
@@ -140,13 +148,7 @@ def join_gain(left: str, right: str, window: int = 4) -> float:
 def first_word(text: str, window: int = 6) -> str:
     """The first word of ``text`` in its best unigram segmentation."""
     head = text[:window]
-    if not head:
-        return ""
-    _, back = _best(head)
-    end = len(head)
-    while back[end] > 0:
-        end = back[end]
-    return head[:end]
+    return segment(head)[0][1] if head else ""
 
 
 def word_frequency(word: str) -> int:
