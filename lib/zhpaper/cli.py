@@ -69,6 +69,51 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_segment(args: argparse.Namespace) -> int:
+    from .tokens import tokenize
+
+    data = sys.stdin.buffer.read()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ZhpaperError(f"standard input is not UTF-8 (byte {exc.start})") from None
+    out = []
+    for line in text.splitlines():
+        words = tokenize(line, hmm=args.hmm, domain=not args.plain)
+        out.append(" ".join(f"{t.text}/{t.pos}" if args.tags else t.text for t in words))
+    _write("\n".join(out) + ("\n" if out else ""))
+    return 0
+
+
+def cmd_keywords(args: argparse.Namespace) -> int:
+    from .audit import audit
+    from .keywords import fightin_words_by_article, textrank, tfidf
+    from .reconstruct import read_page
+    from .tokens import tokens_frame
+
+    page = read_page(args.page)
+    frame = tokens_frame(page, audit(page))
+    methods = {
+        "tfidf": (tfidf(frame, args.top), "tfidf"),
+        "textrank": (textrank(frame, args.top), "score"),
+        "fightin_words": (fightin_words_by_article(frame, args.top), "z"),
+    }
+    articles = []
+    for a in page.articles:
+        entry = {"id": a.id, "title": a.title}
+        for name, (table, column) in methods.items():
+            rows = table[table["article"] == a.id]
+            count = "count_a" if name == "fightin_words" else "count"
+            entry[name] = [{"word": r["word"], "score": round(float(r[column]), 6),
+                            "count": int(r[count])} for _, r in rows.iterrows()]
+        articles.append(entry)
+    result = {"schema": "zhpaper.keywords/1", "source": {"path": page.path,
+                                                        "sha256": page.sha256},
+              "top": args.top, "articles": articles}
+    _write(json.dumps(result, ensure_ascii=False, indent=args.indent) + "\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="zhpaper",
@@ -93,6 +138,21 @@ def build_parser() -> argparse.ArgumentParser:
                    help="apply suggestions with at least this confidence (default 0.8)")
     a.add_argument("--indent", type=int, default=1, help="JSON indentation (default 1)")
     a.set_defaults(func=cmd_audit)
+    g = sub.add_parser("segment", help="split lines of Chinese text on stdin into words "
+                       "(space-separated, the SIGHAN bakeoff format)")
+    g.add_argument("--plain", action="store_true",
+                   help="plain jieba: no domain dictionary, no protected numbers")
+    g.add_argument("--hmm", action=argparse.BooleanOptionalAction, default=None,
+                   help="guess unknown words with jieba's HMM (default: the library's "
+                   "measured choice, off)")
+    g.add_argument("--tags", action="store_true", help="print word/tag (jieba's tag set)")
+    g.set_defaults(func=cmd_segment)
+    k = sub.add_parser("keywords", help="keywords of each article by TF-IDF, TextRank and "
+                       "Fightin' Words (JSON)")
+    k.add_argument("page", help="the page: a Markdown file from an OCR/layout tool")
+    k.add_argument("--top", type=int, default=10, help="keywords per method (default 10)")
+    k.add_argument("--indent", type=int, default=1, help="JSON indentation (default 1)")
+    k.set_defaults(func=cmd_keywords)
     return parser
 
 

