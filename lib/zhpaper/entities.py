@@ -106,7 +106,7 @@ def _suffix_type(word: str, r: Rules) -> str | None:
 def find(text: str) -> list[Entity]:
     """The entities of ``text``, longest names first, without overlaps."""
     r = rules()
-    tokens = tokenize(text)
+    tokens = tokenize(text, phrases=True, pku=False)  # jieba keeps 中国农业银行 whole
     out: list[Entity] = []
     i = 0
     while i < len(tokens):

@@ -50,7 +50,8 @@ def _cache_file(jieba_dict: Path, user_text: str) -> Path:
 
 @lru_cache(maxsize=1)
 def frequencies() -> tuple[dict[str, int], int]:
-    """``(word → frequency, total)`` over jieba's dictionary and ``data/userdict.txt``.
+    """``(word → frequency, total)`` over jieba's dictionary and ``data/userdict.txt``
+    (including the genre's fixed phrases, known whole to this model).
 
     Parsing jieba's 5 MB dictionary takes a quarter of a second, so the merged table is
     cached (like jieba's own cache) in ``$XDG_CACHE_HOME/zhpaper`` or the temp dir;

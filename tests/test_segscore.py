@@ -1,0 +1,61 @@
+"""The segmentation scorer and the gold segmentation of the page."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+from conftest import ROOT
+from zhpaper import segscore
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import evaluate_segmentation  # noqa: E402
+
+GOLD = ROOT / "tests" / "data" / "seg_gold.txt"
+
+
+def test_scores_by_word_boundaries():
+    gold = [["新质生产力", "是", "关键"]]
+    pred = [["新质", "生产力", "是", "关键"]]
+    s = segscore.score(gold, pred, vocabulary={"是", "关键", "新质", "生产力"})
+    assert (s.gold_words, s.predicted_words, s.correct) == (3, 4, 2)
+    assert s.precision == pytest.approx(0.5) and s.recall == pytest.approx(2 / 3)
+    assert s.oov_words == 1 and s.oov_recall == 0.0 and s.iv_recall == 1.0
+    perfect = segscore.score(gold, gold)
+    assert perfect.f1 == 1.0
+
+
+def test_texts_must_match():
+    with pytest.raises(ValueError, match="sentence 1"):
+        segscore.score([["甲", "乙"]], [["甲", "丙"]])
+
+
+def test_read_segmented():
+    assert segscore.read_segmented("a b\n\nc\n") == [["a", "b"], ["c"]]
+
+
+def test_gold_covers_the_page():
+    gold = segscore.read_segmented(GOLD.read_text("utf-8"))
+    assert len(gold) >= 150
+    corpus = json.loads((ROOT / "tests/data/seed_articles.json").read_text("utf-8"))
+    body = "".join(p for a in corpus["articles"] for s in a["sections"]
+                   for p in s["paragraphs"])
+    text = "".join("".join(s) for s in gold)
+    assert len(text) >= 0.95 * len(body)
+    assert all(" " not in w and w for s in gold for w in s)
+
+
+def test_zhpaper_beats_jieba_on_the_page_and_does_no_harm_on_general_news():
+    """Measured by scripts/evaluate_segmentation.py (2026-11-28): ours 0.931 F1 on the
+    page, jieba default 0.835; on held-out People's Daily text ours 0.916, jieba 0.835.
+    The issue's targets (0.95, +10 points) are not yet met; these floors catch a
+    regression."""
+    vocab = evaluate_segmentation.jieba_vocabulary()
+    page = evaluate_segmentation.run(segscore.read_segmented(GOLD.read_text("utf-8")),
+                                     vocab)
+    ours = page["zhpaper (default, no HMM)"].f1
+    assert ours >= 0.925
+    assert ours >= page["jieba default (HMM)"].f1 + 0.09
+    news = evaluate_segmentation.run(evaluate_segmentation.pku_sample(500), vocab)
+    assert news["zhpaper (default, no HMM)"].f1 >= news["jieba default (HMM)"].f1 + 0.05

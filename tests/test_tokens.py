@@ -1,0 +1,132 @@
+"""The tokenizer, stop words, the token table and the ``segment`` command."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+
+import pytest
+import zhpaper
+from conftest import SEED
+from zhpaper import tokens
+
+
+def test_domain_terms_stay_whole_where_plain_jieba_cuts_them():
+    for term in ("新质生产力", "东数西算", "和林格尔新区"):
+        assert tokens.cut(term) == [term]
+        assert tokens.cut(term, domain=False) != [term]
+
+
+def test_words_follow_pku_granularity_and_phrases_merge_back():
+    assert tokens.cut("治本攻坚三年行动") == ["治本", "攻坚", "三", "年", "行动"]
+    assert tokens.cut("治本攻坚三年行动", phrases=True) == ["治本攻坚", "三年行动"]
+    assert tokens.cut("建设数据中心") == ["建设", "数据", "中心"]  # not a PKU word
+    assert tokens.cut("一个") == ["一", "个"]
+    assert tokens.cut("更加") == ["更加"]
+    assert tokens.cut("——筑巢引凤")[0] == "——"  # a dash is one punctuation token
+
+
+def test_quantities_are_protected_and_measure_words_separate():
+    assert tokens.cut("检查生产经营单位近3.7万家") == ["检查", "生产", "经营", "单位", "近",
+                                                 "3.7万", "家"]
+    assert tokens.cut("投资300多亿元") == ["投资", "300多亿", "元"]
+    assert tokens.cut("排查整治隐患3.4万余项")[-2:] == ["3.4万余", "项"]
+    assert tokens.cut("覆盖率达97.7%")[-1] == "97.7%"
+    assert tokens.cut("2024年8月13日") == ["2024年", "8月", "13日"]
+    words = tokens.tokenize("近3.7万家")
+    assert [(t.text, t.pos) for t in words][-2:] == [("3.7万", "m"), ("家", "q")]
+
+
+def test_grades_and_model_names_are_not_split_as_numbers():
+    assert "5A" in tokens.cut("首府首家5A级景区")
+    assert "5G" in tokens.cut("5G基站")
+
+
+def test_full_width_digits_are_folded_but_offsets_keep_the_input():
+    text = "检查近３．７万家"
+    words = tokens.tokenize(text)
+    assert "３．７万" in [t.text for t in words]
+    assert all(text[t.start:t.end] == t.text for t in words)
+    assert tokens.fold_width("ＡＢ１２％，。") == "AB12%，。"
+
+
+def test_tokens_cover_the_text_exactly():
+    text = "呼和浩特市召开学习贯彻党的二十届三中全会精神宣讲工作动员会, 会上 王宇天讲话。"
+    words = tokens.tokenize(text)
+    assert "".join(t.text for t in words) == text.replace(" ", "")
+    assert all(text[t.start:t.end] == t.text for t in words)
+
+
+def test_user_dictionary_tags_are_lowercase_ascii_and_applied():
+    entries = tokens.user_entries()
+    assert entries and all(tag is None or (tag.isascii() and tag.islower())
+                           for _, _, tag in entries)
+    assert {(t.text, t.pos) for t in tokens.tokenize("王宇天说")} >= {("王宇天", "nr")}
+    assert {(t.text, t.pos) for t in tokens.tokenize("治本攻坚", phrases=True)} == \
+        {("治本攻坚", "nz")}
+
+
+def test_the_global_jieba_is_not_touched():
+    import jieba
+
+    tokens.cut("新质生产力")
+    assert "新质生产力" not in jieba.lcut("新质生产力")
+
+
+def test_jieba_is_quiet(capfd):
+    tokens.cut("安静")
+    assert logging.getLogger("jieba").level >= logging.WARNING
+    assert capfd.readouterr().err == ""
+
+
+def test_stop_words_and_counts():
+    sw = tokens.stopwords()
+    assert {"的", "了", "和", "进行"} <= sw  # stopwords-iso and the genre list
+    assert "压实" not in sw and "责任" not in sw  # studied words are kept
+    words = tokens.tokenize("压实责任,压实的责任和3.7万家")
+    with_stop = tokens.word_counts(words, stop=False)
+    without = tokens.word_counts(words)
+    assert with_stop["的"] == 1 and "的" not in without
+    assert without["压实"] == 2 and without["责任"] == 2
+    assert "," not in with_stop and "3.7万" not in without
+
+
+def test_tokens_frame_keeps_provenance():
+    page = zhpaper.read_page(SEED)
+    frame = tokens.tokens_frame(page, zhpaper.audit(page))
+    assert list(frame.columns) == ["article", "kind", "paragraph", "sentence", "word", "pos",
+                                   "start", "end", "line", "content"]
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    # every word of a paragraph stands on its raw line (OCR corrections aside)
+    para = frame[(frame.kind == "paragraph") & frame.word.str.len().ge(2)]
+    on_line = [w in lines[n - 1].replace(" ", "") or
+               any(w in lines[k].replace(" ", "") for k in (n - 2, n)) for w, n in
+               zip(para.word, para.line, strict=True)]
+    assert sum(on_line) / len(on_line) > 0.97
+    corrected = frame[frame.word == "接入"]
+    assert len(corrected) and (corrected.line == 49).all()  # the audit's correction
+
+
+def run(*args, input=None, text=True):
+    return subprocess.run([sys.executable, "-m", "zhpaper", *args], capture_output=True,
+                          text=text, input=input)
+
+
+def test_segment_command_sighan_format():
+    proc = run("segment", input="新质生产力是近3.7万家\n\n和林格尔新区算力\n")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == "新质生产力 是 近 3.7万 家\n\n和林格尔新区 算力\n"
+    plain = run("segment", "--plain", input="新质生产力\n")
+    assert plain.stdout == "新 质 生产力\n"
+    tagged = run("segment", "--tags", input="王宇天\n")
+    assert tagged.stdout == "王宇天/nr\n"
+
+
+@pytest.mark.parametrize("data", [b"\xff\xfe\x00", b"abc\xe4\xb8"])
+def test_segment_rejects_bytes_that_are_not_utf8(data):
+    proc = run("segment", input=data, text=False)
+    assert proc.returncode == 2
+    assert proc.stdout == b""
+    err = proc.stderr.decode()
+    assert err.startswith("zhpaper: error: ") and err.count("\n") == 1
