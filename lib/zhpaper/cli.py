@@ -114,6 +114,26 @@ def cmd_keywords(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_facts(args: argparse.Namespace) -> int:
+    from .audit import audit
+    from .facts import checks_frame, dates_frame, facts_frame, to_json
+    from .reconstruct import read_page
+
+    page = read_page(args.page)
+    result = audit(page)
+    if args.table:
+        facts = facts_frame(page, result)[["article", "line", "raw", "value", "unit", "hedge",
+                                           "kind"]]
+        dates = dates_frame(page, result)[["article", "line", "raw", "kind", "resolved"]]
+        checks = checks_frame(page, result)[["line", "rule", "inputs", "result", "unit",
+                                             "stated", "verdict"]]
+        _write("\n\n".join(f.to_string(index=False, max_colwidth=48)
+                           for f in (facts, dates, checks)) + "\n")
+    else:
+        _write(json.dumps(to_json(page, result), ensure_ascii=False, indent=args.indent) + "\n")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="zhpaper",
@@ -153,6 +173,11 @@ def build_parser() -> argparse.ArgumentParser:
     k.add_argument("--top", type=int, default=10, help="keywords per method (default 10)")
     k.add_argument("--indent", type=int, default=1, help="JSON indentation (default 1)")
     k.set_defaults(func=cmd_keywords)
+    f = sub.add_parser("facts", help="quantities, dates and claim checks of a page (JSON)")
+    f.add_argument("page", help="the page: a Markdown file from an OCR/layout tool")
+    f.add_argument("--table", action="store_true", help="print readable tables")
+    f.add_argument("--indent", type=int, default=1, help="JSON indentation (default 1)")
+    f.set_defaults(func=cmd_facts)
     return parser
 
 
