@@ -241,8 +241,12 @@ def run(*args: str) -> subprocess.CompletedProcess:
 def test_cli_json_schema():
     r = run("facts", str(SEED))
     assert r.returncode == 0, r.stderr
-    doc = json.loads(r.stdout)
+    def strict(token):
+        raise ValueError(f"not JSON: {token}")
+
+    doc = json.loads(r.stdout, parse_constant=strict)  # NaN/Infinity are not JSON
     assert doc["schema"] == "zhpaper.facts/1"
+    assert doc["facts"][0]["hedge"] is None or isinstance(doc["facts"][0]["hedge"], str)
     assert {"article", "line", "raw", "value", "unit", "hedge", "kind", "sentence"} \
         <= set(doc["facts"][0])
     assert doc["dates"] and doc["checks"]

@@ -795,11 +795,12 @@ def to_json(page, audit=None) -> dict[str, Any]:
         "page_year": {"year": py.year, "how": py.how, "evidence": py.evidence},
         "facts": [{"article": r.article, "line": int(r.line), "raw": r.raw,
                    "value": clean(r.value), "value_high": clean(r.value_high),
-                   "unit": r.unit, "hedge": r.hedge, "kind": r.kind, "verb": r.verb,
+                   "unit": clean(r.unit), "hedge": clean(r.hedge), "kind": r.kind,
+                   "verb": clean(r.verb),
                    "sentence": r.sentence} for r in facts.itertuples()],
         "dates": [{"article": r.article, "line": int(r.line), "raw": r.raw, "kind": r.kind,
                    "year": clean(r.year), "month": clean(r.month), "day": clean(r.day),
-                   "resolved": r.resolved or None, "note": r.note}
+                   "resolved": clean(r.resolved) or None, "note": clean(r.note)}
                   for r in dates.itertuples()],
         "checks": [{"article": c.article, "line": c.line, "rule": c.rule,
                     "inputs": list(c.inputs), "formula": c.formula,
