@@ -21,7 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 #: Everything the notebooks read besides themselves.
-INPUTS = ("lib/zhpaper", "seeds", "requirements.txt", "_config.yml")
+INPUTS = ("lib/zhpaper", "seeds", "notebooks/notes", "requirements.txt", "_config.yml")
 STAMP_NAME = "zhpaper-inputs.sha256"
 
 

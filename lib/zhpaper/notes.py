@@ -1,0 +1,70 @@
+"""Reader's notes kept beside a page: English summaries of its paragraphs.
+
+Summaries are written by people, not computed, so they live in JSON files next to the
+notebooks, one per article::
+
+    {"page_sha256": "c8a27…", "headline": "首府扎实推进安全生产治本攻坚三年行动",
+     "author": "…", "date": "2026-11-28",
+     "paragraphs": {"1": "Since the campaign began, Hohhot has …", "2": "…"}}
+
+A file names the page by the SHA-256 of its bytes, so notes written for one page are
+never shown beside another: run a chapter on your own page and the summary column is
+simply empty (``notes_for`` returns no rows).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .errors import ZhpaperError
+
+
+def _read(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ZhpaperError(f"{path}: cannot read notes ({exc})") from None
+    if not isinstance(data, dict) or not {"page_sha256", "headline", "paragraphs"} <= set(data):
+        raise ZhpaperError(f"{path}: notes need page_sha256, headline and paragraphs")
+    return data
+
+
+def notes_for(page, article, folder) -> dict[int, str]:
+    """``paragraph number → summary`` for ``article`` of ``page`` from the JSON files in
+    ``folder``; empty if no file there was written for this page and article."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return {}
+    for path in sorted(folder.glob("*.json")):
+        data = _read(path)
+        if data["page_sha256"] == page.sha256 and data["headline"] == article.title:
+            numbers = range(1, len(article.paragraphs) + 1)
+            out = {int(k): str(v) for k, v in data["paragraphs"].items()}
+            unknown = sorted(set(out) - set(numbers))
+            if unknown:
+                raise ZhpaperError(f"{path}: no paragraph {unknown[0]} in {article.title}")
+            return out
+    return {}
+
+
+def reading_frame(page, article, folder=None, audit=None):
+    """The article for reading: one row per paragraph with its number, raw lines, clean
+    text (with the audit's applied corrections, if given), the English summary (if a
+    note exists for this page) and the audit findings that touch it."""
+    import pandas as pd
+
+    summaries = notes_for(page, article, folder) if folder is not None else {}
+    rows = []
+    for number, p in enumerate(article.paragraphs, start=1):
+        text = audit.corrected(article.id, number) if audit is not None else p.text
+        found = []
+        if audit is not None:
+            found = [f"{f.original}→{f.suggestion}" if f.suggestion else f"{f.kind}: {f.original}"
+                     for f in audit.findings if f.article == article.id and f.paragraph == number]
+        rows.append({"paragraph": number, "lines": ",".join(map(str, p.lines)), "text": text,
+                     "summary": summaries.get(number, ""), "findings": "; ".join(found)})
+    return pd.DataFrame(rows, columns=["paragraph", "lines", "text", "summary", "findings"])
+
+
+__all__ = ["notes_for", "reading_frame"]
