@@ -5,9 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import SEED
-
 import zhpaper
+from conftest import SEED
 from zhpaper.notes import notes_for, reading_frame
 
 
@@ -54,6 +53,6 @@ def test_reading_frame(tmp_path, page):
     frame = reading_frame(page, article, tmp_path, result)
     assert list(frame.columns) == ["paragraph", "lines", "text", "summary", "findings"]
     row = frame.set_index("paragraph").loc[4]
-    assert row.summary == "Technology." and "接人→接入" in row.findings
+    assert row.summary == "Technology." and "接人重→接入重" in row.findings
     assert "接入" in row.text  # the applied correction
     assert (frame.set_index("paragraph").loc[1].summary) == ""

@@ -60,8 +60,17 @@ def reading_frame(page, article, folder=None, audit=None):
         text = audit.corrected(article.id, number) if audit is not None else p.text
         found = []
         if audit is not None:
-            found = [f"{f.original}→{f.suggestion}" if f.suggestion else f"{f.kind}: {f.original}"
-                     for f in audit.findings if f.article == article.id and f.paragraph == number]
+            for f in audit.findings:
+                if f.article != article.id or f.paragraph != number:
+                    continue
+                if f.suggestion is None:
+                    found.append(f"{f.kind}: {f.original}")
+                    continue
+                a, b = max(0, f.start - 1), f.end + 1  # one character of context each side
+                before = p.text[a:b]
+                after = p.text[a:f.start] + f.suggestion + p.text[f.end:b]
+                mark = "" if f.applied else " (not applied)"
+                found.append(f"{before}→{after}{mark}")
         rows.append({"paragraph": number, "lines": ",".join(map(str, p.lines)), "text": text,
                      "summary": summaries.get(number, ""), "findings": "; ".join(found)})
     return pd.DataFrame(rows, columns=["paragraph", "lines", "text", "summary", "findings"])
