@@ -51,13 +51,32 @@ def test_offsets_point_into_the_text():
 
 
 def test_seed_page_scores_against_the_hand_list():
-    """Measured with scripts/evaluate_entities.py: all P 0.916, R 0.826 (2026-11-28).
-    The floor below fails if the rules regress."""
+    """Measured with scripts/evaluate_entities.py (2026-11-28): whole page P 0.954,
+    R 0.902; test half (articles not inspected) P 0.917, R 0.846. The floors below fail
+    if the rules regress."""
     found, gold = evaluate_entities.score()
     rows = {r["type"]: r for r in evaluate_entities.table(found, gold)}
     assert rows["person"]["precision"] == 1.0 and rows["person"]["recall"] == 1.0
     assert rows["place"]["precision"] >= 0.9 and rows["place"]["recall"] >= 0.9
-    assert rows["all"]["precision"] >= 0.9 and rows["all"]["recall"] >= 0.8
+    assert rows["all"]["precision"] >= 0.95 and rows["all"]["recall"] >= 0.9
+    test = {r["type"]: r for r in evaluate_entities.table(
+        evaluate_entities.half(found, "test"), evaluate_entities.half(gold, "test"))}
+    assert test["all"]["precision"] >= 0.9 and test["all"]["recall"] >= 0.84
+
+
+def test_suffix_fused_with_a_role_word():
+    assert ("org", "和林格尔新区政务服务局") in types("和林格尔新区政务服务局局长介绍")
+
+
+def test_a_suffix_word_that_modifies_a_noun_ends_no_name():
+    found = types("华为数据中心项目首期")
+    assert ("org", "华为") in found and not any("数据中心" in n for _, n in found)
+
+
+def test_generic_words_start_a_name_only_with_a_suffix():
+    assert ("org", "新区规划建设局") in types("新区规划建设局负责人")
+    assert ("place", "云谷片区") in types("新区云谷片区")
+    assert not any(n == "新区" for _, n in types("新区发展很快"))
 
 
 def test_entity_table_counts_mentions():

@@ -38,6 +38,7 @@ class Rules:
     org_suffixes: tuple[str, ...]
     not_org: frozenset[str]
     short_forms: frozenset[str]
+    modified_heads: frozenset[str]
     user_tags: dict
 
 
@@ -54,6 +55,7 @@ def rules() -> Rules:
         org_suffixes=tuple(sorted(data["org"]["suffixes"], key=len, reverse=True)),
         not_org=frozenset(data["org"]["not_org"]),
         short_forms=frozenset(data["org"]["short_forms"]),
+        modified_heads=frozenset(data["org"]["modified_heads"]),
         user_tags={w: t for w, _, t in user_entries() if t in ("nr", "ns", "nt")},
     )
 
@@ -103,6 +105,37 @@ def _suffix_type(word: str, r: Rules) -> str | None:
     return None
 
 
+def _chain(tokens: list[Token], i: int, kind: str, r: Rules) -> tuple[int, int | None, str]:
+    """Extend the name at token ``i`` over the words that complete it. Returns ``(end
+    token, character stop inside it or None, type)``; ``end == i`` if nothing follows."""
+    end, stop = i, None
+    for j in range(i + 1, min(len(tokens), i + _MAX_CHAIN)):
+        t = tokens[j]
+        head = next((t.text[:-len(x)] for x in r.titles if t.text.endswith(x)
+                     and t.text[:-len(x)] in r.org_suffixes), None)
+        if head:  # 政务服务 局局长 → …局 | 局长: a suffix fused with a role word
+            return j, t.start + len(head), "org"
+        suffix = _suffix_type(t.text, r)
+        if suffix is None and not (t.pos.startswith(_CHAIN_POS) or t.pos == "m") \
+                or len(t.text) > 6 or t.text in r.titles or t.pos.startswith("nr"):
+            break
+        if end > i and t.pos == "vn":
+            break  # 诚迈科技集团 | 合资建设…基地: a verb after a complete name
+        inner = _name_type(tokens, j, r)
+        if inner is not None and inner[0] == "org" and t.text not in r.org_suffixes \
+                and _suffix_type(t.text, r) == "org":
+            break  # 和林格尔新区 | 中国农业银行: a second complete name begins
+        if t.pos == "m" and not any(c.isalpha() for c in t.text):
+            break
+        if suffix:
+            nxt = tokens[j + 1] if j + 1 < len(tokens) else None
+            if nxt is not None and nxt.text in r.modified_heads:
+                break  # 数据中心 集群, 数据中心 项目: the suffix word only modifies a noun
+            end = j
+            kind = "org" if kind == "org" or suffix == "org" else "place"
+    return end, stop, kind
+
+
 def find(text: str) -> list[Entity]:
     """The entities of ``text``, longest names first, without overlaps."""
     r = rules()
@@ -111,32 +144,24 @@ def find(text: str) -> list[Entity]:
     i = 0
     while i < len(tokens):
         named = _name_type(tokens, i, r)
+        t = tokens[i]
+        if named is None and t.pos in ("ns", "nz") and len(t.text) >= 2:
+            # a generic place word (新区) or a nickname (云谷) starts a name only if a
+            # suffix completes it: 新区规划建设局, 云谷片区
+            end, stop, kind = _chain(tokens, i, "place", r)
+            if end > i and (kind == "org") == (t.pos == "ns"):
+                named = (kind, "suffix")
         if named is None:
             i += 1
             continue
         kind, rule = named
-        end = i
+        end, stop = i, None
         if kind in ("place", "org"):
-            for j in range(i + 1, min(len(tokens), i + _MAX_CHAIN)):
-                t = tokens[j]
-                suffix = _suffix_type(t.text, r)
-                if suffix is None and not (t.pos.startswith(_CHAIN_POS) or t.pos == "m") \
-                        or len(t.text) > 6 \
-                        or t.text in r.titles or t.pos.startswith("nr"):
-                    break
-                if end > i and t.pos == "vn":
-                    break  # 诚迈科技集团 | 合资建设…基地: a verb after a complete name
-                inner = _name_type(tokens, j, r)
-                if inner is not None and inner[0] == "org" and kind == "place":
-                    break  # 和林格尔新区 | 中国农业银行…: a second name begins
-                if t.pos == "m" and not any(c.isalpha() for c in t.text):
-                    break
-                suffix = _suffix_type(t.text, r)
-                if suffix:
-                    end = j
-                    kind = "org" if kind == "org" or suffix == "org" else "place"
-                    rule = "suffix"
-        start, stop = tokens[i].start, tokens[end].end
+            end, stop, chained = _chain(tokens, i, kind, r)
+            if end > i:
+                kind, rule = chained, "suffix"
+        start = tokens[i].start
+        stop = stop if stop is not None else tokens[end].end
         if kind == "place":  # 内蒙古地区 → 内蒙古
             for d in r.descriptive:
                 if text[start:stop].endswith(d) and stop - start - len(d) >= 2:
