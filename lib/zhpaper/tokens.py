@@ -135,10 +135,8 @@ def tokenizer(domain: bool = True):
         tk.tmp_dir = _cache_dir()
         tk.initialize()
         if domain:
-            fixed = phrases()
             for word, freq, tag in user_entries():
-                if word not in fixed:  # phrases are merged after segmentation
-                    tk.add_word(word, freq, tag)
+                tk.add_word(word, freq, tag)
         pos = jieba.posseg.POSTokenizer(tk)
         pos.makesure_userdict_loaded()
     return pos
@@ -214,6 +212,11 @@ def pku_vocabulary():
 
 
 @lru_cache(maxsize=1)
+def _USER_TAGS() -> dict[str, str]:  # noqa: N802 - a cached constant
+    return {w: t for w, _, t in user_entries() if t}
+
+
+@lru_cache(maxsize=1)
 def _user_words() -> frozenset[str]:
     return frozenset(w for w, _, _ in user_entries()) - frozenset(phrases())
 
@@ -267,13 +270,25 @@ def _pieces(text: str) -> Iterable[tuple[int, int, str | None]]:
 
 
 @lru_cache(maxsize=1)
-def phrases() -> dict[str, str]:
-    """The genre's fixed phrases (named in ``data/phrases.txt``) → their tag in
-    ``data/userdict.txt`` (``nz`` if it has none)."""
+def phrase_words() -> dict[str, tuple[str, ...]]:
+    """The genre's fixed phrases (``data/phrases.txt``) → the words they are made of."""
     text = resources.files("zhpaper").joinpath("data/phrases.txt").read_text("utf-8")
-    names = [ln.split()[0] for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    out = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            phrase, _, words = line.partition("\t")
+            parts = tuple(words.split()) or (phrase,)
+            if "".join(parts) != phrase:
+                raise ValueError(f"data/phrases.txt: {words!r} does not spell {phrase!r}")
+            out[phrase] = parts
+    return out
+
+
+@lru_cache(maxsize=1)
+def phrases() -> dict[str, str]:
+    """The genre's fixed phrases → their tag in ``data/userdict.txt`` (default ``nz``)."""
     tags = {w: t for w, _, t in user_entries()}
-    return {w: tags.get(w) or "nz" for w in names}
+    return {w: tags.get(w) or "nz" for w in phrase_words()}
 
 
 def merge_phrases(words: list[Token], text: str) -> list[Token]:
@@ -329,9 +344,13 @@ def tokenize(text: str, *, hmm: bool | None = None, domain: bool = True,
             if at == start and out and out[-1].pos == "m" and out[-1].end == start \
                     and word in _MEASURES:
                 flag = "q"  # the measure word after a protected number
-            parts = _pku_split(word, flag) if domain and pku else (word,)
+            if domain and word in phrase_words():
+                parts = phrase_words()[word]  # 安全生产 → 安全 生产
+            else:
+                parts = _pku_split(word, flag) if domain and pku else (word,)
             for part in parts:
-                tag = flag if len(parts) == 1 else pos_tk.word_tag_tab.get(part, flag)
+                tag = flag if len(parts) == 1 else (
+                    pos_tk.word_tag_tab.get(part) or _USER_TAGS().get(part) or flag)
                 out.append(Token(text[at:at + len(part)], at, at + len(part), tag))
                 at += len(part)
     out = [t for t in out if not t.text.isspace()]
@@ -402,6 +421,6 @@ def tokens_frame(page, audit=None, *, hmm: bool | None = None, phrases: bool = T
     return frame.astype({"paragraph": "Int64"})
 
 
-__all__ = ["HMM", "Token", "cut", "fold_width", "is_content", "merge_phrases", "phrases",
-           "pku_vocabulary", "stopwords", "tokenize",
-           "tokenizer", "tokens_frame", "user_entries", "word_counts"]
+__all__ = ["HMM", "Token", "cut", "fold_width", "is_content", "merge_phrases", "phrase_words",
+           "phrases", "pku_counts", "pku_vocabulary", "stopwords", "tokenize", "tokenizer",
+           "tokens_frame", "user_entries", "word_counts"]
