@@ -56,3 +56,15 @@ def test_reading_frame(tmp_path, page):
     assert row.summary == "Technology." and "接人重→接入重" in row.findings
     assert "接入" in row.text  # the applied correction
     assert (frame.set_index("paragraph").loc[1].summary) == ""
+
+
+def test_articles_view_folds_every_article_and_escapes(tmp_path, page):
+    from zhpaper.display import articles_view
+
+    article = page.find("动员会")
+    write(tmp_path, page, article.title, {"1": "A <meeting> on 13 August."})
+    view = articles_view(page, tmp_path, open_=(article.id,))
+    html = view._repr_html_()
+    assert html.count("<details") == len(page.articles)
+    assert "<details open>" in html and "&lt;meeting&gt;" in html and "<meeting>" not in html
+    assert "1 summarised" in repr(view)

@@ -95,3 +95,32 @@ def reading_view(result, article_id: str) -> HTML:
     style = ("<style>.zhp-read del{color:#a00}.zhp-read ins{color:#070;text-decoration:none;"
              "font-weight:bold}.zhp-read mark{background:#fde68a}</style>")
     return HTML(style + '<div class="zhp-read">' + "".join(rows) + "</div>", "\n".join(plain))
+
+
+def articles_view(page, notes_folder=None, audit=None, *, open_: tuple[str, ...] = ()) -> HTML:
+    """Every article of ``page`` as a collapsible block: title, then each paragraph
+    with its number, raw lines, clean text (with the audit's applied corrections) and,
+    where reader's notes exist for this page (:mod:`zhpaper.notes`), its English
+    summary. Articles whose id is in ``open_`` start unfolded. All text is escaped."""
+    from html import escape
+
+    from .notes import reading_frame
+
+    blocks, plain = [], []
+    for a in page.articles:
+        frame = reading_frame(page, a, notes_folder, audit)
+        summarised = int((frame["summary"] != "").sum())
+        head = (f"{escape(a.title)} <small>({len(frame)} paragraphs"
+                f"{', English summaries' if summarised else ''})</small>")
+        rows = "".join(
+            f'<tr><td><b>{r.paragraph}</b><br><small>{escape(r.lines)}</small></td>'
+            f'<td lang="zh">{escape(r.text)}</td><td lang="en">{escape(r.summary)}</td></tr>'
+            for r in frame.itertuples())
+        state = " open" if a.id in open_ else ""
+        blocks.append(f"<details{state}><summary>{head}</summary><table class='zhp-art'>"
+                      f"<tr><th>¶ / lines</th><th>text</th><th>summary</th></tr>{rows}"
+                      "</table></details>")
+        plain.append(f"{a.title}: {len(frame)} paragraphs, {summarised} summarised")
+    style = ("<style>.zhp-art td{vertical-align:top;text-align:left;padding:4px}"
+             ".zhp-art td:nth-child(2){width:55%}</style>")
+    return HTML(style + "".join(blocks), "\n".join(plain))
