@@ -61,3 +61,20 @@ def test_zhpaper_beats_jieba_on_the_page_and_does_no_harm_on_general_news():
     assert ours >= page["jieba default (HMM)"].f1 + 0.10
     news = evaluate_segmentation.run(evaluate_segmentation.pku_sample(500), vocab)
     assert news["zhpaper (default, no HMM)"].f1 >= news["jieba default (HMM)"].f1 + 0.08
+
+
+def test_disagreements_by_kind_and_category():
+    gold = ["数据", "中心", "近", "3.7万", "家", "王宇天", "说"]
+    pred = ["数据中心", "近", "3.7", "万家", "王", "宇天", "说"]
+    found = segscore.disagreements(gold, pred, names={"王宇天"})
+    assert [(d.kind, d.category) for d in found] == [
+        ("under-split", "words"), ("crossing", "number"), ("over-split", "name")]
+    assert found[0].gold == ("数据", "中心") and found[0].predicted == ("数据中心",)
+    assert segscore.disagreements(gold, gold) == []
+
+
+def test_pku_sample_is_the_held_out_lines():
+    sample = segscore.pku_sample(5)
+    assert len(sample) == 5 and all(sample)
+    from zhpaper.tokens import HELD_OUT
+    assert segscore.pku_sample(3, every=HELD_OUT) == sample[:3]

