@@ -17,10 +17,11 @@ class Table:
     HTML id is derived from its content, and its plain-text form is the table itself.
     """
 
-    def __init__(self, frame, *, index: bool = False, wrap: tuple[str, ...] = ("text",)):
+    def __init__(self, frame, *, index: bool = False, wrap: tuple[str, ...] = ("text",),
+                 precision: int = 2):
         self.frame = frame
         digest = hashlib.sha1(frame.to_json(force_ascii=False).encode("utf-8")).hexdigest()
-        styler = frame.style.format(escape="html", na_rep="—", precision=2)
+        styler = frame.style.format(escape="html", na_rep="—", precision=precision)
         styler = styler.set_uuid(digest[:10])
         if not index:
             styler = styler.hide(axis="index")
@@ -37,9 +38,11 @@ class Table:
         return self.frame.to_string(index=False)
 
 
-def table(frame, *, index: bool = False, wrap: tuple[str, ...] = ("text",)) -> Table:
-    """``frame`` for display: every cell HTML-escaped, long text left-aligned."""
-    return Table(frame, index=index, wrap=wrap)
+def table(frame, *, index: bool = False, wrap: tuple[str, ...] = ("text",),
+          precision: int = 2) -> Table:
+    """``frame`` for display: every cell HTML-escaped, long text left-aligned, floats
+    with ``precision`` decimals."""
+    return Table(frame, index=index, wrap=wrap, precision=precision)
 
 
 class HTML:
