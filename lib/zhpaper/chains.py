@@ -197,17 +197,17 @@ def draw(sources, targets, ax=None, *, source_label: str = "", target_label: str
     for b, yb in zip(targets, right, strict=True):
         ax.text(0.8, yb, safe_text(b), ha="left", va="center", fontsize=11,
                 bbox=dict(box, fc="#EAF2F8"))
-    top = rows - 0.2
+    top = rows - 0.1
     if source_label:
         ax.text(0.2, top + 0.5, safe_text(source_label), ha="right", va="bottom", fontsize=10,
-                style="italic")
+                color="0.35")
     if target_label:
         ax.text(0.8, top + 0.5, safe_text(target_label), ha="left", va="bottom", fontsize=10,
-                style="italic")
+                color="0.35")
     if verb:
         ax.text(0.5, top + 0.5, safe_text(verb), ha="center", va="bottom", fontsize=12,
                 color=colour)
-    ax.set_xlim(-0.25, 1.25)
-    ax.set_ylim(-0.8, rows + 0.6)
+    ax.set_xlim(-0.15, 1.15)
+    ax.set_ylim(-0.8, rows + 1.2)
     ax.axis("off")
     return ax
