@@ -245,8 +245,10 @@ def _pku_split(word: str, tag: str = "") -> tuple[str, ...]:
                 return (left, *rest)
     if word in vocab or len(word) < 4:
         return (word,)  # other words of two or three characters are left to jieba
-    for k in range(len(word) - 1, 1, -1):  # parts of two characters or more, except a
-        left, right = word[:k], word[k:]    # last character after three (越来越 快)
+    # parts of two characters or more first (管理系统 → 管理 系统, not 管理系 统); a last
+    # single character only after a part of three (越来越 快)
+    for k in [*range(len(word) - 2, 1, -1), len(word) - 1]:
+        left, right = word[:k], word[k:]
         if left in vocab and (len(right) >= 2 or len(left) >= 3):
             rest = _pku_split(right)
             if all(r in vocab for r in rest):
