@@ -294,3 +294,10 @@ def test_seed_checks():
     assert verdicts["restatement@189"] == "agrees"
     assert (frame["verdict"] != "disagrees").all()
     assert {"share", "growth_implies_base", "percent_of_target"} <= set(frame["rule"])
+
+
+def test_timeline_sentence_is_the_one_holding_the_date():
+    page = zhpaper.read_page(SEED)
+    frame = facts.timeline(page, zhpaper.audit(page))
+    assert len(frame) and all(raw in sentence for raw, sentence in
+                              zip(frame["raw"], frame["sentence"], strict=True))

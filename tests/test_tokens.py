@@ -96,7 +96,7 @@ def test_tokens_frame_keeps_provenance():
     page = zhpaper.read_page(SEED)
     frame = tokens.tokens_frame(page, zhpaper.audit(page))
     assert list(frame.columns) == ["article", "kind", "paragraph", "sentence", "word", "pos",
-                                   "start", "end", "line", "content"]
+                                   "start", "end", "line", "content", "suspect"]
     lines = SEED.read_text(encoding="utf-8").splitlines()
     # every word of a paragraph stands on its raw line (OCR corrections aside)
     para = frame[(frame.kind == "paragraph") & frame.word.str.len().ge(2)]
@@ -130,3 +130,14 @@ def test_segment_rejects_bytes_that_are_not_utf8(data):
     assert proc.stdout == b""
     err = proc.stderr.decode()
     assert err.startswith("zhpaper: error: ") and err.count("\n") == 1
+
+
+def test_tokens_in_garbled_spans_are_marked_suspect():
+    page = zhpaper.read_page(SEED)
+    result = zhpaper.audit(page)
+    frame = tokens.tokens_frame(page, result)
+    suspect = frame[frame.suspect]
+    assert "困惑" in set(suspect.word)  # the repeated clause 但困惑,但困惑
+    assert not frame[~frame.suspect].word.eq("吟").any()
+    assert frame.suspect.mean() < 0.05
+    assert not tokens.tokens_frame(page).suspect.any()  # no audit, nothing suspect

@@ -455,7 +455,7 @@ def _resolve(d: DateMention, context_year: tuple[int, str] | None,
 def dates_frame(page, audit=None):
     """One row per date or period: ``article``, ``paragraph``, ``line``, ``raw``,
     ``kind``, ``year``, ``month``, ``day``, ``resolved`` (ISO 8601, empty if partial),
-    ``note`` (the evidence)."""
+    ``note`` (the evidence), ``sentence`` (the clean sentence holding the date)."""
     import pandas as pd
 
     from .corpus import sentences, units
@@ -479,9 +479,9 @@ def dates_frame(page, audit=None):
                     break
             resolved, note = _resolve(d, ctx, py)
             rows.append((u.article, u.paragraph, u.line_at(d.start), d.raw, d.kind, d.year,
-                         d.month, d.day, resolved, note))
+                         d.month, d.day, resolved, note, u.text[sent[0]:sent[1]]))
     frame = pd.DataFrame(rows, columns=["article", "paragraph", "line", "raw", "kind", "year",
-                                        "month", "day", "resolved", "note"])
+                                        "month", "day", "resolved", "note", "sentence"])
     return frame.astype({"paragraph": "Int64", "year": "Int64", "month": "Int64",
                          "day": "Int64"})
 
@@ -489,16 +489,7 @@ def dates_frame(page, audit=None):
 def timeline(page, audit=None, article: str | None = None):
     """The resolved dates of each article (or of one), in time order: ``article``,
     ``resolved``, ``raw``, ``line``, ``sentence``. Partial dates come last."""
-    from .corpus import sentences, units
-
     frame = dates_frame(page, audit)
-    text = {}
-    for u in units(page, audit):
-        for s, e in sentences(u.text):
-            for k in range(s, e):
-                text.setdefault((u.article, u.line_at(k)), u.text[s:e])
-    frame = frame.assign(sentence=[text.get((a, ln), "") for a, ln in
-                                   zip(frame["article"], frame["line"], strict=True)])
     if article is not None:
         frame = frame[frame["article"] == article]
     frame = frame.assign(_partial=frame["resolved"] == "")

@@ -395,6 +395,22 @@ def word_counts(tokens: Iterable[Token | str], *, stop: bool = True) -> Counter[
     return Counter(w for w in words if _CONTENT.search(w))
 
 
+def _suspect_spans(audit) -> dict[tuple[str, int], list[tuple[int, int]]]:
+    """Spans of the audit's unapplied garbled findings, in corrected-text offsets."""
+    if audit is None:
+        return {}
+    out: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for f in audit.findings:
+        if f.kind != "garbled" or f.applied or f.start is None:
+            continue
+        # offsets shift by the applied corrections before the span
+        shift = sum(len(g.suggestion) - (g.end - g.start) for g in audit.findings
+                    if g.applied and g.article == f.article and g.paragraph == f.paragraph
+                    and g.end <= f.start)
+        out.setdefault((f.article, f.paragraph), []).append((f.start + shift, f.end + shift))
+    return out
+
+
 def tokens_frame(page, audit=None, *, hmm: bool | None = None, phrases: bool = True):
     """One row per token of every text unit of ``page`` (see :mod:`zhpaper.corpus`).
     The genre's fixed phrases are one token unless ``phrases=False``.
@@ -408,18 +424,21 @@ def tokens_frame(page, audit=None, *, hmm: bool | None = None, phrases: bool = T
 
     from .corpus import sentences, units
 
+    suspect = _suspect_spans(audit)
     rows = []
     for u in units(page, audit):
         bounds = sentences(u.text)
+        spans = suspect.get((u.article, u.paragraph), []) if u.kind == "paragraph" else []
         k = 0
         for t in tokenize(u.text, hmm=hmm, phrases=phrases):
             while k + 1 < len(bounds) and t.start >= bounds[k][1]:
                 k += 1
             rows.append((u.article, u.kind, u.paragraph, k, t.text, t.pos, t.start, t.end,
                          u.line_at(t.start),
-                         is_content(t.text) and not t.pos.startswith(_FUNCTION_POS)))
+                         is_content(t.text) and not t.pos.startswith(_FUNCTION_POS),
+                         any(a < t.end and t.start < b for a, b in spans)))
     frame = pd.DataFrame(rows, columns=["article", "kind", "paragraph", "sentence", "word",
-                                        "pos", "start", "end", "line", "content"])
+                                        "pos", "start", "end", "line", "content", "suspect"])
     return frame.astype({"paragraph": "Int64"})
 
 
