@@ -11,11 +11,9 @@ import json
 import sys
 from pathlib import Path
 
-from zhpaper import read_page, source
+from zhpaper import read_page
 from zhpaper.audit import audit
-from zhpaper.damage import damage, inject_confusions
-from zhpaper.evaluate import match_audit
-from zhpaper.reconstruct import reconstruct
+from zhpaper.evaluate import audit_on_injected, match_audit
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -43,38 +41,17 @@ def seed_scores() -> None:
 def injected_scores(pages: int, rate: float) -> None:
     articles = json.loads((ROOT / "tests/data/seed_articles.json").read_text("utf-8"))[
         "articles"]
-    tp = fp = fn = applied_right = applied = 0
-    for seed in range(pages):
-        d = damage(articles, seed)
-        base = audit(reconstruct(source.from_text(d.markdown)))
-        before = {(f.line, f.original, f.suggestion) for f in base.findings
-                  if f.rule == "confusion"}
-        markdown, truth = inject_confusions(d, seed, rate)
-        result = audit(reconstruct(source.from_text(markdown)))
-        new = [f for f in result.findings if f.rule == "confusion"
-               and (f.line, f.original, f.suggestion) not in before]
-        want = {(t.line, t.column): t for t in truth}
-        hit = set()
-        for f in new:
-            key = next(((s.line, s.start) for s in f.source if (s.line, s.start) in want), None)
-            if key and want[key].correct == f.suggestion:
-                tp += 1
-                hit.add(key)
-                applied_right += f.applied
-            else:
-                fp += 1
-            applied += f.applied
-        fn += len(want) - len(hit)
+    s = audit_on_injected(articles, pages, rate)
     print(f"Injected confusions: {pages} damaged pages, about {rate:.0%} of body lines "
           "with one look-alike character (rule 'confusion' only; errors already on the "
           "page are subtracted)")
     print()
     print("| measure | value |")
     print("|---|---|")
-    print(f"| injected | {tp + fn} |")
-    print(f"| precision (right place, right suggestion) | {tp / max(1, tp + fp):.3f} |")
-    print(f"| recall | {tp / max(1, tp + fn):.3f} |")
-    print(f"| applied corrections that are right | {applied_right}/{applied} |")
+    print(f"| injected | {s.injected} |")
+    print(f"| precision (right place, right suggestion) | {s.precision:.3f} |")
+    print(f"| recall | {s.recall:.3f} |")
+    print(f"| applied corrections that are right | {s.applied_correct}/{s.applied} |")
 
 
 def main(argv=None) -> int:

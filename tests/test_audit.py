@@ -150,3 +150,17 @@ def test_cli_audit(flag):
         keys = {"kind", "article", "paragraph", "source", "original", "suggestion",
                 "confidence", "applied", "evidence"}
         assert all(keys <= set(f) for f in doc["findings"])
+
+
+def test_audit_measured_on_a_page_damaged_again():
+    from zhpaper.evaluate import audit_on_injected, corpus_from_page
+
+    page = zhpaper.read_page(SEED)
+    articles = corpus_from_page(page)
+    assert [a["title"] for a in articles] == [a.title for a in page.articles]
+    assert sum(len(s["paragraphs"]) for a in articles for s in a["sections"]) == \
+        sum(len(a.paragraphs) for a in page.articles)
+    scores = audit_on_injected(articles, pages=3, rate=0.1)
+    assert scores.injected > 0 and 0 <= scores.correct <= min(scores.found, scores.injected)
+    assert scores.recall > 0.5 and scores.precision > 0.5
+    assert audit_on_injected(articles, pages=3, rate=0.1) == scores  # seeded

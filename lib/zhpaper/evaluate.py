@@ -107,3 +107,76 @@ def match_audit(findings, errors: list[dict], lines: tuple[str, ...]) -> tuple[s
                 matched_f.add(fi)
                 matched_e.add(ei)
     return matched_f, matched_e
+
+
+def corpus_from_page(page: Page) -> list[dict]:
+    """The articles of a reconstructed page in the form :func:`zhpaper.damage.damage`
+    takes (title, kicker, subtitle, byline, banner, marker, sections of paragraph
+    texts), so that any page can be damaged again to measure the library on it."""
+    out = []
+    for a in page.articles:
+        def text(e):
+            return None if e is None else e.text
+
+        out.append({
+            "title": a.title, "kicker": text(a.kicker), "subtitle": text(a.subtitle),
+            "banner": text(a.banner), "byline": text(a.byline), "marker": text(a.marker),
+            "signature": text(a.signature),
+            "sections": [{"heading": s.heading, "label": s.label, "kind": s.kind,
+                          "paragraphs": [p.text for p in s.paragraphs]}
+                         for s in a.sections],
+        })
+    return out
+
+
+@dataclass(frozen=True)
+class AuditScores:
+    """Confusions injected into damaged pages, and how many the audit found."""
+
+    pages: int
+    injected: int
+    found: int  #: findings of the confusion rule that are new on the damaged page
+    correct: int  #: at the injected place, with the original character as suggestion
+    applied: int
+    applied_correct: int
+
+    @property
+    def precision(self) -> float:
+        return _ratio(self.correct, self.found)
+
+    @property
+    def recall(self) -> float:
+        return _ratio(self.correct, self.injected)
+
+
+def audit_on_injected(articles: list[dict], pages: int = 20, rate: float = 0.05,
+                      first_seed: int = 0) -> AuditScores:
+    """Damage ``articles`` ``pages`` times (seeds ``first_seed`` …), inject look-alike
+    characters into about ``rate`` of the body lines, and score the audit's confusion
+    rule against that known truth. Findings already present before the injection are
+    not counted, so errors of the source text itself do not blur the measure."""
+    from . import source
+    from .audit import audit
+    from .damage import damage, inject_confusions
+    from .reconstruct import reconstruct
+
+    injected = found = correct = applied = applied_correct = 0
+    for seed in range(first_seed, first_seed + pages):
+        d = damage(articles, seed)
+        base = audit(reconstruct(source.from_text(d.markdown)))
+        before = {(f.line, f.original, f.suggestion) for f in base.findings
+                  if f.rule == "confusion"}
+        markdown, truth = inject_confusions(d, seed, rate)
+        result = audit(reconstruct(source.from_text(markdown)))
+        new = [f for f in result.findings if f.rule == "confusion"
+               and (f.line, f.original, f.suggestion) not in before]
+        want = {(t.line, t.column): t for t in truth}
+        for f in new:
+            key = next(((s.line, s.start) for s in f.source if (s.line, s.start) in want), None)
+            hit = key is not None and want[key].correct == f.suggestion
+            correct += hit
+            applied += f.applied
+            applied_correct += hit and f.applied
+        found += len(new)
+        injected += len(want)
+    return AuditScores(pages, injected, found, correct, applied, applied_correct)
