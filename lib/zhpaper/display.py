@@ -23,6 +23,9 @@ class Table:
         digest = hashlib.sha1(frame.to_json(force_ascii=False).encode("utf-8")).hexdigest()
         styler = frame.style.format(escape="html", na_rep="—", precision=precision)
         styler = styler.set_uuid(digest[:10])
+        # cells that touch read as one ("2021—2025" beside "24"): pad them
+        styler = styler.set_table_styles([{"selector": "th, td",
+                                           "props": [("padding", "0.2em 0.6em")]}])
         if not index:
             styler = styler.hide(axis="index")
         columns = [c for c in wrap if c in frame.columns]
