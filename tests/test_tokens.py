@@ -141,3 +141,8 @@ def test_tokens_in_garbled_spans_are_marked_suspect():
     assert not frame[~frame.suspect].word.eq("吟").any()
     assert frame.suspect.mean() < 0.05
     assert not tokens.tokens_frame(page).suspect.any()  # no audit, nothing suspect
+
+
+def test_chinese_numerals_are_not_content_words():
+    assert not any(tokens.is_content(w) for w in ("二十", "十三届", "第十三", "三"))
+    assert tokens.is_content("三中全会") and tokens.is_content("十分")

@@ -380,10 +380,14 @@ def stopwords() -> frozenset[str]:
 _CONTENT = re.compile(r"[\w]", re.UNICODE)
 
 
+_CN_NUMBER = re.compile("第?[零〇一二两三四五六七八九十百千万亿]+[届次年月日个项条家]?")
+
+
 def is_content(word: str) -> bool:
-    """Not a stop word, not punctuation, not a number."""
+    """Not a stop word, not punctuation, not a number (二十, 十三届 included)."""
     return (bool(_CONTENT.search(word)) and word not in stopwords()
-            and not _NUMBER.fullmatch(fold_width(word)) and not word.isdigit())
+            and not _NUMBER.fullmatch(fold_width(word)) and not word.isdigit()
+            and not _CN_NUMBER.fullmatch(word))
 
 
 def word_counts(tokens: Iterable[Token | str], *, stop: bool = True) -> Counter[str]:
