@@ -113,12 +113,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\ndates: {d['resolved_ok']}/{d['listed']} hand-listed dates resolved correctly "
           f"({d['found']} extracted, {len(d['extra'])} not in the hand list)")
     if args.show:
-        print("\nmisses (hand-listed, not extracted):")
-        for g in res["misses"]:
-            print(f"  line {g['line']:>3}  {g['raw']}  {g['value']} {g['unit']}  ({g['kind']})")
-        print("false alarms (extracted, not hand-listed):")
-        for f in res["false_alarms"]:
-            print(f"  line {f['line']:>3}  {f['raw']}  {f['value']} {f['unit']}  ({f['kind']})")
+        for title, rows in (("\nmisses (hand-listed, not extracted):", res["misses"]),
+                            ("false alarms (extracted, not hand-listed):",
+                             res["false_alarms"])):
+            print(title)
+            for q in rows:
+                print(f"  line {q['line']:>3}  {q['raw']}  {q['value']} {q['unit']}  "
+                      f"({q['kind']})")
         print("kind differs (extracted vs hand):")
         for f, g in res["kind_mismatch"]:
             print(f"  line {f['line']:>3}  {f['raw']}  {f['kind']} vs {g['kind']}")

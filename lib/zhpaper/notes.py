@@ -3,9 +3,9 @@
 Summaries are written by people, not computed, so they live in JSON files next to the
 notebooks, one per article::
 
-    {"page_sha256": "c8a27…", "headline": "首府扎实推进安全生产治本攻坚三年行动",
-     "author": "…", "date": "2026-11-28",
-     "paragraphs": {"1": "Since the campaign began, Hohhot has …", "2": "…"}}
+    {"page_sha256": "<SHA-256 of the page file>", "headline": "<the article's headline>",
+     "author": "…", "date": "…",
+     "paragraphs": {"1": "<summary of paragraph 1>", "2": "…"}}
 
 A file names the page by the SHA-256 of its bytes, so notes written for one page are
 never shown beside another: run a chapter on your own page and the summary column is
