@@ -137,7 +137,10 @@ def test_tokens_in_garbled_spans_are_marked_suspect():
     result = zhpaper.audit(page)
     frame = tokens.tokens_frame(page, result)
     suspect = frame[frame.suspect]
-    assert "困惑" in set(suspect.word)  # the repeated clause 但困惑,但困惑
+    # the repeated clause 但困惑,但困惑: garbled, so cut into characters
+    assert {"困", "惑"} <= set(suspect.word) and "困惑" not in set(suspect.word)
+    assert (suspect.word.str.len() == 1).mean() > 0.9  # few words cross a span's edge
+    assert "困惑" in set(frame[~frame.suspect].word)  # the clean 困惑 after it stays
     assert not frame[~frame.suspect].word.eq("吟").any()
     assert frame.suspect.mean() < 0.05
     assert not tokens.tokens_frame(page).suspect.any()  # no audit, nothing suspect
@@ -146,3 +149,23 @@ def test_tokens_in_garbled_spans_are_marked_suspect():
 def test_chinese_numerals_are_not_content_words():
     assert not any(tokens.is_content(w) for w in ("二十", "十三届", "第十三", "三"))
     assert tokens.is_content("三中全会") and tokens.is_content("十分")
+
+
+def test_words_wholly_inside_a_garbled_span_become_characters():
+    text = "中央实吟会试订科技粉字有关"
+    span = [(text.index("实"), text.index("有") + 1)]
+    words = tokens.cut(text, garbled=span)
+    assert "中央" in words  # crosses the span's left edge: kept
+    assert "有关" in words  # crosses the right edge: kept
+    assert "科技" not in words and {"科", "技"} <= set(words)
+    assert "".join(words) == text
+    assert tokens.cut(text) != words  # without spans, words are found in it
+
+
+def test_pku_words_of_degree_adverb_and_adjective_stay_whole():
+    assert tokens.cut("最大") == ["最", "大"] and tokens.cut("更好") == ["更", "好"]
+    assert tokens.cut("最新") == ["最新"] and tokens.cut("最近") == ["最近"]
+
+
+def test_one_character_verb_and_complement_are_one_word():
+    assert "走进" in tokens.cut("走进企业") and "守住" in tokens.cut("守住底线")

@@ -66,6 +66,9 @@ _MEASURES = frozenset("个家项元台人名次件条只所座部套吨亩架期
 
 #: Tags of tokens that are never content words: numerals, measure words, punctuation,
 #: particles, prepositions, conjunctions.
+#: Result and direction complements: after a one-character verb they make one word
+#: (走进, 守住, 建成; convention D1 of tests/data/seg_gold.md, where PKU text varies).
+_COMPLEMENTS = frozenset("进出住到回下上起开好成完掉过来去满透懂见动倒光")
 _FUNCTION_POS = ("m", "q", "x", "u", "p", "c")
 
 #: Part-of-speech tags for entities, from jieba's tag set.
@@ -230,12 +233,17 @@ def _is_adjective(char: str) -> bool:
 def _pku_split(word: str, tag: str = "") -> tuple[str, ...]:
     """``word`` cut into PKU-corpus words if it is not one itself (数据中心 → 数据 中心,
     一个 → 一 个); unchanged if no such cut exists. Longest first part wins."""
-    if len(word) == 2 and (word[0] in _CN_NUMERALS and word[1] in _MEASURES
-                           or word[0] in _DEGREE and _is_adjective(word[1])):
-        return (word[0], word[1])  # 一 个, 两 次; 最 大, 更 好 (PKU: adverb + adjective)
     vocab, splits = pku_counts()
+    if len(word) == 2 and (word[0] in _CN_NUMERALS and word[1] in _MEASURES
+                           or word[0] in _DEGREE and _is_adjective(word[1])
+                           and splits.get(word, 0) >= vocab.get(word, 0)):
+        # 一 个, 两 次; 最 大, 更 好 (PKU: adverb + adjective), but 最新, 最近, 最高
+        # stay whole: the PKU corpus writes them as one word
+        return (word[0], word[1])
     if not vocab or word in _user_words() or not all("\u4e00" <= c <= "\u9fff" for c in word):
         return (word,)
+    if len(word) == 2 and tag.startswith("v") and word[1] in _COMPLEMENTS:
+        return (word,)  # 走进, 守住, 建成: a one-character verb + complement is one word
     if splits.get(word, 0) > SPLIT_RATIO * vocab.get(word, 0) + 2:
         # the PKU corpus writes this string as several words far more often than as one
         # (不是 → 不 是, 中国银行 → 中国 银行): cut it into corpus words
@@ -318,8 +326,29 @@ def merge_phrases(words: list[Token], text: str) -> list[Token]:
     return out
 
 
+def split_garbled(words: list[Token], text: str,
+                  spans: Iterable[tuple[int, int]]) -> list[Token]:
+    """Words lying wholly inside a garbled span (``(start, end)`` offsets in ``text``,
+    e.g. from :func:`zhpaper.audit`) cut into single characters: no word found in
+    garbled text can be trusted (党制的蓝路户益 → 党 制 的 蓝 路 户 益). A word that
+    crosses the edge of a span is kept: it shows where the garbling really ends."""
+    spans = sorted(spans)
+    if not spans:
+        return words
+    tags = tokenizer(True).word_tag_tab
+    out = []
+    for w in words:
+        if len(w.text) > 1 and any(a <= w.start and w.end <= b for a, b in spans):
+            out.extend(Token(c, w.start + i, w.start + i + 1, tags.get(c) or "x")
+                       for i, c in enumerate(text[w.start:w.end]))
+        else:
+            out.append(w)
+    return out
+
+
 def tokenize(text: str, *, hmm: bool | None = None, domain: bool = True,
-             phrases: bool = False, pku: bool = True) -> list[Token]:
+             phrases: bool = False, pku: bool = True,
+             garbled: Iterable[tuple[int, int]] = ()) -> list[Token]:
     """The words of ``text`` with offsets and part-of-speech tags.
 
     Words follow the PKU segmentation standard's granularity: a jieba word that is not
@@ -328,6 +357,8 @@ def tokenize(text: str, *, hmm: bool | None = None, domain: bool = True,
     ``phrases=True`` the genre's fixed phrases are then merged back into one token
     (治本 攻坚 → 治本攻坚), which is what keyword counts want. ``pku=False`` keeps
     jieba's own (coarser) words, e.g. whole organisation names for entity rules.
+    ``garbled`` spans (offsets in ``text``) are cut into characters
+    (:func:`split_garbled`).
 
     >>> [t.text for t in tokenize("检查生产经营单位近3.7万家")]       # doctest: +SKIP
     ['检查', '生产', '经营', '单位', '近', '3.7万', '家']
@@ -356,13 +387,16 @@ def tokenize(text: str, *, hmm: bool | None = None, domain: bool = True,
                 out.append(Token(text[at:at + len(part)], at, at + len(part), tag))
                 at += len(part)
     out = [t for t in out if not t.text.isspace()]
-    return merge_phrases(out, text) if phrases and domain else out
+    if phrases and domain:
+        out = merge_phrases(out, text)
+    return split_garbled(out, text, garbled)
 
 
 def cut(text: str, *, hmm: bool | None = None, domain: bool = True,
-        phrases: bool = False) -> list[str]:
+        phrases: bool = False, garbled: Iterable[tuple[int, int]] = ()) -> list[str]:
     """Just the words of ``text`` (see :func:`tokenize`)."""
-    return [t.text for t in tokenize(text, hmm=hmm, domain=domain, phrases=phrases)]
+    return [t.text for t in tokenize(text, hmm=hmm, domain=domain, phrases=phrases,
+                                     garbled=garbled)]
 
 
 def _read_words(name: str) -> frozenset[str]:
@@ -399,8 +433,10 @@ def word_counts(tokens: Iterable[Token | str], *, stop: bool = True) -> Counter[
     return Counter(w for w in words if _CONTENT.search(w))
 
 
-def _suspect_spans(audit) -> dict[tuple[str, int], list[tuple[int, int]]]:
-    """Spans of the audit's unapplied garbled findings, in corrected-text offsets."""
+def garbled_spans(audit) -> dict[tuple[str, int], list[tuple[int, int]]]:
+    """``{(article, paragraph): [(start, end), …]}``: the spans of the audit's
+    unapplied garbled findings, in the offsets of the corrected paragraph text (the
+    text of :func:`zhpaper.corpus.units` with that audit)."""
     if audit is None:
         return {}
     out: dict[tuple[str, int], list[tuple[int, int]]] = {}
@@ -422,19 +458,20 @@ def tokens_frame(page, audit=None, *, hmm: bool | None = None, phrases: bool = T
     Columns: ``article``, ``kind`` (headline, paragraph …), ``paragraph``, ``sentence``
     (number within the unit), ``word``, ``pos``, ``start``/``end`` (offsets in the
     unit's text), ``line`` (raw line of the first character), ``content`` (not a stop
-    word, punctuation or number).
+    word, punctuation or number), ``suspect`` (inside a garbled span that the audit
+    could not repair; words wholly inside such a span are single characters).
     """
     import pandas as pd
 
     from .corpus import sentences, units
 
-    suspect = _suspect_spans(audit)
+    suspect = garbled_spans(audit)
     rows = []
     for u in units(page, audit):
         bounds = sentences(u.text)
         spans = suspect.get((u.article, u.paragraph), []) if u.kind == "paragraph" else []
         k = 0
-        for t in tokenize(u.text, hmm=hmm, phrases=phrases):
+        for t in tokenize(u.text, hmm=hmm, phrases=phrases, garbled=spans):
             while k + 1 < len(bounds) and t.start >= bounds[k][1]:
                 k += 1
             rows.append((u.article, u.kind, u.paragraph, k, t.text, t.pos, t.start, t.end,
