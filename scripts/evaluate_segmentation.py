@@ -22,7 +22,6 @@ zhpaper.audit, never from the gold's error list.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -60,13 +59,6 @@ SYSTEMS = {
 
 def pku_sample(n: int) -> list[list[str]]:
     return segscore.pku_sample(n)
-
-
-def jieba_vocabulary() -> set[str]:
-    spec = importlib.util.find_spec("jieba")
-    path = Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
-    with path.open(encoding="utf-8") as fh:
-        return {line.split(" ", 1)[0] for line in fh}
 
 
 @lru_cache(maxsize=1)
@@ -133,7 +125,7 @@ def main() -> None:
                     help="list zhpaper's commonest errors on the dev half")
     args = ap.parse_args()
     frequencies()  # warm the caches before anything is compared
-    vocab = jieba_vocabulary()
+    vocab = segscore.jieba_vocabulary()
     page = page_gold()
     news = pku_sample(args.pku)
     sets = [("page, all", page["all"]), ("page, dev (compute feature)", page["dev"]),

@@ -2,11 +2,13 @@
 
 A word counts as correct when both its boundaries match the gold. Precision, recall
 and F1 are over words; OOV recall is the recall of gold words that are not in a
-reference vocabulary (by default jieba's dictionary), IV recall that of the others.
+reference vocabulary passed to :func:`score` (usually :func:`jieba_vocabulary`), IV
+recall that of the others. Without a vocabulary OOV recall is undefined (NaN).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -38,12 +40,24 @@ class SegScores:
 
     @property
     def oov_recall(self) -> float:
-        return self.oov_correct / self.oov_words if self.oov_words else 0.0
+        """Recall of out-of-vocabulary gold words; NaN if there are none."""
+        return self.oov_correct / self.oov_words if self.oov_words else math.nan
 
     @property
     def iv_recall(self) -> float:
         iv = self.gold_words - self.oov_words
         return (self.correct - self.oov_correct) / iv if iv else 0.0
+
+
+def jieba_vocabulary() -> frozenset[str]:
+    """The words of jieba's main dictionary (``dict.txt``), the usual reference for OOV."""
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("jieba")
+    path = Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
+    with path.open(encoding="utf-8") as fh:
+        return frozenset(line.split(" ", 1)[0] for line in fh)
 
 
 def _spans(words: Sequence[str]) -> list[tuple[int, int]]:
