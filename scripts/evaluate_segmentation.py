@@ -23,14 +23,12 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 
 import zhpaper
 from zhpaper import segscore
-from zhpaper.corpus import units
 from zhpaper.lexicon import frequencies
-from zhpaper.tokens import cut, garbled_spans
+from zhpaper.tokens import cut
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "seg_gold.txt"
@@ -61,35 +59,14 @@ def pku_sample(n: int) -> list[list[str]]:
     return segscore.pku_sample(n)
 
 
-@lru_cache(maxsize=1)
-def _page_units() -> list[tuple[str, list[tuple[int, int]]]]:
-    """The text of every unit of the seed page and its garbled spans, as
-    ``tokens_frame`` sees them (the library's audit, corrections applied)."""
-    page = zhpaper.read_page(SEED)
-    audit = zhpaper.audit(page)
-    spans = garbled_spans(audit)
-    return [(u.text, spans.get((u.article, u.paragraph), []) if u.kind == "paragraph"
-             else []) for u in units(page, audit)]
-
-
-def pipeline_spans(sentence: str) -> list[tuple[int, int]]:
-    """The garbled spans of the page unit holding ``sentence``, moved into the
-    sentence's offsets; none if no unit holds it."""
-    for text, spans in _page_units():
-        at = text.find(sentence)
-        if at >= 0 and spans:
-            return [(max(a - at, 0), min(b - at, len(sentence))) for a, b in spans
-                    if a < at + len(sentence) and at < b]
-    return []
-
-
 def run(gold: list[list[str]], vocab, page: bool = False) -> dict[str, segscore.SegScores]:
     out = {}
     for name, options in SYSTEMS.items():
         pred = [cut("".join(s), **options) for s in gold]
         out[name] = segscore.score(gold, pred, vocab)
     if page:
-        pred = [cut("".join(s), garbled=pipeline_spans("".join(s))) for s in gold]
+        seed = zhpaper.read_page(SEED)
+        pred = segscore.cut_in_pipeline(["".join(s) for s in gold], seed, zhpaper.audit(seed))
         out["zhpaper in the pipeline"] = segscore.score(gold, pred, vocab)
     return out
 

@@ -7,8 +7,11 @@ import math
 import sys
 
 import pytest
-from conftest import ROOT
+import zhpaper
+from conftest import ROOT, SEED
 from zhpaper import segscore
+from zhpaper.corpus import units
+from zhpaper.tokens import cut
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import evaluate_segmentation  # noqa: E402
@@ -88,3 +91,14 @@ def test_pku_sample_is_the_held_out_lines():
     assert len(sample) == 5 and all(sample)
     from zhpaper.tokens import HELD_OUT
     assert segscore.pku_sample(3, every=HELD_OUT) == sample[:3]
+
+
+def test_cut_in_pipeline_uses_the_audits_garbled_spans():
+    page = zhpaper.read_page(SEED)
+    result = zhpaper.audit(page)
+    garbled = next(f for f in result.findings if f.kind == "garbled" and not f.applied
+                   and len(f.original) >= 6)
+    unit = next(u.text for u in units(page, result) if garbled.original in u.text)
+    piped, elsewhere = segscore.cut_in_pipeline([unit, "没有这句话"], page, result)
+    assert "".join(piped) == unit and piped != cut(unit)  # the span was cut apart
+    assert elsewhere == cut("没有这句话")  # a sentence in no unit is cut plainly

@@ -60,6 +60,30 @@ def jieba_vocabulary() -> frozenset[str]:
         return frozenset(line.split(" ", 1)[0] for line in fh)
 
 
+def cut_in_pipeline(sentences: Iterable[str], page, audit) -> list[list[str]]:
+    """Each sentence of ``page`` cut as :func:`zhpaper.tokens.tokens_frame` cuts it:
+    words lying wholly inside a garbled span that ``audit`` found and could not repair
+    become single characters. A sentence is matched to the first text unit of the page
+    (audit corrections applied) that contains it; one found in no unit is cut plainly."""
+    from .corpus import units
+    from .tokens import cut, garbled_spans
+
+    spans = garbled_spans(audit)
+    texts = [(u.text, spans.get((u.article, u.paragraph), []) if u.kind == "paragraph"
+              else []) for u in units(page, audit)]
+    out = []
+    for sentence in sentences:
+        inside: list[tuple[int, int]] = []
+        for text, found in texts:
+            at = text.find(sentence)
+            if at >= 0:
+                inside = [(max(a - at, 0), min(b - at, len(sentence))) for a, b in found
+                          if a < at + len(sentence) and at < b]
+                break
+        out.append(cut(sentence, garbled=inside))
+    return out
+
+
 def _spans(words: Sequence[str]) -> list[tuple[int, int]]:
     out, at = [], 0
     for w in words:
