@@ -27,14 +27,17 @@ says so in its ``relation`` column; finer links need knowledge from outside the 
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from importlib import resources
 
-#: Prepositions that open the source list and the target list.
-FROM = ("由", "从")
-TO = ("向", "到", "至")
-#: Verbs of change that close a transition.
-VERBS = ("延伸", "拓展", "延展", "拓宽", "转变", "转型", "转移", "升级", "迈进", "迈向",
-         "跃升", "过渡", "发展", "演进", "提升")
+_DATA = tomllib.loads(resources.files("zhpaper").joinpath("data/rhetoric.toml")
+                     .read_text("utf-8"))["chains"]
+#: Prepositions that open the source list and the target list (``data/rhetoric.toml``).
+FROM = tuple(_DATA["from"])
+TO = tuple(_DATA["to"])
+#: Verbs of change that close a transition (``data/rhetoric.toml``).
+VERBS = tuple(_DATA["verbs"])
 #: Tokens that end a clause.
 CLAUSE_END = frozenset(",，;；。:：!！?？")
 _CONJUNCTIONS = frozenset(("和", "及", "以及", "与", "或"))

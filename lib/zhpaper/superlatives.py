@@ -15,21 +15,24 @@ checked, and :func:`find` returns them:
   whether the claim is about the present (是, 成为, 建成 in a report) or a plan (打造,
   创建, 力争).
 
-The scopes, qualifiers and ranking words are the module's constants below.
+The scopes, qualifiers, ranking words and verbs are data: ``data/rhetoric.toml``.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from importlib import resources
 
-SCOPES = ("全世界", "世界", "全球", "亚洲", "全国", "国内", "全区", "自治区", "全省", "全市",
-          "全盟", "全县", "首府", "北方", "西部", "华北")
-QUALIFIERS = ("单体", "同类", "规模", "单个", "单座")
-EXTREME = ("最大", "最高", "最长", "最多", "最早", "最先进", "最完整", "最全", "最优")
-FIRST = ("首家", "首个", "首座", "首批", "第一", "唯一", "首条")
-GRADE = ("一流", "领先", "知名", "顶尖")
-VERBS = ("建成", "打造", "创建", "建设", "成为", "形成", "培育", "是", "争创", "力争")
+_DATA = tomllib.loads(resources.files("zhpaper").joinpath("data/rhetoric.toml")
+                     .read_text("utf-8"))["superlatives"]
+SCOPES = tuple(_DATA["scopes"])
+QUALIFIERS = tuple(_DATA["qualifiers"])
+EXTREME = tuple(_DATA["extreme"])
+FIRST = tuple(_DATA["first"])
+GRADE = tuple(_DATA["grade"])
+VERBS = tuple(_DATA["verbs"])
 
 _SCOPE = "|".join(sorted(SCOPES, key=len, reverse=True))
 _WORD = "|".join(sorted(EXTREME + FIRST + GRADE, key=len, reverse=True))
