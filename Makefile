@@ -31,7 +31,7 @@ lab: $(STAMP)
 	$(VENV)/bin/jupyter lab notebooks/
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check lib tests scripts
+	$(VENV)/bin/ruff check lib tests scripts notebooks
 
 clean:
 	rm -rf _build $(VENV) .pytest_cache lib/*.egg-info

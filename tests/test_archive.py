@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 from conftest import ROOT
+
 from zhpaper.damage import damage
 
 ARTICLES = json.loads((ROOT / "tests/data/seed_articles.json").read_text("utf-8"))["articles"]

@@ -7,8 +7,9 @@ import subprocess
 import sys
 
 import pytest
-import zhpaper
 from conftest import ROOT, SEED
+
+import zhpaper
 from zhpaper import source
 from zhpaper.audit import audit
 from zhpaper.damage import damage, inject_confusions

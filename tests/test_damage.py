@@ -6,6 +6,7 @@ import json
 
 import pytest
 from conftest import ROOT
+
 from zhpaper import accounting, source
 from zhpaper.damage import damage, printed_lines
 from zhpaper.evaluate import Counts, Scores, count

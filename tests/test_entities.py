@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from conftest import ROOT
+
 from zhpaper import entities
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -9,10 +9,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import pytest
-import zhpaper
-import zhpaper.slogans
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+import zhpaper
+import zhpaper.slogans
 from zhpaper import facts
 from zhpaper.facts import Quantity, date_mentions, quantities
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import math
 
 import pytest
-import zhpaper
 from hypothesis import given
 from hypothesis import strategies as st
+
+import zhpaper
 from zhpaper import geo
 
 R = geo.EARTH_RADIUS_KM

@@ -10,8 +10,9 @@ from collections import Counter
 
 import pandas as pd
 import pytest
-import zhpaper
 from conftest import SEED
+
+import zhpaper
 from zhpaper import keywords
 
 

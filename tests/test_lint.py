@@ -11,6 +11,6 @@ from conftest import ROOT
 
 def test_ruff_clean():
     ruff = Path(sys.executable).with_name("ruff")
-    proc = subprocess.run([str(ruff), "check", "lib", "tests", "scripts"], cwd=ROOT,
+    proc = subprocess.run([str(ruff), "check", "lib", "tests", "scripts", "notebooks"], cwd=ROOT,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -11,6 +11,7 @@ import json
 import nbformat
 import pytest
 from conftest import PARAMETRISED, ROOT, execute_notebook, problems
+
 from zhpaper.damage import damage
 
 HOSTILE = """### 压实责任 <script>alert('kicker')</script>

@@ -6,6 +6,7 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+
 import zhpaper  # noqa: E402
 from zhpaper import plotting  # noqa: E402
 

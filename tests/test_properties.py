@@ -8,6 +8,7 @@ from contextlib import redirect_stderr, redirect_stdout
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from zhpaper import ZhpaperError, accounting, cli, source, text
 from zhpaper.reconstruct import reconstruct
 

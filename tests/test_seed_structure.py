@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-import zhpaper
 from conftest import SEED
+
+import zhpaper
 from zhpaper import accounting
 
 

@@ -7,8 +7,9 @@ import math
 import sys
 
 import pytest
-import zhpaper
 from conftest import ROOT, SEED
+
+import zhpaper
 from zhpaper import segscore
 from zhpaper.corpus import units
 from zhpaper.tokens import cut

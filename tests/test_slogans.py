@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
-import zhpaper
 from conftest import ROOT, SEED
+
+import zhpaper
 from zhpaper import slogans
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import zhpaper
 from conftest import SEED
+
+import zhpaper
 from zhpaper import superlatives
 
 

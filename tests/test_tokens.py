@@ -7,8 +7,9 @@ import subprocess
 import sys
 
 import pytest
-import zhpaper
 from conftest import SEED
+
+import zhpaper
 from zhpaper import tokens
 
 
