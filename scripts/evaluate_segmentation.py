@@ -37,6 +37,20 @@ DEV = {"a5"}
 SEED = ROOT / "seeds" / "000_746b1ecd3a9e4b42.txt"
 
 
+SECOND = ROOT / "tests" / "data" / "seg_gold_second.txt"
+
+
+def agreement() -> tuple[int, segscore.SegScores]:
+    """The second annotation of every third unit scored against the gold (see
+    seg_gold.md): ``(units, scores)``."""
+    gold = segscore.read_segmented(GOLD.read_text("utf-8"))
+    pairs = []
+    for line in SECOND.read_text("utf-8").splitlines():
+        number, _, words = line.partition("\t")
+        pairs.append((gold[int(number) - 1], words.split(" ")))
+    return len(pairs), segscore.score([g for g, _ in pairs], [s for _, s in pairs])
+
+
 def page_gold() -> dict[str, list[list[str]]]:
     """The page's gold: ``all``, ``dev`` (the compute feature) and ``test`` (the rest)."""
     gold = segscore.read_segmented(GOLD.read_text("utf-8"))
@@ -115,6 +129,9 @@ def main() -> None:
             print(f"{label:<32} {name:<27} {s.gold_words:>6} {s.precision:>6.3f} "
                   f"{s.recall:>6.3f} {s.f1:>6.3f} {100 * s.oov_rate:>5.1f} "
                   f"{s.oov_recall:>6.3f} {s.iv_recall:>6.3f}")
+    units, s = agreement()
+    print(f"\nsecond annotator vs gold ({units} units, {s.gold_words} words): "
+          f"P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}")
     if args.errors:
         print("\nzhpaper's commonest errors on the dev half:")
         errors(page["dev"], SYSTEMS["zhpaper (default, no HMM)"])

@@ -103,3 +103,9 @@ def test_cut_in_pipeline_uses_the_audits_garbled_spans():
     piped, elsewhere = segscore.cut_in_pipeline([unit, "没有这句话"], page, result)
     assert "".join(piped) == unit and piped != cut(unit)  # the span was cut apart
     assert elsewhere == cut("没有这句话")  # a sentence in no unit is cut plainly
+
+
+def test_second_annotation_is_the_gold_text_and_agrees():
+    units, s = evaluate_segmentation.agreement()  # raises if a line's text differs
+    assert units == 52 and s.gold_words > 1500
+    assert s.f1 >= 0.95  # measured 0.997 (seg_gold.md); a drop means a file changed
