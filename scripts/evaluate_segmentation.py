@@ -44,11 +44,9 @@ def agreement() -> tuple[int, segscore.SegScores]:
     """The second annotation of every third unit scored against the gold (see
     seg_gold.md): ``(units, scores)``."""
     gold = segscore.read_segmented(GOLD.read_text("utf-8"))
-    pairs = []
-    for line in SECOND.read_text("utf-8").splitlines():
-        number, _, words = line.partition("\t")
-        pairs.append((gold[int(number) - 1], words.split(" ")))
-    return len(pairs), segscore.score([g for g, _ in pairs], [s for _, s in pairs])
+    second = segscore.read_numbered(SECOND.read_text("utf-8"))
+    return len(second), segscore.score([gold[n - 1] for n, _ in second],
+                                       [words for _, words in second])
 
 
 def page_gold() -> dict[str, list[list[str]]]:

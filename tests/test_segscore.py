@@ -109,3 +109,10 @@ def test_second_annotation_is_the_gold_text_and_agrees():
     units, s = evaluate_segmentation.agreement()  # raises if a line's text differs
     assert units == 52 and s.gold_words > 1500
     assert s.f1 >= 0.95  # measured 0.997 (seg_gold.md); a drop means a file changed
+
+
+def test_read_numbered():
+    assert segscore.read_numbered("3\t新质 生产力\n\n10\t是\n") == [(3, ["新质", "生产力"]),
+                                                                (10, ["是"])]
+    with pytest.raises(ValueError, match="line 1"):
+        segscore.read_numbered("新质 生产力\n")

@@ -203,5 +203,19 @@ def read_segmented(text: str) -> list[list[str]]:
     return [line.split() for line in text.splitlines() if line.strip()]
 
 
-__all__ = ["Disagreement", "SegScores", "disagreements", "pku_sample", "read_segmented",
-           "score"]
+def read_numbered(text: str) -> list[tuple[int, list[str]]]:
+    """A partial annotation: each line is a unit's number (1-based line of the full
+    gold), a tab, and the words separated by spaces."""
+    out = []
+    for k, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        number, tab, words = line.partition("\t")
+        if not tab or not number.isdigit():
+            raise ValueError(f"line {k}: expected a unit number, a tab and the words")
+        out.append((int(number), words.split()))
+    return out
+
+
+__all__ = ["Disagreement", "SegScores", "cut_in_pipeline", "disagreements",
+           "jieba_vocabulary", "pku_sample", "read_numbered", "read_segmented", "score"]
