@@ -170,3 +170,11 @@ def test_pku_words_of_degree_adverb_and_adjective_stay_whole():
 
 def test_one_character_verb_and_complement_are_one_word():
     assert "走进" in tokens.cut("走进企业") and "守住" in tokens.cut("守住底线")
+
+
+def test_without_entries_is_a_temporary_ablation():
+    assert tokens.cut("王宇天说") == ["王宇天", "说"]
+    with tokens.without_entries(["王宇天"]):
+        assert "王宇天" not in tokens.cut("王宇天说")
+        assert tokens.cut("和林格尔新区") == ["和林格尔新区"]  # other entries stay
+    assert tokens.cut("王宇天说") == ["王宇天", "说"]  # restored

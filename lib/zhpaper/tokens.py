@@ -32,6 +32,7 @@ import tempfile
 import threading
 from collections import Counter
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -121,13 +122,7 @@ def user_entries() -> list[tuple[str, int, str | None]]:
 _LOCK = threading.Lock()
 
 
-@lru_cache(maxsize=2)
-def tokenizer(domain: bool = True):
-    """A ``jieba.posseg.POSTokenizer`` over a private ``jieba.Tokenizer``, built once.
-
-    With ``domain=False`` it is plain jieba (for comparison); the global ``jieba.dt`` is
-    never touched, so other code in the same process keeps its own dictionary.
-    """
+def _build(entries: Iterable[tuple[str, int, str | None]]):
     import jieba
     import jieba.posseg
 
@@ -137,12 +132,50 @@ def tokenizer(domain: bool = True):
         tk = jieba.Tokenizer()
         tk.tmp_dir = _cache_dir()
         tk.initialize()
-        if domain:
-            for word, freq, tag in user_entries():
-                tk.add_word(word, freq, tag)
+        for word, freq, tag in entries:
+            tk.add_word(word, freq, tag)
         pos = jieba.posseg.POSTokenizer(tk)
         pos.makesure_userdict_loaded()
     return pos
+
+
+@lru_cache(maxsize=2)
+def _tokenizer(domain: bool):
+    return _build(user_entries() if domain else ())
+
+
+_OVERRIDE: list = []  # tokenizers installed by without_entries, innermost last
+
+
+def tokenizer(domain: bool = True):
+    """A ``jieba.posseg.POSTokenizer`` over a private ``jieba.Tokenizer``, built once.
+
+    With ``domain=False`` it is plain jieba (for comparison); the global ``jieba.dt`` is
+    never touched, so other code in the same process keeps its own dictionary.
+    """
+    if domain and _OVERRIDE:
+        return _OVERRIDE[-1]
+    return _tokenizer(domain)
+
+
+@contextmanager
+def without_entries(words: Iterable[str]):
+    """Inside the ``with`` block the tokenizer lacks these entries of
+    ``data/userdict.txt``: an ablation, to measure what entries contribute (how would
+    a page score whose names the dictionary does not know?).
+
+    >>> with without_entries(["和林格尔新区"]):              # doctest: +SKIP
+    ...     cut("和林格尔新区")
+    ['和林格尔', '新区']
+    """
+    drop = frozenset(words)
+    _OVERRIDE.append(_build(e for e in user_entries() if e[0] not in drop))
+    _pku_split.cache_clear()
+    try:
+        yield
+    finally:
+        _OVERRIDE.pop()
+        _pku_split.cache_clear()
 
 
 #: Every HELD_OUT-th line of the PKU corpus is kept out of the vocabulary, so that
