@@ -28,7 +28,7 @@ from pathlib import Path
 import zhpaper
 from zhpaper import segscore
 from zhpaper.lexicon import frequencies
-from zhpaper.tokens import cut, user_entries, without_entries
+from zhpaper.tokens import cut, entries_in, without_entries
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "data" / "seg_gold.txt"
@@ -47,9 +47,8 @@ def page_entries(gold: list[list[str]]) -> list[str]:
     reasons involving the test half (seg_gold_contamination.txt)."""
     text = "\n".join("".join(s) for s in gold)
     lines = CONTAMINATION.read_text("utf-8").splitlines()
-    logged = [x.strip() for x in lines if x.strip() and not x.startswith("#")]
-    return sorted({w for w, _, tag in user_entries() if tag in ("nr", "ns", "nt")
-                   and w in text} | set(logged))
+    logged = {x.strip() for x in lines if x.strip() and not x.startswith("#")}
+    return sorted(set(entries_in(text, ("nr", "ns", "nt"))) | logged)
 
 
 def agreement() -> tuple[int, segscore.SegScores]:

@@ -178,3 +178,10 @@ def test_without_entries_is_a_temporary_ablation():
         assert "王宇天" not in tokens.cut("王宇天说")
         assert tokens.cut("和林格尔新区") == ["和林格尔新区"]  # other entries stay
     assert tokens.cut("王宇天说") == ["王宇天", "说"]  # restored
+
+
+def test_entries_in_lists_the_dictionary_words_of_a_text():
+    text = "王宇天在和林格尔新区调研"
+    assert tokens.entries_in(text, ("nr",)) == ["王宇天"]
+    assert {"王宇天", "和林格尔新区"} <= set(tokens.entries_in(text))
+    assert tokens.entries_in("今天天气很好") == []

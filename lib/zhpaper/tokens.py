@@ -158,6 +158,15 @@ def tokenizer(domain: bool = True):
     return _tokenizer(domain)
 
 
+def entries_in(text: str, tags: Iterable[str] | None = None) -> list[str]:
+    """The entries of ``data/userdict.txt`` that occur in ``text`` (only those with one
+    of ``tags``, if given), sorted: e.g. the names of a page the dictionary already
+    knows, to leave out with :func:`without_entries`."""
+    keep = None if tags is None else frozenset(tags)
+    return sorted({w for w, _, tag in user_entries()
+                   if (keep is None or tag in keep) and w in text})
+
+
 @contextmanager
 def without_entries(words: Iterable[str]):
     """Inside the ``with`` block the tokenizer lacks these entries of
