@@ -65,11 +65,11 @@ _NUMBER = re.compile(
 #: Single-character measure words and units that follow a number (tagged ``q``).
 _MEASURES = frozenset("个家项元台人名次件条只所座部套吨亩架期批户辆层米天年月日倍类种位届")
 
-#: Tags of tokens that are never content words: numerals, measure words, punctuation,
-#: particles, prepositions, conjunctions.
 #: Result and direction complements: after a one-character verb they make one word
 #: (走进, 守住, 建成; convention D1 of tests/data/seg_gold.md, where PKU text varies).
 _COMPLEMENTS = frozenset("进出住到回下上起开好成完掉过来去满透懂见动倒光")
+#: Tags of tokens that are never content words: numerals, measure words, punctuation,
+#: particles, prepositions, conjunctions.
 _FUNCTION_POS = ("m", "q", "x", "u", "p", "c")
 
 #: Part-of-speech tags for entities, from jieba's tag set.
