@@ -17,6 +17,13 @@ OOV = a gold word not in jieba's dictionary.
 library's own audit of the page marks garbled spans it cannot repair, and words wholly
 inside them are cut into characters (the gold's convention D16). The spans come from
 zhpaper.audit, never from the gold's error list.
+
+"zhpaper, without the page's names" scores the page with the names (nr, ns, nt) of the
+domain dictionary that occur in the gold set, and the entries logged in
+tests/data/seg_gold_contamination.txt, taken out of the dictionary
+(zhpaper.tokens.without_entries): an estimate for a page the dictionary was not
+compiled for. The script ends with the agreement of the second annotation
+(tests/data/seg_gold_second.txt) with the gold.
 """
 
 from __future__ import annotations
@@ -35,8 +42,6 @@ GOLD = ROOT / "tests" / "data" / "seg_gold.txt"
 ARTICLES = ROOT / "tests" / "data" / "seg_gold_articles.txt"
 DEV = {"a5"}
 SEED = ROOT / "seeds" / "000_746b1ecd3a9e4b42.txt"
-
-
 SECOND = ROOT / "tests" / "data" / "seg_gold_second.txt"
 CONTAMINATION = ROOT / "tests" / "data" / "seg_gold_contamination.txt"
 
