@@ -66,11 +66,10 @@ def cut_in_pipeline(sentences: Iterable[str], page, audit) -> list[list[str]]:
     become single characters. A sentence is matched to the first text unit of the page
     (audit corrections applied) that contains it; one found in no unit is cut plainly."""
     from .corpus import units
-    from .tokens import cut, garbled_spans
+    from .tokens import cut, garbled_spans, unit_garbled_spans
 
     spans = garbled_spans(audit)
-    texts = [(u.text, spans.get((u.article, u.paragraph), []) if u.kind == "paragraph"
-              else []) for u in units(page, audit)]
+    texts = [(u.text, unit_garbled_spans(u, spans)) for u in units(page, audit)]
     out = []
     for sentence in sentences:
         inside: list[tuple[int, int]] = []

@@ -493,6 +493,12 @@ def garbled_spans(audit) -> dict[tuple[str, int], list[tuple[int, int]]]:
     return out
 
 
+def unit_garbled_spans(unit, spans: dict) -> list[tuple[int, int]]:
+    """The spans of :func:`garbled_spans` that lie in ``unit`` (a
+    :class:`zhpaper.corpus.Unit`); only paragraphs have any."""
+    return spans.get((unit.article, unit.paragraph), []) if unit.kind == "paragraph" else []
+
+
 def tokens_frame(page, audit=None, *, hmm: bool | None = None, phrases: bool = True):
     """One row per token of every text unit of ``page`` (see :mod:`zhpaper.corpus`).
     The genre's fixed phrases are one token unless ``phrases=False``.
@@ -511,7 +517,7 @@ def tokens_frame(page, audit=None, *, hmm: bool | None = None, phrases: bool = T
     rows = []
     for u in units(page, audit):
         bounds = sentences(u.text)
-        spans = suspect.get((u.article, u.paragraph), []) if u.kind == "paragraph" else []
+        spans = unit_garbled_spans(u, suspect)
         k = 0
         for t in tokenize(u.text, hmm=hmm, phrases=phrases, garbled=spans):
             while k + 1 < len(bounds) and t.start >= bounds[k][1]:
