@@ -62,22 +62,40 @@ def execute_notebook(path: Path, parameters: str | None = None, cwd: Path | None
         index = next(i for i, c in enumerate(nb.cells)
                      if "parameters" in c.metadata.get("tags", []))
         nb.cells.insert(index + 1, nbformat.v4.new_code_cell(parameters))
-    NotebookClient(nb, timeout=600, kernel_name="python3",
+    # A kernel sends a cell's printed text as one or several stream messages depending
+    # on timing (it flushes every 0.2 s, so a slow call between two prints splits them
+    # under load); merging them, as the book does (nb_merge_streams), keeps the text.
+    NotebookClient(nb, timeout=600, kernel_name="python3", coalesce_streams=True,
                    resources={"metadata": {"path": str(cwd or path.parent)}}).execute()
     return nb
 
 
-def outputs(nb) -> list:
-    """Cell outputs without execution counts and timing metadata."""
+def outputs(nb) -> list[tuple[int, list[dict]]]:
+    """``(cell index, outputs)`` of every code cell, without execution counts and
+    timing metadata."""
     out = []
-    for cell in nb.cells:
+    for i, cell in enumerate(nb.cells):
         if cell.cell_type == "code":
+            kept = []
             for o in cell.get("outputs", []):
                 o = dict(o)
                 o.pop("execution_count", None)
                 o.pop("metadata", None)
-                out.append(o)
+                kept.append(o)
+            out.append((i, kept))
     return out
+
+
+def describe(output: dict) -> str:
+    """One output, short, for an assertion message."""
+    kind = output.get("output_type")
+    if kind == "stream":
+        return f"stream {output.get('name')}: {output.get('text', '')[:300]!r}"
+    if kind == "error":
+        return f"error {output.get('ename')}: {output.get('evalue')}"
+    data = output.get("data", {})
+    text = data.get("text/plain", "")
+    return f"{kind} {sorted(data)}: {text[:200]!r}"
 
 
 def offline_prefix() -> list[str] | None:
