@@ -69,3 +69,50 @@ def test_formulae_are_counted_without_overlaps():
 
     counts = count_formulae("深入学习贯彻党的二十届三中全会精神,推动高质量发展。")
     assert counts == {"深入学习贯彻": 1, "党的二十届三中全会精神": 1, "高质量发展": 1}
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("line, people", [
+    ("□本报记者 吴佳妮", ("吴佳妮",)),
+    ("●本报记者 梁婧娟 张三", ("梁婧娟", "张三")),
+    ("南都讯 记者万蜜", ("万蜜",)),
+    ("见习记者 李雷 广州报道", ("李雷",)),
+    ("本报记者 张三 通讯员 李四", ("张三", "李四")),
+    ("新华社记者 王文", ("王文",)),
+])
+def test_standalone_byline_forms(line, people):
+    from zhpaper.genre import genre
+
+    got = kinds(f"## 标题\n\n{line}\n\n正文第一段。\n")
+    assert got[1] == ("byline", line)
+    assert genre().byline_people(line) == people
+
+
+@pytest.mark.parametrize("lead, byline, people", [
+    ("本报讯(记者 苗欣)安全生产。", "本报讯(记者 苗欣)", ("苗欣",)),
+    ("本报北京1月5日讯 会议召开。", "本报北京1月5日讯", ()),
+    ("新华社北京1月5日电（记者 王五 赵六）会议召开。", "新华社北京1月5日电（记者 王五 赵六）", ("王五", "赵六")),
+    ("据新华社北京12月30日电西藏部分地区发生雪灾。", "据新华社北京12月30日电", ()),
+    ("本报比勒陀利亚12月30日电记者温宪，新华社记者赵毅、尚绪谦报道：外长会谈。",
+     "本报比勒陀利亚12月30日电记者温宪，新华社记者赵毅、尚绪谦报道：", ("温宪", "赵毅", "尚绪谦")),
+    ("南都讯 记者万蜜 近日，某地发生火灾。", "南都讯 记者万蜜", ("万蜜",)),
+])
+def test_dateline_forms_split_from_the_lead(lead, byline, people):
+    from zhpaper.genre import genre
+
+    got = kinds(f"## 标题\n\n{lead}\n")
+    assert got[1] == ("byline", byline)
+    assert got[2][0] == "body" and got[2][1] == lead[len(byline):].strip()
+    assert genre().byline_people(byline) == people
+
+
+def test_a_news_sentence_is_not_a_dateline():
+    got = kinds("## 标题\n\n他听到这个喜讯就赶来了。\n")
+    assert got[1] == ("body", "他听到这个喜讯就赶来了。")
+
+
+def test_kicker_ending_in_a_dash_is_not_joined_into_the_headline():
+    got = kinds("### 沿淮工业污染源达标排放——\n\n## 淮河治污第一战役告捷\n\n本报讯(记者 甲)正文。\n")
+    assert [k for k, _ in got[:2]] == ["kicker", "headline"]

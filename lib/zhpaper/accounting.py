@@ -1,35 +1,18 @@
 """The character account: every character of the page goes somewhere, exactly once.
 
-Each non-whitespace character of the input, Markdown heading markers and leading list or
-quote markers aside, must lie in exactly one output element — a header element, a
-heading, a paragraph — or in ``unassigned`` with a reason.
+Each non-whitespace character of the input, markup aside (heading markers, leading list
+or quote markers, ``**`` and ``<br>``: :func:`zhpaper.fragments.markup_positions`), must
+lie in exactly one output element — a header element, a heading, a paragraph, a figure,
+table or caption — or in ``unassigned`` with a reason.
 """
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from .errors import ZhpaperError
-from .fragments import LEADING_MARKUP
+from .fragments import markup_positions
 from .page import Page
-
-_ATX_MARKUP = re.compile(r"^ {0,3}#{1,6}(?=\s|$)")
-
-
-def markup_positions(line: str) -> set[int]:
-    """Offsets of markup characters that belong to no element."""
-    m = _ATX_MARKUP.match(line)
-    if m:
-        out = set(range(m.end()))
-        stripped = line.rstrip()
-        closing = re.search(r"\s#+$", stripped)
-        if closing and closing.start() > m.end():
-            out |= set(range(closing.start(), len(stripped)))
-        if not line[m.end():].strip():
-            out |= set(range(len(line)))
-        return out
-    return set(range(LEADING_MARKUP.match(line).end()))
 
 
 def coverage(page: Page) -> dict[tuple[int, int], list[str]]:
@@ -56,7 +39,7 @@ def account(page: Page):
         for i in markup_positions(line) if i < len(line) and not line[i].isspace()
     )
     rows = [{"element": k, "chars": v} for k, v in sorted(counts.items(), key=lambda x: -x[1])]
-    rows.append({"element": "markup (# and list markers)", "chars": markup})
+    rows.append({"element": "markup (#, list markers, **, <br>)", "chars": markup})
     rows.append({"element": "total on the page", "chars": total})
     return pd.DataFrame(rows)
 

@@ -11,6 +11,14 @@ Fragment kinds
 ``banner`` (a series line inside an article's header), ``byline``, ``signature``
 (``(冯燕平)`` closing an article), ``marker`` (``(上接第1版)``), ``section`` (a section
 heading), ``sidebar_label`` (``采访手记``), ``sidebar_title`` and ``body``.
+
+Non-text elements, which are shown and counted but never analysed as text: ``figure``
+(an HTML ``<img>`` line, possibly inside a ``<div>``, or a Markdown image), ``table``
+(an HTML ``<table>…</table>``, on one line or several, or a run of Markdown ``| … |``
+lines) and ``caption`` (the text under a figure, or a photo credit ``（新华社记者 X 摄）``).
+
+Markup that lies in no element's span: the ``#`` of headings, leading blockquote and
+list markers, ``**`` around a bold line, and ``<br>`` tags (:func:`markup_positions`).
 """
 
 from __future__ import annotations
@@ -27,6 +35,16 @@ HEADER_KINDS = frozenset({"kicker", "headline", "subtitle", "banner", "byline", 
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?=\s|$)\s*(.*?)(?:\s+#+)?\s*$")
 #: Blockquote and list markers at the start of a line: markup, in no element's span.
 LEADING_MARKUP = re.compile(r"^\s*(?:>\s*)*(?:[-+*]\s+|\d{1,3}[.)]\s+)?")
+#: A line that is only an image: HTML ``<img>`` (in a ``<div>`` or not) or Markdown.
+_FIGURE = re.compile(
+    r"^\s*(?:<(?:div|p|center)\b[^>]*>\s*)*(?:(?:<img\b[^>]*>|!\[[^\]]*\]\([^)]*\))\s*)+"
+    r"(?:</(?:div|p|center)>\s*)*$", re.I)
+_TABLE_OPEN, _TABLE_CLOSE = re.compile(r"<table\b", re.I), re.compile(r"</table\s*>", re.I)
+_MD_TABLE = re.compile(r"^\s*\|.*\|\s*$")
+#: Inline markup inside a text line: line-break tags, and the ``**`` around a bold line.
+_BR = re.compile(r"<br\s*/?>", re.I)
+_BOLD = re.compile(r"^(\s*\*\*)(.+?)(\*\*\s*)$")
+NONTEXT_KINDS = frozenset({"figure", "table", "caption"})
 _LEADING_PUNCT = re.compile(r"^[，,、。．.；;：:！!？?）)」』】》”’…\s]+")
 
 
@@ -51,6 +69,7 @@ class Fragment:
     spans: tuple[Span, ...]
     pieces: tuple[str, ...]
     level: int = 0  # Markdown heading level of the block it came from; 0 = not a heading
+    bold: bool = False  # a line set in bold (``**…**``): a heading without a level
 
     @property
     def raw(self) -> str:
@@ -109,14 +128,52 @@ class Fragment:
         return replace(self, spans=tuple(spans), pieces=tuple(pieces))
 
 
-def blocks(source: Source) -> list[Fragment]:
-    """Markdown blocks of the page: each heading line, each run of non-blank lines.
+def _text_spans(line: str) -> list[tuple[int, int]]:
+    """Where the text of a body line lies: leading markup, ``<br>`` tags and the ``**``
+    of a bold line removed."""
+    start = LEADING_MARKUP.match(line).end()
+    end = len(line.rstrip())
+    bold = _BOLD.match(line[start:end])
+    if bold:
+        start, end = start + len(bold.group(1)), end - len(bold.group(3))
+    out, at = [], start
+    for m in _BR.finditer(line, start, end):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, end))
+    return [(a, b) for a, b in out if line[a:b].strip()]
 
-    Markup outside the spans: the ``#`` of headings and leading blockquote/list markers.
+
+def markup_positions(line: str) -> set[int]:
+    """Offsets of the markup characters of a line, which belong to no element."""
+    heading = _ATX.match(line)
+    if heading:
+        if not heading.group(2):
+            return set(range(len(line)))
+        a, b = heading.span(2)
+        return set(range(a)) | set(range(b, len(line)))
+    if _FIGURE.match(line) or _MD_TABLE.match(line) or _TABLE_OPEN.search(line):
+        return set()  # a non-text element spans its whole line
+    kept = {i for a, b in _text_spans(line) for i in range(a, b)}
+    return set(range(len(line))) - kept
+
+
+def _whole(number: int, line: str) -> tuple[Span, str]:
+    start = len(line) - len(line.lstrip())
+    text = line.strip()
+    return Span(number, start, start + len(text)), text
+
+
+def blocks(source: Source) -> list[Fragment]:
+    """Markdown blocks of the page: each heading line, each bold line, each non-text
+    element (figure, table), each run of non-blank lines.
+
+    Markup outside the spans: see :func:`markup_positions`.
     """
     out: list[Fragment] = []
     run_spans: list[Span] = []
     run_pieces: list[str] = []
+    table: list[tuple[Span, str]] = []  # an HTML table still open, or Markdown table rows
 
     def flush() -> None:
         if run_pieces:
@@ -124,9 +181,32 @@ def blocks(source: Source) -> list[Fragment]:
             run_spans.clear()
             run_pieces.clear()
 
+    def close_table() -> None:
+        if table:
+            out.append(Fragment(len(out), "table", tuple(s for s, _ in table),
+                                tuple(t for _, t in table)))
+            table.clear()
+
+    html_open = False
     for number, line in enumerate(source.lines, start=1):
+        if html_open or _TABLE_OPEN.search(line) or _MD_TABLE.match(line):
+            flush()
+            if line.strip():
+                table.append(_whole(number, line))
+            opened = bool(_TABLE_OPEN.search(line))
+            if html_open or opened:
+                html_open = not _TABLE_CLOSE.search(line) and (html_open or opened)
+                if not html_open:
+                    close_table()
+            continue
+        close_table()
         if not line.strip():
             flush()
+            continue
+        if _FIGURE.match(line):
+            flush()
+            span, text = _whole(number, line)
+            out.append(Fragment(len(out), "figure", (span,), (text,)))
             continue
         heading = _ATX.match(line)
         if heading and heading.group(2):
@@ -140,12 +220,18 @@ def blocks(source: Source) -> list[Fragment]:
         if heading:  # a bare "####" line: markup only
             flush()
             continue
-        start = LEADING_MARKUP.match(line).end()
-        text = line[start:].rstrip()
-        if text:
-            run_spans.append(Span(number, start, start + len(text)))
-            run_pieces.append(text)
+        pieces = _text_spans(line)
+        if _BOLD.match(line[LEADING_MARKUP.match(line).end():].rstrip()) and len(pieces) == 1:
+            flush()
+            a, b = pieces[0]
+            out.append(Fragment(len(out), "heading", (Span(number, a, b),), (line[a:b],),
+                                bold=True))
+            continue
+        for a, b in pieces:
+            run_spans.append(Span(number, a, b))
+            run_pieces.append(line[a:b])
     flush()
+    close_table()
     return [f for f in (x.trimmed() for x in out) if f is not None]
 
 
@@ -196,12 +282,34 @@ def _content_kind(f: Fragment) -> str:
     if f.kind == "heading":
         if text in g.sidebar_labels:
             return "sidebar_label"
-        if len(text) > g.heading_max_chars or not g.ends_open(text):
+        if len(text) > g.heading_max_chars:
+            return "body"
+        if not g.ends_open(text) and not g.kicker_end.search(text):
             return "body"
         if g.subtitle.match(text) and len(text) <= g.subtitle_max_chars:
             return "subtitle"
         return "heading"
     return f.kind
+
+
+def _captions(frags: list[Fragment]) -> list[str]:
+    """Kinds with captions marked: the text under a figure (with a photo credit, with a
+    caption opening such as 图为, or a short title without a full stop), and a photo
+    credit standing alone anywhere."""
+    g = genre()
+    kinds = [f.kind for f in frags]
+    for i, f in enumerate(frags):
+        if f.kind not in {"body", "heading"}:
+            continue
+        text = f.flat.strip()
+        credit = bool(g.photo_credit.search(text))
+        after_figure = i > 0 and kinds[i - 1] == "figure"
+        short_title = len(text) <= g.caption_max_chars and g.ends_open(text)
+        if after_figure and (credit or g.caption_start.match(text) or short_title):
+            kinds[i] = "caption"
+        elif credit and g.photo_credit.match(text):
+            kinds[i] = "caption"  # the credit is the whole fragment
+    return kinds
 
 
 def classify(source: Source) -> list[Fragment]:
@@ -210,7 +318,7 @@ def classify(source: Source) -> list[Fragment]:
     frags = _split_heading_punctuation(blocks(source))
     frags = [replace(f, kind=_content_kind(f)) for f in frags]
     frags = _split_bylines_and_signatures(frags)
-    kinds = [f.kind for f in frags]
+    kinds = _captions(frags)
     n = len(frags)
 
     # Subtitles: a short "——…" body line right after a heading.

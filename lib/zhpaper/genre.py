@@ -18,15 +18,21 @@ class Genre:
     lead_byline: re.Pattern[str]
     standalone_byline: re.Pattern[str]
     roles: tuple[str, ...]
+    role_prefix: re.Pattern[str]
+    reported_from: re.Pattern[str]
     signature: re.Pattern[str]
     jump_marker: re.Pattern[str]
     subtitle: re.Pattern[str]
     subtitle_max_chars: int
     sidebar_labels: frozenset[str]
     heading_max_chars: int
+    kicker_end: re.Pattern[str]
     speech_verbs: tuple[str, ...]
     non_final: tuple[str, ...]
     quantity_start: re.Pattern[str]
+    photo_credit: re.Pattern[str]
+    caption_start: re.Pattern[str]
+    caption_max_chars: int
 
     def ends_open(self, text: str) -> bool:
         """True if ``text`` stops mid-sentence (no terminal punctuation at its end)."""
@@ -49,10 +55,31 @@ class Genre:
         return last_word(text.rstrip()) in self.non_final
 
     def people(self, field: str) -> tuple[str, ...]:
-        """Names in a byline field: roles removed, split on spaces and 、,."""
-        for role in sorted(self.roles, key=len, reverse=True):
-            field = field.replace(role, " ")
-        return tuple(p for p in re.split(r"[\s、,，]+", field) if p)
+        """Names in a byline field: employers and roles removed (新华社记者陈雁 → 陈雁),
+        places reported from dropped (广州报道), split on spaces and 、,."""
+        out = []
+        for token in re.split(r"[\s、,，]+", field):
+            if not token or self.reported_from.search(token):
+                continue
+            token = self.role_prefix.sub("", token)
+            for role in sorted(self.roles, key=len, reverse=True):  # 文/图 李四, 张三摄
+                if token.startswith(role + "/") or token.startswith(role + "／"):
+                    token = token[len(role) + 1:]
+                elif token == role or (role == "摄" and token.endswith(role)):
+                    token = token[:-len(role)]
+            if token:
+                out.append(token)
+        return tuple(out)
+
+    def byline_people(self, text: str) -> tuple[str, ...]:
+        """The reporters named by a byline or dateline (empty if it names none)."""
+        m = self.lead_byline.match(text) or self.standalone_byline.match(text)
+        if not m:
+            return ()
+        groups = m.groupdict()
+        named = next((groups[k] for k in ("people", "people2", "reported", "named", "named2")
+                      if groups.get(k)), "")
+        return self.people(named)
 
 
 @lru_cache(maxsize=1)
@@ -68,15 +95,21 @@ def genre() -> Genre:
         lead_byline=re.compile(raw["lead_byline"]),
         standalone_byline=re.compile(raw["standalone_byline"]),
         roles=tuple(raw["roles"]),
+        role_prefix=re.compile(raw["role_prefix"]),
+        reported_from=re.compile(raw["reported_from"]),
         signature=re.compile(raw["signature"]),
         jump_marker=re.compile(raw["jump_marker"]),
         subtitle=re.compile(raw["subtitle"]),
         subtitle_max_chars=int(raw["subtitle_max_chars"]),
         sidebar_labels=frozenset(raw["sidebar_labels"]),
         heading_max_chars=int(raw["heading_max_chars"]),
+        kicker_end=re.compile(raw["kicker_end"]),
         speech_verbs=tuple(raw["speech_verbs"]),
         non_final=tuple(sorted(raw["non_final"], key=len, reverse=True)),
         quantity_start=re.compile(raw["quantity_start"]),
+        photo_credit=re.compile(raw["photo_credit"]),
+        caption_start=re.compile(raw["caption_start"]),
+        caption_max_chars=int(raw["caption_max_chars"]),
     )
 
 

@@ -79,6 +79,18 @@ class Article:
 
 
 @dataclass(frozen=True)
+class NonText:
+    """A figure, table or caption: shown and counted, never analysed as text.
+
+    ``article`` is the article it is printed in (by position on the page), if any."""
+
+    kind: str  #: "figure", "table" or "caption"
+    text: str  #: the raw characters (HTML or Markdown for figures and tables)
+    source: tuple[Span, ...]
+    article: str | None = None
+
+
+@dataclass(frozen=True)
 class Unassigned:
     text: str
     source: tuple[Span, ...]
@@ -114,6 +126,7 @@ class Page:
     fragments: tuple = field(repr=False, default=())
     joins: tuple[Join, ...] = field(repr=False, default=())
     candidates: tuple[Join, ...] = field(repr=False, default=())
+    nontext: tuple[NonText, ...] = ()
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:
@@ -145,6 +158,8 @@ class Page:
                     yield ("sidebar" if s.kind == "sidebar" else "section"), a.id, s.source
                 for p in s.paragraphs:
                     yield "paragraph", a.id, p.source
+        for x in self.nontext:
+            yield x.kind, x.article, x.source
         for u in self.unassigned:
             yield "unassigned", None, u.source
 
@@ -239,6 +254,11 @@ class Page:
                 }
                 for a in self.articles
             ],
+            "nontext": [
+                {"kind": x.kind, "article": x.article, "text": x.text,
+                 "source": spans_json(x.source)}
+                for x in self.nontext
+            ],
             "unassigned": [
                 {"text": u.text, "source": spans_json(u.source), "reason": u.reason}
                 for u in self.unassigned
@@ -273,6 +293,8 @@ class Page:
             if a.signature:
                 out.append(a.signature.text)
             out.append("")
+        for x in self.nontext:
+            out.append(f"({x.kind}, line {x.source[0].line}) {x.text}")
         for u in self.unassigned:
             out.append(f"(unassigned: {u.reason}) {u.text}")
         return "\n".join(out).rstrip() + "\n"

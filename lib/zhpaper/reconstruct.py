@@ -29,10 +29,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import text as textmod
-from .fragments import Fragment, Span, classify
+from .fragments import NONTEXT_KINDS, Fragment, Span, classify
 from .genre import formulae, genre
 from .lexicon import first_word, join_gain, last_word, word_frequency
-from .page import Article, Element, Flag, Join, Page, Paragraph, Section, Unassigned
+from .page import Article, Element, Flag, Join, NonText, Page, Paragraph, Section, Unassigned
 from .source import Source
 
 #: A join is made only when its evidence scores above this.
@@ -548,9 +548,7 @@ def _sections(
 def _reporters(byline: Fragment | None) -> tuple[str, ...]:
     if byline is None:
         return ()
-    g = genre()
-    m = g.lead_byline.match(byline.flat) or g.standalone_byline.match(byline.flat)
-    return g.people(m.group("people")) if m else ()
+    return genre().byline_people(byline.flat)
 
 
 def _continued_from(marker: Fragment | None) -> int | None:
@@ -567,10 +565,20 @@ def _unassigned_page(source: Source, frags: list[Fragment], chains, joins, candi
     kept = [Unassigned(p.text, p.source, "the page has no headline")
             for p in map(_paragraph, chains)]
     kept += [Unassigned(_clean(f), f.spans, f"{f.kind} on a page with no headline")
-             for f in frags if f.kind != "body"]
+             for f in frags if f.kind != "body" and f.kind not in NONTEXT_KINDS]
     kept.sort(key=lambda u: u.source[0])
     return Page(source.path, source.sha256, source.lines, (), tuple(kept), (),
-                tuple(frags), tuple(joins), tuple(candidates))
+                tuple(frags), tuple(joins), tuple(candidates), _nontext(frags, {}))
+
+
+def _nontext(frags: list[Fragment], position: dict[int, int | None]) -> tuple[NonText, ...]:
+    """Figures, tables and captions, each in the article it is printed in."""
+    def article(f: Fragment) -> str | None:
+        k = position.get(f.index)
+        return None if k is None else f"a{k + 1}"
+
+    return tuple(NonText(f.kind, f.raw, f.spans, article(f))
+                 for f in frags if f.kind in NONTEXT_KINDS)
 
 
 def reconstruct(source: Source) -> Page:
@@ -639,7 +647,8 @@ def reconstruct(source: Source) -> Page:
     unassigned.sort(key=lambda u: u.source[0])
     flags = _flags(articles, chains, assign)
     return Page(source.path, source.sha256, source.lines, tuple(articles), tuple(unassigned),
-                tuple(flags), tuple(frags), tuple(joins), tuple(candidates))
+                tuple(flags), tuple(frags), tuple(joins), tuple(candidates),
+                _nontext(frags, position))
 
 
 _CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
