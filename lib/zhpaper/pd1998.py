@@ -21,14 +21,16 @@ Every line is tag-stripped and put in one of these classes:
 
 A run of consecutive open lines followed by anything else is a header:
 
-1. If the run is longer than one line and its last line looks like a byline (at most
-   :data:`BYLINE_MAX` characters, ends in a person's name, no verb and no punctuation
-   but 、 and ·: ``周德武``, ``本报记者王君超``, ``农业部部长刘江``), that line is
-   the article's byline.
-2. Up to three remaining lines are the header (kicker / headline / subtitle). A longer
-   run is verse, a table or a list of names: all its lines but the last are dropped
-   (counted in :attr:`Report.verse_lines`) and the last is taken as the headline.
-3. A single open line that starts with an enumerator (``一、`` ``（二）`` ``３、``)
+1. A run of more than four lines is verse, a table or a list of names: all its lines
+   but the last (the next article's headline, with the byline under it if the last line
+   is one) are dropped and counted in :attr:`Report.verse_lines`.
+2. A line after the first that looks like a byline (at most :data:`BYLINE_MAX`
+   characters, ends in a person's name, no verb and no punctuation but 、 and ·:
+   ``周德武``, ``本报记者王君超``, ``农业部部长刘江``) is the article's byline; the lines
+   before it are the header, a line after it is the heading of the first section.
+3. Otherwise up to three lines are the header (kicker / headline / subtitle); of a
+   run of four only the last is kept.
+4. A single open line that starts with an enumerator (``一、`` ``（二）`` ``３、``)
    while the current article already has body text is a section heading inside it.
 
 Body lines, captions, credits and notes then belong to the article whose header came
@@ -304,16 +306,25 @@ class _Grouping:
 
 def _start(g: _Grouping, run: list[_Line]) -> None:
     """Open a new item from a run of open lines (see the module docstring)."""
-    byline = None
-    if len(run) >= 2 and _is_byline(run[-1]):
-        byline, run = run[-1].text, run[:-1]
-    if len(run) > 3:
+    byline, heading = None, []
+    if len(run) > 4:  # verse, a table or a list: only the last line (and byline) heads
+        keep = 2 if _is_byline(run[-1]) else 1
+        g.verse_lines += len(run) - keep
+        run = run[-keep:]
+    at = next((i for i in range(1, len(run)) if _is_byline(run[i])), None)
+    if at is not None:  # header, byline, then perhaps the first section's heading
+        byline, heading, run = run[at].text, run[at + 1:], run[:at]
+        g.verse_lines += max(0, len(heading) - 1)
+    elif len(run) > 3:
         g.verse_lines += len(run) - 1
         run = run[-1:]
     photo = any(_PHOTO_ITEM.search(x.text) for x in run)
     marked = any(_PHOTO_MARKER.search(x.text) for x in run)
     header = [h for h in (_PHOTO_MARKER.sub("", x.text).strip() for x in run) if h]
-    g.items.append(_Item(run[0].number, header or ["（图片）"], photo, marked, byline))
+    item = _Item(run[0].number, header or ["（图片）"], photo, marked, byline)
+    if heading:
+        item.headings.append((0, heading[-1].text))
+    g.items.append(item)
 
 
 def _take(g: _Grouping, item: _Item, line: _Line, kind: str) -> None:
