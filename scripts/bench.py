@@ -64,7 +64,7 @@ def library_on_one_page(runs: int) -> list[str]:
     def cold(fn):  # per-page memo caches cleared: each run sees a new page
         def run():
             lexicon._best.cache_clear()
-            rec._bigrams.cache_clear()
+            rec._bigrams.cache_clear()  # zhpaper.cohesion.bigrams
             fn()
         return run
 

@@ -314,8 +314,10 @@ def _captions(frags: list[Fragment]) -> list[str]:
 
 def classify(source: Source) -> list[Fragment]:
     """Fragments of ``source`` in raw order, each with its kind (see module doc)."""
+    from .structure import headline_evidence, plain_headings, split_printed_lines
+
     g = genre()
-    frags = _split_heading_punctuation(blocks(source))
+    frags = _split_heading_punctuation(split_printed_lines(blocks(source)))
     frags = [replace(f, kind=_content_kind(f)) for f in frags]
     frags = _split_bylines_and_signatures(frags)
     kinds = _captions(frags)
@@ -328,10 +330,13 @@ def classify(source: Source) -> list[Fragment]:
                 and g.subtitle.match(text) and len(text) <= g.subtitle_max_chars):
             kinds[i] = "subtitle"
 
-    # Headlines: a heading followed by a subtitle, byline or jump marker.
+    kinds = plain_headings(frags, kinds)
+    # Headlines: a heading followed by a subtitle, byline or jump marker; then headings
+    # that open a new topic (structure.headline_evidence).
     for i in range(n):
         if kinds[i] == "heading" and i + 1 < n and kinds[i + 1] in {"subtitle", "byline", "marker"}:
             kinds[i] = "headline"
+    kinds = headline_evidence(frags, kinds)
     # Kickers: a heading directly above a headline.
     for i in range(n - 1):
         if kinds[i] == "heading" and kinds[i + 1] == "headline":

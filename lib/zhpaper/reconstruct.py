@@ -29,8 +29,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import text as textmod
+from .cohesion import Vectors as _Vectors
+from .cohesion import bigrams as _bigrams
+from .cohesion import idf as _idf
+from .cohesion import topic_bigrams as _topic_bigrams
 from .fragments import NONTEXT_KINDS, Fragment, Span, classify
-from .genre import formulae, genre
+from .genre import genre
 from .lexicon import first_word, join_gain, last_word, word_frequency
 from .page import Article, Element, Flag, Join, NonText, Page, Paragraph, Section, Unassigned
 from .source import Source
@@ -75,58 +79,6 @@ WEIGHTS = {
 _QUOTES = '"“”'
 #: An enumerated item: ——"借船出海"…, or the same with the dash misread as 一/一一.
 _ENUMERATOR = re.compile(r'^(?:——|—|一一|一)(?=["“])|^——')
-
-
-@lru_cache(maxsize=1)
-def _formulae() -> re.Pattern[str]:
-    return re.compile("|".join(map(re.escape, formulae())))
-
-
-def _topic_bigrams(s: str) -> Counter[str]:
-    """Bigrams for comparing topics: political formulae shared by all articles removed."""
-    return _bigrams(_formulae().sub("|", s))
-
-
-_NOT_WORD_CHARS = re.compile(f"[^{textmod.CJK}]|[，。、；：！？…—“”‘’·]")
-
-
-@lru_cache(maxsize=8192)
-def _bigrams(s: str) -> Counter[str]:
-    """Character bigrams of the Chinese text in ``s`` (punctuation and Latin removed).
-    Cached: callers must not modify the returned Counter."""
-    chars = _NOT_WORD_CHARS.sub("", s)
-    return Counter(chars[i:i + 2] for i in range(len(chars) - 1))
-
-
-class _Vectors:
-    """IDF-weighted bigram vectors and their norms, memoised for one page."""
-
-    def __init__(self, idf: dict[str, float]) -> None:
-        self.idf = idf
-        self.memo: dict[str, tuple[dict[str, float], float]] = {}
-
-    def vector(self, s: str) -> tuple[dict[str, float], float]:
-        hit = self.memo.get(s)
-        if hit is None:
-            vec = {k: v * self.idf.get(k, 1.0) for k, v in _bigrams(s).items()}
-            hit = self.memo[s] = (vec, math.sqrt(sum(x * x for x in vec.values())))
-        return hit
-
-    def cosine(self, a: str, b: str) -> float:
-        (va, na), (vb, nb) = self.vector(a), self.vector(b)
-        if not na or not nb:
-            return 0.0
-        if len(va) > len(vb):
-            va, vb = vb, va
-        return sum(x * vb.get(k, 0.0) for k, x in va.items()) / (na * nb)
-
-
-def _idf(docs: list[Counter[str]]) -> dict[str, float]:
-    df: Counter[str] = Counter()
-    for d in docs:
-        df.update(d.keys())
-    n = len(docs) or 1
-    return {k: math.log((1 + n) / (1 + v)) + 1 for k, v in df.items()}
 
 
 def _line_width(text: str) -> float | None:

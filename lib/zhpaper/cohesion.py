@@ -1,0 +1,71 @@
+"""Lexical cohesion: IDF-weighted character-bigram vectors of Chinese text.
+
+Used to decide whether two pieces of a page share a topic: a join across a column break,
+a paragraph's article, a heading that continues the text before it (a section) or
+starts a new one (a headline). Political formulae that every article of a party paper
+shares (``data/formulae.txt``) are removed before topics are compared.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+
+from . import text as textmod
+from .genre import formulae
+
+
+@lru_cache(maxsize=1)
+def _formulae() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, formulae())))
+
+
+_NOT_WORD_CHARS = re.compile(f"[^{textmod.CJK}]|[，。、；：！？…—“”‘’·]")
+
+
+@lru_cache(maxsize=8192)
+def bigrams(s: str) -> Counter[str]:
+    """Character bigrams of the Chinese text in ``s`` (punctuation and Latin removed).
+    Cached: callers must not modify the returned Counter."""
+    chars = _NOT_WORD_CHARS.sub("", s)
+    return Counter(chars[i:i + 2] for i in range(len(chars) - 1))
+
+
+def topic_bigrams(s: str) -> Counter[str]:
+    """Bigrams for comparing topics: political formulae shared by all articles removed."""
+    return bigrams(_formulae().sub("|", s))
+
+
+def idf(docs: list[Counter[str]]) -> dict[str, float]:
+    """Smoothed inverse document frequency of each bigram over ``docs``."""
+    df: Counter[str] = Counter()
+    for d in docs:
+        df.update(d.keys())
+    n = len(docs) or 1
+    return {k: math.log((1 + n) / (1 + v)) + 1 for k, v in df.items()}
+
+
+class Vectors:
+    """IDF-weighted bigram vectors and their norms, memoised for one page."""
+
+    def __init__(self, weights: dict[str, float], topic: bool = False) -> None:
+        self.idf = weights
+        self.grams = topic_bigrams if topic else bigrams
+        self.memo: dict[str, tuple[dict[str, float], float]] = {}
+
+    def vector(self, s: str) -> tuple[dict[str, float], float]:
+        hit = self.memo.get(s)
+        if hit is None:
+            vec = {k: v * self.idf.get(k, 1.0) for k, v in self.grams(s).items()}
+            hit = self.memo[s] = (vec, math.sqrt(sum(x * x for x in vec.values())))
+        return hit
+
+    def cosine(self, a: str, b: str) -> float:
+        (va, na), (vb, nb) = self.vector(a), self.vector(b)
+        if not na or not nb:
+            return 0.0
+        if len(va) > len(vb):
+            va, vb = vb, va
+        return sum(x * vb.get(k, 0.0) for k, x in va.items()) / (na * nb)
