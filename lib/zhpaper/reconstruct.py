@@ -387,17 +387,27 @@ class _Header:
 
 
 def _headers(frags: list[Fragment]) -> tuple[list[_Header], dict[int, int | None]]:
-    """Article headers in page order, and each fragment's article by position."""
+    """Article headers in page order, and each fragment's article by position.
+
+    A byline printed below body text rather than under a header opens the next article
+    whose header has no byline of its own (the article's opening printed above its
+    headline): it and the text under it belong to that article."""
     headers: list[_Header] = []
     position: dict[int, int | None] = {}
     current: int | None = None
     kicker: Fragment | None = None
-    for f in frags:
+    orphans: list[tuple[int, int]] = []  # (fragment position, header it would join)
+    for n, f in enumerate(frags):
         if f.kind == "kicker":
             kicker = f
         elif f.kind == "headline":
             headers.append(_Header(f, kicker=kicker))
             kicker, current = None, len(headers) - 1
+        elif f.kind == "byline" and current is not None and n > 0 \
+                and frags[n - 1].kind == "body":
+            orphans.append((n, current))
+            position[f.index] = current
+            continue
         elif f.kind in {"subtitle", "banner", "byline", "marker"} and current is not None:
             h = headers[current]
             if getattr(h, f.kind) is None:
@@ -405,7 +415,24 @@ def _headers(frags: list[Fragment]) -> tuple[list[_Header], dict[int, int | None
             else:
                 h.extra.append(f)
         position[f.index] = current
+    for n, k in orphans:
+        _adopt(frags, n, k, headers, position)
     return headers, position
+
+
+def _adopt(frags: list[Fragment], n: int, k: int, headers: list[_Header],
+           position: dict[int, int | None]) -> None:
+    """Give the orphan byline ``frags[n]`` (printed in article ``k``'s text) and the body
+    under it to the next article without a byline, or keep it as ``k``'s extra."""
+    target = next((j for j in range(k + 1, len(headers)) if headers[j].byline is None), None)
+    if target is None or target != k + 1:
+        headers[k].extra.append(frags[n])
+        return
+    headers[target].byline = frags[n]
+    for f in frags[n:]:
+        if f.kind not in {"body", "byline"} or (f.kind == "byline" and f is not frags[n]):
+            break
+        position[f.index] = target
 
 
 def _assign(

@@ -105,11 +105,14 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
         text = f.flat.strip()
         if kinds[i] != "body" or len(f.lines) != 1 or not _headline_like(text):
             continue
-        if i > 0 and kinds[i - 1] == "body" and g.ends_open(frags[i - 1].flat):
-            continue  # the previous line goes on into this one
+        if i > 0 and kinds[i - 1] == "byline":
+            continue  # a lead paragraph
         nxt = kinds[i + 1] if i + 1 < len(frags) else None
+        prev_open = i > 0 and kinds[i - 1] == "body" and g.ends_open(frags[i - 1].flat)
+        if prev_open and (nxt != "byline" or join_gain(frags[i - 1].flat, text) >= 1.0):
+            continue  # the previous line goes on into this one
         if nxt in HEADER_NEXT:
-            kinds[i] = "heading"
+            kinds[i] = "heading"  # a byline or heading below: strong evidence
             continue
         follow = frags[i + 1].flat.strip() if nxt == "body" else ""
         if not follow or columns[i] is None or g.starts_as_continuation(follow) \
@@ -157,8 +160,9 @@ def headline_evidence(frags: list[Fragment], kinds: list[str]) -> list[str]:
         after = _context(frags, kinds, i + 1, 1)
         if not after:
             continue
-        if not seen_headline or not before:
-            kinds[i], seen_headline = "headline", True
+        if not seen_headline or not before or _orphan_byline_above(kinds, first):
+            kinds[first:i + 1] = header_roles(frags[first:i + 1])
+            seen_headline = True
             continue
         # Cohesion says little about a few words: weigh it by the context there is.
         weight = min(1.0, min(len(before), len(after)) / (WINDOW / 2))
@@ -171,6 +175,15 @@ def headline_evidence(frags: list[Fragment], kinds: list[str]) -> list[str]:
             kinds[first:i + 1] = header_roles(frags[first:i + 1])
             seen_headline = True
     return kinds
+
+
+def _orphan_byline_above(kinds: list[str], first: int) -> bool:
+    """A byline printed below body text just above the heading group: the article's
+    opening set above its own headline (MinerU emits columns in reading order)."""
+    i = first - 1
+    while i >= 0 and kinds[i] == "body":
+        i -= 1
+    return i > 0 and kinds[i] == "byline" and kinds[i - 1] == "body"
 
 
 def header_roles(group: list[Fragment]) -> list[str]:
