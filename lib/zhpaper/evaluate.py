@@ -1,12 +1,39 @@
-"""Scores of a reconstruction against known truth (pages from :mod:`zhpaper.damage`)."""
+"""Scores of a reconstruction against known truth (pages from :mod:`zhpaper.damage` and
+:mod:`zhpaper.layout`).
+
+A reconstruction is compared through a :class:`Prediction`: its articles, each with the
+first source line of its headline and the source spans of its paragraphs in reading
+order. :func:`prediction` makes one from a reconstructed :class:`~zhpaper.page.Page`,
+:func:`baseline` from the Markdown alone (a new article at every heading), and
+:func:`count` compares either with the truth:
+
+* **article assignment**, pairwise: two body lines of one true article should be in one
+  predicted article. Every line of a paragraph's source spans is mapped to the
+  paragraph's article and to a reading position (a line in two paragraphs goes with the
+  one holding more of its characters);
+* **joins**: the pairs of consecutive distinct body lines inside one predicted
+  paragraph, against the true joins (consecutive pieces of one paragraph); so a
+  multi-line Markdown block counts its internal line joins;
+* **within-article order**, Kendall τ over the pairs of lines that share a true and a
+  predicted article;
+* **headlines**: a predicted article's headline is correct when its first source line
+  is a kicker, headline or subtitle line of a true article not matched before;
+  precision over predicted articles, recall over true articles;
+* **non-text leakage**: characters of figure, table and caption lines that end up
+  inside article paragraphs (should be 0).
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
-from itertools import combinations
 
 from .damage import DamagedPage
+from .fragments import Span
 from .page import Page
+
+#: Header roles whose line may carry a predicted article's headline.
+TITLE_ROLES = frozenset({"kicker", "headline", "subtitle"})
 
 
 @dataclass(frozen=True)
@@ -21,14 +48,26 @@ class Counts:
     join_true: int
     order_concordant: int
     order_pairs: int
+    headline_tp: int = 0
+    headline_pred: int = 0
+    headline_true: int = 0
+    nontext_leaked: int = 0  #: characters of non-text lines inside article paragraphs
+    nontext_chars: int = 0  #: characters of non-text lines on the page
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(*(a + b for a, b in zip(self.__dict__.values(),
                                                other.__dict__.values(), strict=True)))
 
 
+ZERO = Counts(0, 0, 0, 0, 0, 0, 0, 0)
+
+
 def _ratio(a: int, b: int) -> float:
     return a / b if b else 1.0
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass(frozen=True)
@@ -39,48 +78,167 @@ class Scores:
     join_precision: float
     join_recall: float
     kendall_tau: float
+    headline_precision: float = 1.0
+    headline_recall: float = 1.0
+    headline_f1: float = 1.0
 
     @classmethod
     def from_counts(cls, c: Counts) -> Scores:
         p, r = _ratio(c.pair_tp, c.pair_pred), _ratio(c.pair_tp, c.pair_true)
-        return cls(p, r, 2 * p * r / (p + r) if p + r else 0.0,
+        hp, hr = _ratio(c.headline_tp, c.headline_pred), _ratio(c.headline_tp, c.headline_true)
+        return cls(p, r, _f1(p, r),
                    _ratio(c.join_tp, c.join_pred), _ratio(c.join_tp, c.join_true),
-                   2 * _ratio(c.order_concordant, c.order_pairs) - 1)
+                   2 * _ratio(c.order_concordant, c.order_pairs) - 1, hp, hr, _f1(hp, hr))
 
 
-def count(page: Page, truth: DamagedPage) -> Counts:
-    """Compare a reconstructed page with the truth of the damaged page it came from."""
-    frags = {f.index: f for f in page.fragments}
-    # predicted article and reading position of each body line
-    predicted: dict[int, tuple[str, int]] = {}
+@dataclass(frozen=True)
+class PredictedArticle:
+    """What scoring needs of one predicted article."""
+
+    headline_line: int | None  #: first source line of its headline, if it has one
+    paragraphs: tuple[tuple[Span, ...], ...]  #: source spans of each paragraph, in order
+
+
+@dataclass(frozen=True)
+class Prediction:
+    articles: tuple[PredictedArticle, ...]
+
+
+def prediction(page: Page) -> Prediction:
+    """The articles of a reconstructed page, as scoring sees them."""
+    out = []
     for a in page.articles:
+        head = a.headline.source[0].line if a.headline and a.headline.source else None
+        out.append(PredictedArticle(head, tuple(p.source for p in a.paragraphs)))
+    return Prediction(tuple(out))
+
+
+def baseline(markdown: str, name: str = "<baseline>") -> Prediction:
+    """The naive reconstruction "split at every heading": every Markdown heading starts
+    an article and is its headline; the blocks after it belong to it (those before the
+    first heading form one more article, without a headline); every Markdown block is
+    one paragraph, so the lines inside a block are joined and no other joins are made."""
+    from . import source
+    from .fragments import blocks
+
+    groups: list[tuple[int | None, list[tuple[Span, ...]]]] = []
+    for b in blocks(source.from_text(markdown, name)):
+        if b.kind == "heading":
+            groups.append((b.first_line, []))
+        else:
+            if not groups:
+                groups.append((None, []))
+            groups[-1][1].append(b.spans)
+    return Prediction(tuple(PredictedArticle(h, tuple(ps)) for h, ps in groups))
+
+
+def truth_headers(truth) -> dict[int, tuple[int, str]]:
+    """Header lines of the truth (line → (article, role)). A page of
+    :mod:`zhpaper.layout` lists them; on a :func:`zhpaper.damage.damage` page the
+    kicker, title and subtitle lines are found by their text."""
+    headers = getattr(truth, "headers", None)
+    if headers is not None:
+        return headers
+    wanted = {}
+    for k, art in enumerate(truth.articles):
+        for role, key in (("kicker", "kicker"), ("headline", "title"), ("subtitle", "subtitle")):
+            if art.get(key):
+                wanted.setdefault(art[key].strip(), (k, role))
+    out = {}
+    for number, line in enumerate(truth.markdown.split("\n"), start=1):
+        text = line.strip().lstrip("#").strip()
+        if number not in truth.truth and text in wanted:
+            out[number] = wanted[text]
+    return out
+
+
+def _positions(pred: Prediction, body: dict) -> tuple[dict[int, tuple[int, int]], set]:
+    """Predicted (article, reading position) of every true body line, and the
+    predicted joins (consecutive distinct body lines inside one paragraph)."""
+    share: Counter[tuple[int, int, int]] = Counter()  # (line, article, paragraph) → chars
+    for k, a in enumerate(pred.articles):
+        for j, spans in enumerate(a.paragraphs):
+            for s in spans:
+                if s.line in body:
+                    share[(s.line, k, j)] += s.end - s.start
+    owner: dict[int, tuple[int, int]] = {}
+    for (line, k, j), chars in share.items():
+        if line not in owner or chars > share[(line, *owner[line])]:
+            owner[line] = (k, j)
+    predicted: dict[int, tuple[int, int]] = {}
+    joins: set[tuple[int, int]] = set()
+    for k, a in enumerate(pred.articles):
         position = 0
-        for p in a.paragraphs:
-            for index in p.fragments:
-                line = frags[index].first_line
-                if line in truth.truth:
-                    predicted[line] = (a.id, position)
+        for j, spans in enumerate(a.paragraphs):
+            seq = [s.line for s in spans if s.line in body]
+            seq = [x for i, x in enumerate(seq) if i == 0 or seq[i - 1] != x]
+            joins |= set(zip(seq, seq[1:], strict=False))
+            for line in dict.fromkeys(seq):
+                if owner[line] == (k, j):
+                    predicted[line] = (k, position)
                     position += 1
-    lines = sorted(truth.truth)
-    pair_tp = pair_pred = pair_true = 0
-    for x, y in combinations(lines, 2):
-        same_true = truth.truth[x][0] == truth.truth[y][0]
-        same_pred = x in predicted and y in predicted and predicted[x][0] == predicted[y][0]
-        pair_true += same_true
-        pair_pred += same_pred
-        pair_tp += same_true and same_pred
-    pred_joins = {(frags[j.left].first_line, frags[j.right].first_line) for j in page.joins}
-    join_tp = len(pred_joins & truth.joins)
-    concordant = pairs = 0
-    for x, y in combinations(lines, 2):
-        if x in predicted and y in predicted and predicted[x][0] == predicted[y][0] and \
-                truth.truth[x][0] == truth.truth[y][0]:
-            pairs += 1
-            true_order = truth.truth[x] < truth.truth[y]
-            pred_order = predicted[x][1] < predicted[y][1]
-            concordant += true_order == pred_order
-    return Counts(pair_tp, pair_pred, pair_true, join_tp, len(pred_joins), len(truth.joins),
-                  concordant, pairs)
+    return predicted, joins
+
+
+def _inversions(seq: list[int]) -> int:
+    """Pairs i < j with seq[i] > seq[j] (merge sort)."""
+    if len(seq) < 2:
+        return 0
+    mid = len(seq) // 2
+    left, right = sorted(seq[:mid]), sorted(seq[mid:])
+    count = _inversions(seq[:mid]) + _inversions(seq[mid:])
+    i = 0
+    for x in right:
+        while i < len(left) and left[i] <= x:
+            i += 1
+        count += len(left) - i
+    return count
+
+
+def _pairs(n: int) -> int:
+    return n * (n - 1) // 2
+
+
+def _headlines(pred: Prediction, truth) -> int:
+    headers = truth_headers(truth)
+    matched: set[int] = set()
+    for a in pred.articles:
+        hit = headers.get(a.headline_line) if a.headline_line is not None else None
+        if hit is not None and hit[1] in TITLE_ROLES and hit[0] not in matched:
+            matched.add(hit[0])
+    return len(matched)
+
+
+def _leaked(pred: Prediction, nontext: dict[int, str]) -> int:
+    return sum(s.end - s.start for a in pred.articles for spans in a.paragraphs
+               for s in spans if s.line in nontext)
+
+
+def count(page: Page | Prediction, truth: DamagedPage) -> Counts:
+    """Compare a reconstruction (a page, or a :class:`Prediction`) with the truth of the
+    generated page it came from (:class:`~zhpaper.damage.DamagedPage` or
+    :class:`~zhpaper.layout.LaidPage`)."""
+    pred = page if isinstance(page, Prediction) else prediction(page)
+    body = truth.truth
+    predicted, pred_joins = _positions(pred, body)
+    true_sizes = Counter(t[0] for t in body.values())
+    cells: dict[tuple[int, int], list[int]] = {}
+    for line in sorted(body, key=lambda n: body[n]):
+        if line in predicted:
+            cells.setdefault((body[line][0], predicted[line][0]), []).append(line)
+    pred_sizes = Counter(predicted[x][0] for x in predicted)
+    pair_tp = sum(_pairs(len(v)) for v in cells.values())
+    order_pairs = pair_tp
+    concordant = order_pairs - sum(
+        _inversions([predicted[x][1] for x in v]) for v in cells.values())
+    nontext = getattr(truth, "nontext", {})
+    lines = truth.markdown.split("\n")
+    return Counts(pair_tp, sum(map(_pairs, pred_sizes.values())),
+                  sum(map(_pairs, true_sizes.values())),
+                  len(pred_joins & truth.joins), len(pred_joins), len(truth.joins),
+                  concordant, order_pairs, _headlines(pred, truth), len(pred.articles),
+                  len(truth.articles), _leaked(pred, nontext),
+                  sum(len(lines[n - 1].strip()) for n in nontext))
 
 
 def match_audit(findings, errors: list[dict], lines: tuple[str, ...]) -> tuple[set, set]:
