@@ -1,9 +1,34 @@
-"""Evaluate article reconstruction on pages made by the damager (known truth).
+"""Evaluate article reconstruction on generated pages whose truth is known.
 
-Usage: python scripts/evaluate_reconstruction.py [--pages 200] [--seed 0]
+Usage:
+    python scripts/evaluate_reconstruction.py [--half dev|test] [--pages 300] [--seed 0]
+        [--style STYLE] [--seed-pages 200] [--damage-seed 1000] [--worst N]
+    python scripts/evaluate_reconstruction.py --style STYLE --seed K --write PATH
 
-Prints a table: article-assignment pairwise precision/recall/F1, join precision and
-recall, and within-article order (Kendall tau), pooled over all generated pages.
+For every layout style of :mod:`zhpaper.layout` (or the one given by ``--style``) the
+script lays ``--pages`` pages (seeds ``--seed`` …) out from one half of the People's
+Daily January 1998 corpus (:mod:`zhpaper.pd1998`; ``--half test`` by default, the late
+January articles; tune only on ``dev``), reconstructs each page with
+``zhpaper.reconstruct.reconstruct`` and scores it against the truth
+(:mod:`zhpaper.evaluate`, counts pooled over the pages). Beside the reconstruction the
+table gives the naive baseline "a new article at every Markdown heading, one paragraph
+per Markdown block" (:func:`zhpaper.evaluate.baseline`). A page whose reconstruction
+raises, or loses characters (``accounting.check``), is counted as failed and scored as
+an empty prediction. The last row is the old measure: ``--seed-pages`` pages made by
+:func:`zhpaper.damage.damage` from the seed page's own five articles (seeds
+``--damage-seed`` …), in-sample.
+
+Columns: article-assignment pairwise F1, headline F1, join precision and recall,
+characters of figure/table/caption lines that ended up inside article paragraphs (and
+all such characters on the pages), pages failed.
+
+``--worst N`` lists the N worst pages (style, seed, scores) for debugging; ``--write``
+writes the Markdown of one page (``--style`` and ``--seed``) to a file to look at.
+
+Runtime: a reconstruction takes about 0.02 s on a block-style page and 0.3 s on a
+line-style page (pp-structure, raw-ocr), so the defaults (5 × 300 pages plus 200
+damaged pages) take about three minutes on the 2-core reference machine; progress is
+printed on stderr every 50 pages.
 """
 
 from __future__ import annotations
@@ -11,56 +36,145 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from zhpaper import accounting, source
+from zhpaper import accounting, layout, pd1998, source
 from zhpaper.damage import damage
-from zhpaper.evaluate import Counts, Scores, count
+from zhpaper.errors import ZhpaperError
+from zhpaper.evaluate import ZERO, Counts, Prediction, Scores, baseline, count
 from zhpaper.reconstruct import reconstruct
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "seed_articles.json"
+SEED_ROW = "damaged seed page (in-sample, the seed's own articles)"
+
+
+@dataclass
+class Row:
+    """Pooled counts of one style (or of the damaged seed pages)."""
+
+    label: str
+    pages: int = 0
+    failed: int = 0
+    counts: Counts = ZERO
+    base: Counts = ZERO
+
+
+def score_page(markdown: str, truth, name: str) -> tuple[Counts, Counts, bool]:
+    """Counts of the reconstruction and of the baseline; True if reconstruction failed."""
+    failed = False
+    try:
+        page = reconstruct(source.from_text(markdown, name))
+        accounting.check(page)
+        got = count(page, truth)
+    except Exception as e:  # noqa: BLE001 - a failing page is counted, not fatal
+        print(f"  {name}: reconstruction failed: {type(e).__name__}: {e}", file=sys.stderr)
+        got, failed = count(Prediction(()), truth), True
+    return got, count(baseline(markdown, name), truth), failed
+
+
+def run_style(style: str, arts, first: int, n: int, worst: list) -> Row:
+    row = Row(style)
+    for i, seed in enumerate(range(first, first + n), start=1):
+        laid = layout.compose(layout.page_articles(arts, seed), seed, style)
+        got, base, failed = score_page(laid.markdown, laid, f"{style}-{seed}.md")
+        row.pages += 1
+        row.failed += failed
+        row.counts, row.base = row.counts + got, row.base + base
+        worst.append((Scores.from_counts(got), style, seed, failed))
+        if i % 50 == 0:
+            print(f"  {style}: {i}/{n} pages", file=sys.stderr)
+    return row
+
+
+def run_seed(n: int, first: int) -> Row:
+    articles = json.loads(CORPUS.read_text(encoding="utf-8"))["articles"]
+    row = Row(SEED_ROW)
+    for i, seed in enumerate(range(first, first + n), start=1):
+        d = damage(articles, seed)
+        got, base, failed = score_page(d.markdown, d, f"damaged-{seed}.md")
+        row.pages += 1
+        row.failed += failed
+        row.counts, row.base = row.counts + got, row.base + base
+        if i % 50 == 0:
+            print(f"  damaged seed page: {i}/{n} pages", file=sys.stderr)
+    return row
+
+
+def print_table(rows: list[Row], args) -> None:
+    print(f"Reconstruction on generated pages: {args.pages} per style from the "
+          f"{args.half} half of the People's Daily 1998 corpus (seeds {args.seed}–"
+          f"{args.seed + args.pages - 1}), counts pooled; baseline = a new article at "
+          "every heading")
+    print()
+    print("| style | pages | article F1 | baseline | headline F1 | baseline | join P | "
+          "join R | non-text chars in articles | failed |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        s, b = Scores.from_counts(r.counts), Scores.from_counts(r.base)
+        leak = (f"{r.counts.nontext_leaked} / {r.counts.nontext_chars}"
+                if r.counts.nontext_chars else "0 / 0")
+        print(f"| {r.label} | {r.pages} | {s.pairwise_f1:.3f} | {b.pairwise_f1:.3f} | "
+              f"{s.headline_f1:.3f} | {b.headline_f1:.3f} | {s.join_precision:.3f} | "
+              f"{s.join_recall:.3f} | {leak} | {r.failed} |")
+
+
+def print_worst(worst: list, n: int) -> None:
+    print()
+    print(f"The {n} worst pages (article F1, then headline F1, then join recall):")
+    def key(x):  # failed pages first, then the lowest scores
+        return not x[3], x[0].pairwise_f1, x[0].headline_f1, x[0].join_recall
+
+    for sc, style, seed, failed in sorted(worst, key=key)[:n]:
+        note = " FAILED" if failed else ""
+        print(f"  {style} seed {seed}:{note} article F1 {sc.pairwise_f1:.3f} headline F1 "
+              f"{sc.headline_f1:.3f} join P {sc.join_precision:.3f} R {sc.join_recall:.3f}")
+
+
+def write_page(args) -> int:
+    if args.style is None:
+        raise ZhpaperError("--write needs --style (and --seed)")
+    arts = pd1998.half(args.half)
+    laid = layout.compose(layout.page_articles(arts, args.seed), args.seed, args.style)
+    Path(args.write).write_text(laid.markdown, encoding="utf-8")
+    print(f"wrote {args.write}: {args.style} page, seed {args.seed}, {args.half} half, "
+          f"{len(laid.articles)} articles", file=sys.stderr)
+    return 0
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--half", choices=pd1998.HALVES, default="test")
+    parser.add_argument("--pages", type=int, default=300, help="pages per style")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the first page")
+    parser.add_argument("--style", choices=layout.STYLES, help="run one style only")
+    parser.add_argument("--seed-pages", type=int, default=200,
+                        help="damaged seed pages for the in-sample row (0: none)")
+    parser.add_argument("--damage-seed", type=int, default=1000,
+                        help="seed of the first damaged seed page")
+    parser.add_argument("--worst", type=int, default=0, help="list the N worst pages")
+    parser.add_argument("--write", metavar="PATH", help="write one page's Markdown")
+    return parser.parse_args(argv)
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=200)
-    parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--worst", type=int, default=0, help="list the N worst pages")
-    args = parser.parse_args(argv)
-    articles = json.loads(CORPUS.read_text(encoding="utf-8"))["articles"]
-    total = Counts(0, 0, 0, 0, 0, 0, 0, 0)
-    per_page = []
-    for n in range(args.pages):
-        seed = args.seed + n
-        d = damage(articles, seed)
-        page = reconstruct(source.from_text(d.markdown, f"damaged-{seed}.md"))
-        accounting.check(page)
-        c = count(page, d)
-        total = total + c
-        per_page.append((Scores.from_counts(c), seed))
-        if (n + 1) % 50 == 0:
-            print(f"  {n + 1}/{args.pages} pages", file=sys.stderr)
-    s = Scores.from_counts(total)
-    print(f"Reconstruction on {args.pages} damaged pages (seeds {args.seed}–"
-          f"{args.seed + args.pages - 1}), pooled counts")
-    print()
-    print("| measure | value | target |")
-    print("|---|---|---|")
-    print(f"| article pairwise precision | {s.pairwise_precision:.4f} | |")
-    print(f"| article pairwise recall | {s.pairwise_recall:.4f} | |")
-    print(f"| article pairwise F1 | {s.pairwise_f1:.4f} | ≥ 0.97 |")
-    print(f"| join precision | {s.join_precision:.4f} | ≥ 0.97 |")
-    print(f"| join recall | {s.join_recall:.4f} | ≥ 0.95 |")
-    print(f"| within-article order, Kendall τ | {s.kendall_tau:.4f} | |")
-    print(f"| joins: true / predicted / correct | {total.join_true} / {total.join_pred} / "
-          f"{total.join_tp} | |")
+    args = parse_args(argv)
+    try:
+        if args.write:
+            return write_page(args)
+        arts = pd1998.half(args.half)
+    except (ZhpaperError, OSError) as e:
+        print(f"zhpaper: error: {e}", file=sys.stderr)
+        return 2
+    worst: list = []
+    styles = [args.style] if args.style else list(layout.STYLES)
+    rows = [run_style(s, arts, args.seed, args.pages, worst) for s in styles]
+    if args.seed_pages:
+        rows.append(run_seed(args.seed_pages, args.damage_seed))
+    print_table(rows, args)
     if args.worst:
-        print()
-        for sc, seed in sorted(per_page, key=lambda x: (x[0].pairwise_f1, x[0].join_recall))[
-                :args.worst]:
-            print(f"seed {seed}: F1 {sc.pairwise_f1:.3f} join P {sc.join_precision:.3f} "
-                  f"R {sc.join_recall:.3f} tau {sc.kendall_tau:.3f}")
+        print_worst(worst, args.worst)
     return 0
 
 

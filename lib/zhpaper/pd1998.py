@@ -17,7 +17,9 @@ Every line is tag-stripped and put in one of these classes:
 * **credit**: a line that is only a photo credit, ``（新华社记者樊如钧摄）``.
 * **photo marker**: ``（传真照片）``, ``（附图片１张）`` or ``（图片）`` alone.
 * **caption**: a line that ends in a photo credit (``…（李舸摄）``) or opens with 图为.
-* **body**: anything else (a line ending in 。！？” … or a long line).
+* **body**: anything else (a line ending in 。！？” … or a long line); but a short
+  question or exclamation with no other punctuation is open when a byline follows it or
+  the line before it closed an article.
 
 A run of consecutive open lines followed by anything else is a header:
 
@@ -25,7 +27,7 @@ A run of consecutive open lines followed by anything else is a header:
    but the last (the next article's headline, with the byline under it if the last line
    is one) are dropped and counted in :attr:`Report.verse_lines`.
 2. A line after the first that looks like a byline (at most :data:`BYLINE_MAX`
-   characters, ends in a person's name, no verb and no punctuation but 、 and ·:
+   characters, ends in a person's name, no verb, no punctuation but 、 · 《 》:
    ``周德武``, ``本报记者王君超``, ``农业部部长刘江``) is the article's byline; the lines
    before it are the header, a line after it is the heading of the first section.
 3. Otherwise up to three lines are the header (kicker / headline / subtitle); of a
@@ -100,6 +102,7 @@ _CREDIT = re.compile(r"[（(][^（）()]{0,30}摄[）)]$")
 _NOTE = re.compile(r"[（(][^（）()]{1,40}[）)]")
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
                          r"|[０-９0-9]{1,2}[、．.])")
+_EXCLAIMED = re.compile(r"[^，。；：,;:]{5,29}[？！?!]")
 _NUMBER = re.compile(r"[（(]?[０-９0-9一二三四五六七八九十]{1,3}[）)]?")
 #: A byline without a name: 本报评论员, 新华社特约评论员.
 _STAFF = re.compile(r"(?:本报|新华社|本刊)(?:特约)?(?:评论员|记者|通讯员)")
@@ -268,14 +271,14 @@ def _section_heading(text: str) -> bool:
 
 def _is_byline(line: _Line) -> bool:
     """A name line: ends in a person's name (or is a 2–4 character name starting with a
-    surname tagged nr), with no verb but 驻 and no punctuation but 、 and ·; or a staff
+    surname tagged nr), with no verb but 驻 and no punctuation but 、 · 《 》; or a staff
     byline without a name (本报评论员)."""
     if len(line.text) > BYLINE_MAX or not line.tagged:
         return False
     if _STAFF.fullmatch(line.text):
         return True
     for word, tag in line.tagged:
-        if (tag == "w" and word not in "、·") or (tag == "v" and word != "驻"):
+        if (tag == "w" and word not in "、·《》") or (tag == "v" and word != "驻"):
             return False
     short_name = len(line.text) <= 4 and line.tagged[0][1] == "nr"
     return line.tagged[-1][1] == "nr" or short_name
@@ -346,12 +349,25 @@ def _take(g: _Grouping, item: _Item, line: _Line, kind: str) -> None:
     item.last = kind
 
 
+def _kinds(lines: list[_Line]) -> list[str]:
+    """Classes of the lines; a short question or exclamation with no other punctuation
+    (从安徽整顿前的情况看——农村电价缘何高？) is a headline when a byline follows it or
+    when the line before closed an article (a signature, caption or credit)."""
+    kinds = [classify(x.text) for x in lines]
+    for i, x in enumerate(lines):
+        if kinds[i] != "body" or not _EXCLAIMED.fullmatch(x.text):
+            continue
+        byline_next = i + 1 < len(lines) and kinds[i + 1] == "open" and _is_byline(lines[i + 1])
+        if byline_next or (i > 0 and kinds[i - 1] in ("note", "caption", "credit")):
+            kinds[i] = "open"
+    return kinds
+
+
 def _group(lines: list[_Line]) -> _Grouping:
     g = _Grouping()
     preamble = _Item(lines[0].number if lines else 1, [])
     run: list[_Line] = []
-    for line in lines:
-        kind = classify(line.text)
+    for line, kind in zip(lines, _kinds(lines), strict=True):
         if kind == "open":
             run.append(line)
             continue
