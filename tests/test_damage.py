@@ -60,10 +60,13 @@ def test_scores_on_generated_pages():
 
 
 def test_scores_can_fail():
-    """The scorer is not vacuous: a page with every join removed scores zero recall."""
-    from dataclasses import replace
+    """The scorer is not vacuous: a page with every paragraph cut into its source spans
+    (no joins left; joins are read from the paragraphs) scores zero join recall."""
+    from zhpaper.evaluate import PredictedArticle, Prediction, prediction
 
     d = damage(ARTICLES, 3)
-    page = reconstruct(source.from_text(d.markdown))
-    c = count(replace(page, joins=()), d)
-    assert Scores.from_counts(c).join_recall == 0.0
+    pred = prediction(reconstruct(source.from_text(d.markdown)))
+    cut = Prediction(tuple(
+        PredictedArticle(a.headline_line, tuple((s,) for spans in a.paragraphs for s in spans))
+        for a in pred.articles))
+    assert Scores.from_counts(count(cut, d)).join_recall == 0.0
