@@ -236,6 +236,27 @@ def test_raw_ocr_habits(dev_pages):
 
 
 @pytest.mark.parametrize("style", layout.STYLES)
+def test_seed_articles_can_be_laid_out(style):
+    """Any damage-format articles, with banners, markers, signatures and sections."""
+    articles = json.loads((ROOT / "tests/data/seed_articles.json").read_text("utf-8"))[
+        "articles"]
+    signed = 0
+    for seed in range(6):
+        p = layout.compose(articles, seed, style)
+        for number, line in enumerate(p.markdown.split("\n"), start=1):
+            places = (number in p.truth) + (number in p.headers) + (number in p.nontext)
+            assert places == (1 if line.strip() else 0), (seed, number, line)
+        want = {(a, q): re.sub(r"\s", "", text) for a, art in enumerate(p.articles)
+                for q, text in enumerate(t for s in art["sections"] for t in s["paragraphs"])}
+        assert _paragraph_texts(p) == want
+        roles = [r for _, r in p.headers.values()]
+        assert roles.count("section") >= 4 and "marker" in roles  # 新区模式…, (上接第1版)
+        assert p.articles[4]["signature"] is None  # printed: inside the last paragraph
+        signed += "(冯燕平)" in p.articles[4]["sections"][-1]["paragraphs"][-1]
+    assert signed  # unless the article was cut by a jump to another page
+
+
+@pytest.mark.parametrize("style", layout.STYLES)
 def test_common_damage(dev_pages, style):
     pages = dev_pages[style]
     markers = [x for p in pages for n, (_, r) in p.headers.items() if r == "marker"

@@ -74,7 +74,7 @@ HEADER_ROLES = ("kicker", "headline", "subtitle", "byline", "marker", "section")
 NONTEXT_KINDS = ("figure", "table", "caption")
 
 #: A byline that is printed as the start of the lead paragraph (本报讯（记者 X）…).
-_DATELINE_BYLINE = re.compile(r"^(?:本报讯|本报\S{0,10}电|新华社\S{0,14}电|\S{2,8}讯)")
+_DATELINE_BYLINE = re.compile(r"^(?:本报讯|本报\S{0,10}电|新华社\S{0,14}电|\S{2,8}讯)(?!员)")
 #: A lead paragraph that opens with a dateline: the article needs no byline.
 _DATELINE_LEAD = re.compile(r"^(?:据)?(?:本报|新华社|中新社)\S{0,24}?(?:讯|电)")
 _PHRASE = re.compile(r"[^，。、；：！？“”‘’（）《》,.;:!?()\s]{2,8}")
@@ -101,7 +101,8 @@ class LaidPage:
     ``truth`` maps each body line to ``(article, paragraph, piece)``; ``joins`` are the
     pairs of lines holding consecutive pieces of one paragraph; ``articles`` are the
     articles as printed (cut at a ``（下转…）`` jump, a dateline byline moved into the
-    lead). ``fused`` maps a raw-ocr line that holds a second printed line to that
+    lead, a signature appended to the last paragraph, a banner printed as a kicker).
+    ``fused`` maps a raw-ocr line that holds a second printed line to that
     second piece's ``(article, paragraph, piece)``.
     """
 
@@ -184,6 +185,9 @@ def _printed(rng: random.Random, article: dict, width: int) -> tuple[dict, bool]
     if byline and _DATELINE_BYLINE.match(byline) and paras:
         paras[0] = (paras[0][0], byline + paras[0][1])
         article = {**article, "byline": None}
+    if article.get("signature") and paras:  # (冯燕平) closes the last paragraph
+        paras[-1] = (paras[-1][0], paras[-1][1] + article["signature"])
+        article = {**article, "signature": None}
     cut = False
     if len(paras) >= 3 and rng.random() < _P_JUMP_OUT:
         p = rng.randrange(1, len(paras))
@@ -248,14 +252,18 @@ def _mark(rng: random.Random, style: str, role: str, text: str, k: int) -> str:
 
 def _header(rng: random.Random, style: str, k: int, article: dict,
             jump_in: bool) -> list[_Block]:
+    """Header blocks: banner (a series line, given the role kicker), kicker, headline,
+    subtitle, byline, and the article's own jump marker or, if ``jump_in``, a new one."""
     blocks = []
-    for role, key in (("kicker", "kicker"), ("headline", "title"), ("subtitle", "subtitle"),
-                      ("byline", "byline")):
-        if article.get(key):
-            blocks.append(_Block("header", k, [_mark(rng, style, role, article[key], k)], role))
-    if jump_in:
+    marker = article.get("marker")
+    if not marker and jump_in:
         marker = rng.choice(_byline_data()["continued_from"]).format(n=_page_number(rng))
-        blocks.append(_Block("header", k, [_mark(rng, style, "marker", marker, k)], "marker"))
+    for role, text in (("kicker", article.get("banner")), ("kicker", article.get("kicker")),
+                       ("headline", article.get("title")),
+                       ("subtitle", article.get("subtitle")),
+                       ("byline", article.get("byline")), ("marker", marker)):
+        if text:
+            blocks.append(_Block("header", k, [_mark(rng, style, role, text, k)], role))
     return blocks
 
 
