@@ -38,6 +38,7 @@ from .genre import genre
 from .lexicon import first_word, join_gain, last_word, word_frequency
 from .page import Article, Element, Flag, Join, NonText, Page, Paragraph, Section, Unassigned
 from .source import Source
+from .structure import TEXT_BEFORE
 
 #: A join is made only when its evidence scores above this.
 THRESHOLD = 2.75
@@ -403,9 +404,8 @@ def _headers(frags: list[Fragment]) -> tuple[list[_Header], dict[int, int | None
         elif f.kind == "headline":
             headers.append(_Header(f, kicker=kicker))
             kicker, current = None, len(headers) - 1
-        elif f.kind == "byline" and current is not None and n > 0 \
-                and frags[n - 1].kind == "body":
-            orphans.append((n, current))
+        elif f.kind == "byline" and (n == 0 or frags[n - 1].kind in TEXT_BEFORE):
+            orphans.append((n, -1 if current is None else current))
             position[f.index] = current
             continue
         elif f.kind in {"subtitle", "banner", "byline", "marker"} and current is not None:
@@ -424,9 +424,10 @@ def _adopt(frags: list[Fragment], n: int, k: int, headers: list[_Header],
            position: dict[int, int | None]) -> None:
     """Give the orphan byline ``frags[n]`` (printed in article ``k``'s text) and the body
     under it to the next article without a byline, or keep it as ``k``'s extra."""
-    target = next((j for j in range(k + 1, len(headers)) if headers[j].byline is None), None)
-    if target is None or target != k + 1:
-        headers[k].extra.append(frags[n])
+    target = k + 1
+    if target >= len(headers) or headers[target].byline is not None:
+        if k >= 0:
+            headers[k].extra.append(frags[n])
         return
     headers[target].byline = frags[n]
     for f in frags[n:]:

@@ -46,6 +46,8 @@ COHESION_WEIGHT = 25.0
 #: At most this many commas, stops or semicolons inside a headline-like line.
 HEADLINE_MAX_PUNCT = 1
 _INNER_PUNCT = frozenset("，,。；;")
+#: What a byline printed in the text (not under a header) follows.
+TEXT_BEFORE = frozenset({"body", "signature"})
 HEADER_NEXT = frozenset({"subtitle", "byline", "marker", "heading", "headline", "kicker"})
 
 
@@ -144,7 +146,7 @@ def headline_evidence(frags: list[Fragment], kinds: list[str]) -> list[str]:
     known = [f.level for f, k in zip(frags, kinds, strict=True) if k == "headline" and f.level]
     bodies = [bigrams(f.flat) for f, k in zip(frags, kinds, strict=True) if k == "body"]
     vectors = Vectors(idf(bodies), topic=True)
-    seen_headline = "headline" in kinds
+    seen_headline = False
     for i, f in enumerate(frags):
         if kinds[i] == "headline":
             seen_headline = True
@@ -183,7 +185,7 @@ def _orphan_byline_above(kinds: list[str], first: int) -> bool:
     i = first - 1
     while i >= 0 and kinds[i] == "body":
         i -= 1
-    return i > 0 and kinds[i] == "byline" and kinds[i - 1] == "body"
+    return i >= 0 and kinds[i] == "byline" and (i == 0 or kinds[i - 1] in TEXT_BEFORE)
 
 
 def header_roles(group: list[Fragment]) -> list[str]:
