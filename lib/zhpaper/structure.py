@@ -93,7 +93,8 @@ def _line_shaped(width: float, column: float) -> bool:
 
 def _headline_like(text: str) -> bool:
     g = genre()
-    return (2 <= len(text) <= g.heading_max_chars and g.ends_open(text)
+    cjk = sum(textmod.is_cjk(c) for c in text)
+    return (2 <= len(text) <= g.heading_max_chars and 2 * cjk > len(text) and g.ends_open(text)
             and not g.starts_as_continuation(text) and not g.ends_with_non_final(text)
             and sum(c in _INNER_PUNCT for c in text) <= HEADLINE_MAX_PUNCT)
 
