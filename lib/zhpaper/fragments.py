@@ -314,6 +314,7 @@ def _captions(frags: list[Fragment]) -> list[str]:
 
 def classify(source: Source) -> list[Fragment]:
     """Fragments of ``source`` in raw order, each with its kind (see module doc)."""
+    # structure needs Fragment's module loaded first (it imports lexicon and cohesion)
     from .structure import headline_evidence, plain_headings, split_printed_lines
 
     g = genre()

@@ -430,8 +430,9 @@ def _adopt(frags: list[Fragment], n: int, k: int, headers: list[_Header],
             headers[k].extra.append(frags[n])
         return
     headers[target].byline = frags[n]
-    for f in frags[n:]:
-        if f.kind not in {"body", "byline"} or (f.kind == "byline" and f is not frags[n]):
+    position[frags[n].index] = target
+    for f in frags[n + 1:]:
+        if f.kind != "body":
             break
         position[f.index] = target
 
