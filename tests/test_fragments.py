@@ -81,6 +81,12 @@ import pytest  # noqa: E402
     ("见习记者 李雷 广州报道", ("李雷",)),
     ("本报记者 张三 通讯员 李四", ("张三", "李四")),
     ("新华社记者 王文", ("王文",)),
+    ("本报驻俄罗斯记者刘刚", ("刘刚",)),
+    ("本报特派记者管彦忠", ("管彦忠",)),
+    ("本报评论员", ()),
+    ("刘红", ("刘红",)),
+    ("欧阳明", ("欧阳明",)),
+    ("李彦生 陈爱国", ("李彦生", "陈爱国")),
 ])
 def test_standalone_byline_forms(line, people):
     from zhpaper.genre import genre
@@ -116,3 +122,26 @@ def test_a_news_sentence_is_not_a_dateline():
 def test_kicker_ending_in_a_dash_is_not_joined_into_the_headline():
     got = kinds("### 沿淮工业污染源达标排放——\n\n## 淮河治污第一战役告捷\n\n本报讯(记者 甲)正文。\n")
     assert [k for k, _ in got[:2]] == ["kicker", "headline"]
+
+
+def test_a_bare_name_is_a_byline_only_where_a_byline_stands():
+    # under a headline, above the text: a byline, and the headline stays a headline
+    assert [k for k, _ in kinds("## 更求长篇精品\n\n雷达\n\n一年来的长篇小说整体上看进步很大。\n")] \
+        == ["headline", "byline", "body"]
+    # on a page without markup, under a headline-like line after a finished paragraph
+    plain = "前一篇的最后一段到此结束。\n中篇：寄希望于新生代\n牛玉秋\n中篇小说创作的鲜明特点就是新人辈出。\n"
+    assert [k for k, _ in kinds(plain)][1:3] == ["headline", "byline"]
+    # a name inside running text, or a word that is no name, is not a byline
+    assert [k for k, _ in kinds("## 标题\n\n正文第一段。\n\n王府井\n\n正文第二段。\n")][2] == "body"
+    assert [k for k, _ in kinds("## 标题\n\n今哲\n\n正文。\n")][1] != "byline"
+
+
+def test_a_note_after_a_finished_sentence_closes_the_paragraph():
+    from zhpaper.genre import genre
+
+    g = genre()
+    assert not g.ends_open("并开始出口国际市场。（王彦田周亮）")
+    assert not g.ends_open("会议于昨日闭幕。（完）")
+    assert g.ends_open("部分卷烟材料的生产在技术（")
+    got = kinds("## 标题\n\n本报讯 去年烟草行业出口国际市场。（王彦田周亮）\n")
+    assert got[-1] == ("signature", "（王彦田周亮）")

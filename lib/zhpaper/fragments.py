@@ -262,7 +262,7 @@ def _split_bylines_and_signatures(frags: Iterable[Fragment]) -> list[Fragment]:
             out.append(replace(byline, kind="byline").trimmed())
             f = f.trimmed()
         sig = g.signature.search(f.flat)
-        if sig and sig.start() > 0:
+        if sig and sig.start() > 0 and not g.photo_credit.search(sig.group(0)):
             f, signature = f.cut(sig.start())
             out.append(f.trimmed())
             out.append(replace(signature, kind="signature").trimmed())
@@ -315,7 +315,7 @@ def _captions(frags: list[Fragment]) -> list[str]:
 def classify(source: Source) -> list[Fragment]:
     """Fragments of ``source`` in raw order, each with its kind (see module doc)."""
     # structure needs Fragment's module loaded first (it imports lexicon and cohesion)
-    from .structure import headline_evidence, plain_headings, split_printed_lines
+    from .structure import headline_evidence, name_bylines, plain_headings, split_printed_lines
 
     g = genre()
     frags = _split_heading_punctuation(split_printed_lines(blocks(source)))
@@ -331,7 +331,7 @@ def classify(source: Source) -> list[Fragment]:
                 and g.subtitle.match(text) and len(text) <= g.subtitle_max_chars):
             kinds[i] = "subtitle"
 
-    kinds = plain_headings(frags, kinds)
+    kinds = plain_headings(frags, name_bylines(frags, kinds))
     # Headlines: a heading followed by a subtitle, byline or jump marker; then headings
     # that open a new topic (structure.headline_evidence).
     for i in range(n):

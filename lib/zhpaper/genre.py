@@ -21,6 +21,7 @@ class Genre:
     role_prefix: re.Pattern[str]
     reported_from: re.Pattern[str]
     signature: re.Pattern[str]
+    closing_note: re.Pattern[str]
     jump_marker: re.Pattern[str]
     subtitle: re.Pattern[str]
     subtitle_max_chars: int
@@ -33,12 +34,20 @@ class Genre:
     photo_credit: re.Pattern[str]
     caption_start: re.Pattern[str]
     caption_max_chars: int
+    surnames: frozenset[str] = frozenset()
+    compound_surnames: frozenset[str] = frozenset()
+    name_byline_max: int = 4
 
     def ends_open(self, text: str) -> bool:
         """True if ``text`` stops mid-sentence (no terminal punctuation at its end)."""
         body = text.rstrip()
         if body.endswith("“") or body[-2:] in {':"', '："', ',"', '，"'}:
             return True  # an opening quotation mark: the quotation follows
+        note = self.closing_note.search(body)
+        if note and note.start() > 0:
+            before = body[:note.start()].rstrip()
+            if before and not self.ends_open(before):
+                return False  # a note after a finished sentence: （王彦田周亮）
         while body and body[-1] in self.closers:
             body = body[:-1].rstrip()
         return bool(body) and body[-1] not in self.terminal
@@ -71,11 +80,29 @@ class Genre:
                 out.append(token)
         return tuple(out)
 
+    def looks_like_name(self, token: str) -> bool:
+        """A Chinese personal name by its shape: a surname from ``data/surnames.txt``
+        and one or two characters more (刘红, 马相武, 欧阳明). Pen names that do not open
+        with a surname (今哲) are not recognised."""
+        if not 2 <= len(token) <= 4 or not all("\u4e00" <= c <= "\u9fff" for c in token):
+            return False
+        if token[:2] in self.compound_surnames and len(token) >= 3:
+            return True
+        return token[0] in self.surnames and len(token) <= 3
+
+    def name_byline(self, text: str) -> bool:
+        """A line that is only the author's name, or up to
+        :attr:`name_byline_max` names (李彦生 陈爱国), as commentaries and features print
+        their byline. Only where the line stands as a byline does this decide anything."""
+        tokens = [t for t in re.split(r"[\s、]+", text.strip().lstrip("●◆■▲★•·◎□○")) if t]
+        return 0 < len(tokens) <= self.name_byline_max and all(
+            self.looks_like_name(t) for t in tokens)
+
     def byline_people(self, text: str) -> tuple[str, ...]:
         """The reporters named by a byline or dateline (empty if it names none)."""
         m = self.lead_byline.match(text) or self.standalone_byline.match(text)
         if not m:
-            return ()
+            return self.people(text) if self.name_byline(text) else ()
         groups = m.groupdict()
         named = next((groups[k] for k in ("people", "people2", "reported", "named", "named2")
                       if groups.get(k)), "")
@@ -98,6 +125,7 @@ def genre() -> Genre:
         role_prefix=re.compile(raw["role_prefix"]),
         reported_from=re.compile(raw["reported_from"]),
         signature=re.compile(raw["signature"]),
+        closing_note=re.compile(raw["closing_note"]),
         jump_marker=re.compile(raw["jump_marker"]),
         subtitle=re.compile(raw["subtitle"]),
         subtitle_max_chars=int(raw["subtitle_max_chars"]),
@@ -110,7 +138,18 @@ def genre() -> Genre:
         photo_credit=re.compile(raw["photo_credit"]),
         caption_start=re.compile(raw["caption_start"]),
         caption_max_chars=int(raw["caption_max_chars"]),
+        **_surnames(),
+        name_byline_max=int(raw["name_byline_max"]),
     )
+
+
+def _surnames() -> dict[str, frozenset[str]]:
+    """Single and compound surnames from ``data/surnames.txt``."""
+    text = resources.files("zhpaper").joinpath("data/surnames.txt").read_text(encoding="utf-8")
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    compound = frozenset(ln for ln in lines if len(ln) == 2)
+    single = frozenset(c for ln in lines if len(ln) != 2 for c in ln)
+    return {"surnames": single, "compound_surnames": compound}
 
 
 @lru_cache(maxsize=1)

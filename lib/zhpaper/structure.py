@@ -126,6 +126,31 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
     return kinds
 
 
+#: Kinds a byline printed as a bare name stands under.
+_NAME_AFTER = frozenset({"heading", "headline", "subtitle", "kicker"})
+
+
+def name_bylines(frags: list[Fragment], kinds: list[str]) -> list[str]:
+    """Kinds with bare-name bylines marked: a one-line fragment that is only a name or
+    a few names (``刘红``, ``李彦生 陈爱国``), standing between a header line above (a
+    heading, or on a page without markup a headline-like line after a finished paragraph)
+    and body text below."""
+    g = genre()
+    kinds = list(kinds)
+    for i in range(1, len(frags) - 1):
+        f = frags[i]
+        if kinds[i] != "body" or len(f.lines) != 1 or kinds[i + 1] != "body" \
+                or not g.name_byline(f.flat):
+            continue
+        above = kinds[i - 1]
+        plain_headline = above == "body" and len(frags[i - 1].lines) == 1 \
+            and _headline_like(frags[i - 1].flat.strip()) \
+            and (i < 2 or kinds[i - 2] != "body" or not g.ends_open(frags[i - 2].flat))
+        if above in _NAME_AFTER or plain_headline:
+            kinds[i] = "byline"
+    return kinds
+
+
 def _context(frags: list[Fragment], kinds: list[str], start: int, step: int) -> str:
     """Body text next to a heading group, up to the next header or :data:`WINDOW`."""
     parts, size, i = [], 0, start
