@@ -132,3 +132,98 @@ def problems(nb) -> list[str]:
             elif "Traceback (most recent call last)" in text or "Error:" in text[:200]:
                 found.append(f"cell {i}: {text[:300]}")
     return found
+
+
+# --- Empty figures -----------------------------------------------------------------------
+# A figure is empty when a visible panel shows no data: no line with a point, no bar or
+# patch of non-zero size, no scatter point, no image (text alone, e.g. "no data", is not
+# data). The check runs inside the kernel, where the figures are: FIGURE_WATCH wraps
+# matplotlib's print_figure, so every figure a notebook renders is inspected first and an
+# empty one is reported on stderr, which problems() catches.
+
+def empty_panels(fig) -> list[str]:
+    """The visible axes of ``fig`` that show no data, described; and the figure itself
+    when it has no axes with data at all (axes switched off are padding, not panels)."""
+    import math
+
+    from matplotlib.collections import Collection
+    from matplotlib.image import AxesImage
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Rectangle
+
+    def shows_data(artist) -> bool:
+        if not artist.get_visible():
+            return False
+        if isinstance(artist, Line2D):
+            return any(math.isfinite(x) and math.isfinite(y)
+                       for x, y in zip(artist.get_xdata(orig=False),
+                                       artist.get_ydata(orig=False), strict=False))
+        if isinstance(artist, Rectangle):
+            return artist.get_width() != 0 and artist.get_height() != 0
+        if isinstance(artist, Collection):
+            return len(artist.get_offsets()) > 0 or len(artist.get_paths()) > 0
+        if isinstance(artist, AxesImage):
+            return artist.get_array() is not None and artist.get_array().size > 0
+        return artist.__class__.__module__.startswith("matplotlib.patches")
+
+    found, with_data = [], 0
+    for k, ax in enumerate(fig.axes):
+        data = [a for a in ax.get_children() if a is not ax.patch and shows_data(a)]
+        if data:
+            with_data += 1
+        elif ax.axison:
+            found.append(f"panel {k} ({ax.get_title()!r}) shows no data")
+    if not with_data:
+        found.append("the figure shows no data")
+    return found
+
+
+def blank_image(png_base64: str) -> bool:
+    """An image output in which every pixel has the same colour."""
+    import base64
+    import io
+
+    from matplotlib.image import imread
+
+    pixels = imread(io.BytesIO(base64.b64decode(png_base64)), format="png")
+    return float(pixels.max() - pixels.min()) == 0.0
+
+
+def figure_watch() -> str:
+    """Code to run in a notebook's kernel before its figures are drawn (pass it after
+    the page parameter to :func:`execute_notebook`): an empty figure is reported on
+    stderr, so :func:`problems` fails on it."""
+    import inspect
+
+    return inspect.getsource(empty_panels) + '''
+def _watch_figures():
+    import sys
+
+    from matplotlib.backend_bases import FigureCanvasBase
+
+    draw = FigureCanvasBase.print_figure
+
+    def print_figure(self, *args, **kwargs):
+        for problem in empty_panels(self.figure):
+            sys.stderr.write(f"empty figure: {problem}\\n")
+        return draw(self, *args, **kwargs)
+
+    FigureCanvasBase.print_figure = print_figure
+
+
+_watch_figures()
+'''
+
+
+def page_problems(nb) -> list[str]:
+    """:func:`problems`, and blank images; with one allowance: a captioned figure cell
+    that draws nothing is fine when it prints why (a page too small for the analysis)."""
+    found, explained = [], set()
+    for i, cell in enumerate(nb.cells):
+        outs = cell.get("outputs", [])
+        found += [f"cell {i}: a blank image" for o in outs
+                  if "image/png" in o.get("data", {}) and blank_image(o["data"]["image/png"])]
+        if any(o.get("output_type") == "stream" and o.get("name") == "stdout"
+               and o.get("text", "").strip() for o in outs):
+            explained.add(f"cell {i}: a captioned figure cell drew no image")
+    return found + [p for p in problems(nb) if p not in explained]

@@ -1,13 +1,17 @@
 """Command line: ``python -m zhpaper COMMAND PAGE.md``.
 
 Errors in the input end the program with one line on stderr (``zhpaper: error: …``) and
-exit status 2; output is written only once it is complete.
+exit status 2; output is written only once it is complete. Options out of range (a
+``--top`` of 0, a ``--threshold`` above 1) are usage errors of the same form. A bug in
+the library is reported the same way, as an internal error naming the exception (set
+``ZHPAPER_TRACEBACK=1`` to see the traceback); every page gets a result or that line.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from .errors import ZhpaperError
@@ -16,6 +20,39 @@ from .errors import ZhpaperError
 def _write(text: str) -> None:
     sys.stdout.write(text)
     sys.stdout.flush()
+
+
+def _integer(low: int, high: int | None = None):
+    """An argparse type: an integer from ``low`` to ``high`` (inclusive; no upper bound
+    when ``high`` is None), else a usage error."""
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+        if number < low or (high is not None and number > high):
+            bound = f"from {low} to {high}" if high is not None else f"of at least {low}"
+            raise argparse.ArgumentTypeError(f"{value} is out of range: use a whole number "
+                                             f"{bound}")
+        return number
+    return parse
+
+
+def _share(value: str) -> float:
+    """An argparse type: a number from 0 to 1 (a confidence)."""
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+    if not 0.0 <= number <= 1.0:  # also false for nan
+        raise argparse.ArgumentTypeError(f"{value} is out of range: use a number from 0 to 1")
+    return number
+
+
+#: JSON indentation: more than this only pads the output (``--indent 100000`` wrote
+#: half a gigabyte for one page).
+MAX_INDENT = 16
+_indent = _integer(0, MAX_INDENT)
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -34,14 +71,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _parse_folder(args: argparse.Namespace) -> int:
-    import os
     from pathlib import Path
 
     from .archive import parse_folder
 
     if args.text:
         raise ZhpaperError("--text reads one page; for a folder, use --out FILE.jsonl")
-    jobs = os.cpu_count() or 1 if args.jobs == 0 else args.jobs
+    jobs = (os.cpu_count() or 1) if args.jobs == 0 else args.jobs
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
     out = Path(args.out) if args.out else None
     written, failures = parse_folder(Path(args.page), out, jobs, progress)
@@ -145,18 +181,18 @@ def build_parser() -> argparse.ArgumentParser:
                    "folder of them (one JSON line per page)")
     p.add_argument("--text", action="store_true", help="print the clean articles for reading")
     p.add_argument("--out", help="for a folder: write the JSON lines to this file")
-    p.add_argument("--jobs", type=int, default=1,
+    p.add_argument("--jobs", type=_integer(0), default=1,
                    help="for a folder: processes to use (0 = all cores; default 1)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="for a folder: show a progress bar (default: when stderr is a terminal)")
-    p.add_argument("--indent", type=int, default=1, help="JSON indentation (default 1)")
+    p.add_argument("--indent", type=_indent, default=1, help="JSON indentation (default 1)")
     p.set_defaults(func=cmd_parse)
     a = sub.add_parser("audit", help="find likely OCR errors, garbled and lost text (JSON)")
     a.add_argument("page", help="the page: a Markdown file from an OCR/layout tool")
     a.add_argument("--table", action="store_true", help="print a readable table")
-    a.add_argument("--threshold", type=float, default=0.8,
+    a.add_argument("--threshold", type=_share, default=0.8,
                    help="apply suggestions with at least this confidence (default 0.8)")
-    a.add_argument("--indent", type=int, default=1, help="JSON indentation (default 1)")
+    a.add_argument("--indent", type=_indent, default=1, help="JSON indentation (default 1)")
     a.set_defaults(func=cmd_audit)
     g = sub.add_parser("segment", help="split lines of Chinese text on stdin into words "
                        "(space-separated, the SIGHAN bakeoff format)")
@@ -170,13 +206,13 @@ def build_parser() -> argparse.ArgumentParser:
     k = sub.add_parser("keywords", help="keywords of each article by TF-IDF, TextRank and "
                        "Fightin' Words (JSON)")
     k.add_argument("page", help="the page: a Markdown file from an OCR/layout tool")
-    k.add_argument("--top", type=int, default=10, help="keywords per method (default 10)")
-    k.add_argument("--indent", type=int, default=1, help="JSON indentation (default 1)")
+    k.add_argument("--top", type=_integer(1), default=10, help="keywords per method (default 10)")
+    k.add_argument("--indent", type=_indent, default=1, help="JSON indentation (default 1)")
     k.set_defaults(func=cmd_keywords)
     f = sub.add_parser("facts", help="quantities, dates and claim checks of a page (JSON)")
     f.add_argument("page", help="the page: a Markdown file from an OCR/layout tool")
     f.add_argument("--table", action="store_true", help="print readable tables")
-    f.add_argument("--indent", type=int, default=1, help="JSON indentation (default 1)")
+    f.add_argument("--indent", type=_indent, default=1, help="JSON indentation (default 1)")
     f.set_defaults(func=cmd_facts)
     return parser
 
@@ -205,3 +241,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("zhpaper: interrupted\n")
         return 130
+    except Exception as exc:  # a bug, not bad input: still one line, no half output
+        if os.environ.get("ZHPAPER_TRACEBACK"):
+            raise
+        sys.stderr.write(f"zhpaper: error: internal error ({type(exc).__name__}: {exc}); "
+                         "please report it with the page (ZHPAPER_TRACEBACK=1 shows "
+                         "the traceback)\n")
+        return 2

@@ -32,7 +32,9 @@ DAMPING = 0.85
 
 
 def _content(frame):
-    return frame[frame["content"]]
+    # astype(bool): on a page without text the column is empty and of object dtype, and
+    # pandas would read an object Series as a list of column names
+    return frame[frame["content"].astype(bool)]
 
 
 @lru_cache(maxsize=1)
@@ -167,7 +169,9 @@ def fightin_words_by_article(frame, top: int | None = 10):
     """Each article against the rest of the page: its ``top`` most distinctive words.
 
     Columns: ``article``, ``rank``, ``word``, ``count_a`` (in the article), ``count_b``
-    (in the rest), ``z``.
+    (in the rest), ``z``. An article is compared only when the rest of the page has
+    content words: alone on its page it has nothing to differ from (every z would be 0),
+    so a one-article page gives no rows.
     """
     import pandas as pd
 
@@ -176,6 +180,8 @@ def fightin_words_by_article(frame, top: int | None = 10):
     page = sum(counts.values(), Counter())
     out = []
     for article, c in counts.items():
+        if not page - c:
+            continue
         fw = fightin_words(c, page - c, prior=page)
         fw = fw[fw["count_a"] > 0].head(top) if top is not None else fw[fw["count_a"] > 0]
         fw = fw.assign(article=article, rank=range(1, len(fw) + 1))
@@ -193,5 +199,58 @@ def keywords(frame, top: int = 10):
             .reset_index())
 
 
-__all__ = ["TEXTRANK_POS", "fightin_words", "fightin_words_by_article", "jieba_idf",
-           "keywords", "textrank", "tfidf"]
+def side_by_side(table, value: str = "z", digits: int = 1):
+    """A ranked table (``article``, ``rank``, ``word``, ``value``) as one column per
+    article and one row per rank, each cell ``word (value)``; no rows for an empty
+    table. Articles keep their order of first appearance."""
+    import pandas as pd
+
+    if table.empty:
+        return pd.DataFrame(columns=["rank"])
+    entry = table["word"] + " (" + table[value].round(digits).astype(str) + ")"
+    wide = table.assign(entry=entry).pivot(index="rank", columns="article", values="entry")
+    wide = wide[list(table["article"].drop_duplicates())]
+    return wide.rename_axis(columns=None).reset_index()
+
+
+# --- Vocabulary shared across articles ----------------------------------------------
+
+
+def formulae_by_article(texts: dict[str, str]):
+    """Political formulae (:func:`zhpaper.genre.count_formulae`) per article: one row
+    per formula found, a column of counts per article (in the order of ``texts``) after
+    ``articles``, the number of articles using it; most widely shared first, then most
+    frequent in the first article, then by formula. No rows when no formula occurs."""
+    import pandas as pd
+
+    from .genre import count_formulae
+
+    counts = {k: count_formulae(t) for k, t in texts.items()}
+    found = sorted({f for c in counts.values() for f in c})
+    frame = pd.DataFrame({k: [c.get(f, 0) for f in found] for k, c in counts.items()},
+                         index=pd.Index(found, name="formula"), dtype=int)
+    frame.insert(0, "articles", (frame > 0).sum(axis=1).astype(int))
+    order = ["articles", *frame.columns[1:2]]
+    return frame.sort_values(order, ascending=False, kind="stable")
+
+
+def shared_entities(mentions):
+    """Entities named in more than one article (``mentions`` as from
+    :func:`zhpaper.entities.entities_frame`): ``type``, ``text``, ``articles`` (how many
+    name it), then a column of mention counts per article; most widely shared first,
+    ties by type and name. No rows when no entity links two articles."""
+    import pandas as pd
+
+    ids = list(mentions["article"].drop_duplicates())
+    if mentions.empty:
+        return pd.DataFrame(columns=["type", "text", "articles"])
+    counts = mentions.groupby(["type", "text", "article"]).size().unstack(fill_value=0)
+    counts = counts[ids].rename_axis(columns=None)
+    counts.insert(0, "articles", (counts > 0).sum(axis=1))
+    shared = counts[counts["articles"] > 1].reset_index()
+    return shared.sort_values(["articles", "type", "text"], ascending=[False, True, True],
+                              ignore_index=True)
+
+
+__all__ = ["TEXTRANK_POS", "fightin_words", "fightin_words_by_article", "formulae_by_article",
+           "jieba_idf", "keywords", "shared_entities", "side_by_side", "textrank", "tfidf"]
