@@ -145,3 +145,23 @@ def test_a_note_after_a_finished_sentence_closes_the_paragraph():
     assert g.ends_open("部分卷烟材料的生产在技术（")
     got = kinds("## 标题\n\n本报讯 去年烟草行业出口国际市场。（王彦田周亮）\n")
     assert got[-1] == ("signature", "（王彦田周亮）")
+
+
+def test_a_centred_line_is_text_and_under_a_headline_a_byline():
+    md = '# 历史深处的回音\n\n<div style="text-align: center;">塞夫</div>\n\n正文第一段写在这里。\n'
+    got = fragments.classify(source.from_text(md))
+    assert [(f.kind, f.flat) for f in got] == [
+        ("headline", "历史深处的回音"), ("byline", "塞夫"), ("body", "正文第一段写在这里。")]
+    assert got[1].spans[0].start == md.split("\n")[2].index("塞夫")
+    assert fragments.markup_positions('<div style="text-align: center;">塞夫</div>') == (
+        set(range(33)) | set(range(35, 41)))
+
+
+def test_a_plain_line_over_a_dash_subtitle_is_a_headline():
+    md = "上一篇的末段到此结束。\n有形的壮大\n——调整中的北京大商业（下）\n本报记者田俊荣\n正文第一段。\n"
+    assert [k for k, _ in kinds(md)] == ["body", "headline", "subtitle", "byline", "body"]
+
+
+def test_a_line_with_a_full_stop_or_an_open_bracket_is_no_headline():
+    md = "## 标题\n\n本报讯 正文\n最高气温分别上升０．６３摄氏度。（据\n新华社电）\n"
+    assert "headline" not in [k for k, _ in kinds(md)][1:]

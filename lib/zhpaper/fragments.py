@@ -44,6 +44,10 @@ _MD_TABLE = re.compile(r"^\s*\|.*\|\s*$")
 #: Inline markup inside a text line: line-break tags, and the ``**`` around a bold line.
 _BR = re.compile(r"<br\s*/?>", re.I)
 _BOLD = re.compile(r"^(\s*\*\*)(.+?)(\*\*\s*)$")
+#: A text line wrapped in block tags, as PP-Structure writes a figure title
+#: (``<div style="text-align: center;">塞夫</div>``): the tags are markup.
+_WRAPPED = re.compile(r"^(\s*(?:<(?:div|p|center)\b[^>]*>\s*)+)(.*?)"
+                      r"((?:\s*</(?:div|p|center)\s*>)+\s*)$", re.I)
 NONTEXT_KINDS = frozenset({"figure", "table", "caption"})
 _LEADING_PUNCT = re.compile(r"^[，,、。．.；;：:！!？?）)」』】》”’…\s]+")
 
@@ -70,6 +74,7 @@ class Fragment:
     pieces: tuple[str, ...]
     level: int = 0  # Markdown heading level of the block it came from; 0 = not a heading
     bold: bool = False  # a line set in bold (``**…**``): a heading without a level
+    centred: bool = False  # a line wrapped in block tags (a figure title, a byline)
 
     @property
     def raw(self) -> str:
@@ -133,6 +138,9 @@ def _text_spans(line: str) -> list[tuple[int, int]]:
     of a bold line removed."""
     start = LEADING_MARKUP.match(line).end()
     end = len(line.rstrip())
+    wrapped = _WRAPPED.match(line[start:end])
+    if wrapped and wrapped.group(2).strip():
+        start, end = start + len(wrapped.group(1)), end - len(wrapped.group(3))
     bold = _BOLD.match(line[start:end])
     if bold:
         start, end = start + len(bold.group(1)), end - len(bold.group(3))
@@ -226,6 +234,13 @@ def blocks(source: Source) -> list[Fragment]:
             a, b = pieces[0]
             out.append(Fragment(len(out), "heading", (Span(number, a, b),), (line[a:b],),
                                 bold=True))
+            continue
+        wrapped = _WRAPPED.match(line[LEADING_MARKUP.match(line).end():])
+        if wrapped and wrapped.group(2).strip() and len(pieces) == 1:
+            flush()
+            a, b = pieces[0]
+            out.append(Fragment(len(out), "body", (Span(number, a, b),), (line[a:b],),
+                                centred=True))
             continue
         for a, b in pieces:
             run_spans.append(Span(number, a, b))

@@ -91,12 +91,24 @@ def _line_shaped(width: float, column: float) -> bool:
     return column - 2.5 <= width <= column + 0.5
 
 
+def _balanced(text: str) -> bool:
+    return all(text.count(a) == text.count(b) for a, b in ("()", "（）", "《》", "“”"))
+
+
 def _headline_like(text: str) -> bool:
     g = genre()
     cjk = sum(textmod.is_cjk(c) for c in text)
     return (2 <= len(text) <= g.heading_max_chars and 2 * cjk > len(text) and g.ends_open(text)
             and not g.starts_as_continuation(text) and not g.ends_with_non_final(text)
-            and sum(c in _INNER_PUNCT for c in text) <= HEADLINE_MAX_PUNCT)
+            and sum(c in _INNER_PUNCT for c in text) <= HEADLINE_MAX_PUNCT
+            and "。" not in text and _balanced(text))
+
+
+def _subtitle_like(f: Fragment) -> bool:
+    g = genre()
+    text = f.flat.strip()
+    return len(f.lines) == 1 and bool(g.subtitle.match(text)) \
+        and len(text) <= g.subtitle_max_chars and _balanced(text)
 
 
 def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
@@ -117,6 +129,9 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
         if nxt in HEADER_NEXT:
             kinds[i] = "heading"  # a byline or heading below: strong evidence
             continue
+        if nxt == "body" and _subtitle_like(frags[i + 1]):
+            kinds[i], kinds[i + 1] = "heading", "subtitle"  # ——调整中的北京大商业（下）
+            continue
         follow = frags[i + 1].flat.strip() if nxt == "body" else ""
         if not follow or columns[i] is None or g.starts_as_continuation(follow) \
                 or join_gain(text, follow) >= 1.0:
@@ -126,21 +141,31 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
     return kinds
 
 
+def _pen_name(text: str) -> bool:
+    """Two to four Chinese characters (or names of that size, spaced): a byline when the
+    layout tool set the line apart (centred) under a header, whatever the surname."""
+    tokens = text.split()
+    return 0 < len(tokens) <= 4 and all(
+        2 <= len(t) <= 4 and all(textmod.is_cjk(c) or c == "·" for c in t) for t in tokens)
+
+
 #: Kinds a byline printed as a bare name stands under.
 _NAME_AFTER = frozenset({"heading", "headline", "subtitle", "kicker"})
 
 
 def name_bylines(frags: list[Fragment], kinds: list[str]) -> list[str]:
     """Kinds with bare-name bylines marked: a one-line fragment that is only a name or
-    a few names (``刘红``, ``李彦生 陈爱国``), standing between a header line above (a
-    heading, or on a page without markup a headline-like line after a finished paragraph)
-    and body text below."""
+    a few names (``刘红``, ``李彦生 陈爱国``; any short name if the tool set it apart in a
+    ``<div>``, as PP-Structure sets a byline as a figure title), standing between a
+    header line above (a heading, or on a page without markup a headline-like line after
+    a finished paragraph) and body text below."""
     g = genre()
     kinds = list(kinds)
     for i in range(1, len(frags) - 1):
         f = frags[i]
-        if kinds[i] != "body" or len(f.lines) != 1 or kinds[i + 1] != "body" \
-                or not g.name_byline(f.flat):
+        if kinds[i] != "body" or len(f.lines) != 1 or kinds[i + 1] != "body":
+            continue
+        if not g.name_byline(f.flat) and not (f.centred and _pen_name(f.flat)):
             continue
         above = kinds[i - 1]
         plain_headline = above == "body" and len(frags[i - 1].lines) == 1 \
