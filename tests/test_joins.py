@@ -121,3 +121,18 @@ def test_column_under_a_header_continues_the_text_above():
     md = (HEAD + "\n\n".join(["积极布局现代煤化工产业", "链条,投资300多亿元建设33个重点"])
           + "\n\n### 另一篇文章的标题\n\n●本报记者 甲\n\n项目,推动产业链向中下游延伸。\n")
     assert "opens a column under a header" in evidence_for(md, 7, 13)
+
+
+def test_a_narrow_column_after_a_wider_one_is_measured_on_its_own_lines():
+    # article one set 18 characters wide, article two 15 wide: a full line of the
+    # narrow column is not "indented" by the width of the wide one
+    text = ("近几年来，全市上下紧盯隐患排查不放松，牢固树立一盘棋思想，强化协调联动配合，聚焦三类场所，"
+            "扎实推进整治行动。各地区各部门认真落实安全生产责任制，层层压实，确保各项措施落地见效。")
+    wide = [text[k:k + 18] for k in range(0, len(text), 18)]
+    narrow = ["近几年，广大农村地区在解决", "了温饱之后的文化消费是什么？当", "然首选是电视。据统计，到１９９", "６年末，我国农村百户电视机拥有",
+              "量达８５台，远远高于其他文化消", "费。"]
+    assert {len(x) for x in wide[:-1]} == {18} and {len(x) for x in narrow[1:-1]} == {15}
+    md = ("首府推进安全生产治本攻坚行动\n本报讯(记者 苗欣)\n" + "\n".join(wide)
+          + "\n卫星小网落户乡镇\n本报记者 计三猛\n" + "\n".join(narrow) + "\n")
+    got = paragraphs(md)
+    assert got[-1] == "".join(narrow), got

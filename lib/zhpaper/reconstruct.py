@@ -53,6 +53,8 @@ OPENS_COLUMN = frozenset({"headline", "subtitle", "banner", "byline"})
 #: A character used alone less often than this (per jieba's dictionary) is rarely a
 #: word by itself: a fragment ending in it has broken off inside a word.
 RARE_SINGLE = 20000
+#: A narrow column's width is measured over this many printed lines on either side.
+COLUMN_WINDOW = 8
 #: Content must beat position by this much (cosine units) to move a paragraph.
 REASSIGN_MARGIN = 0.05
 
@@ -213,15 +215,19 @@ def _mark_indents(bodies: list[_Body]) -> list[_Body]:
         if out[i].style != "line":
             i += 1
             continue
-        j = i
-        while j < len(out) and out[j].style == "line":
+        j = i + 1  # a column: consecutive printed lines, not broken by a header
+        while j < len(out) and out[j].style == "line" \
+                and out[j].frag.index == out[j - 1].frag.index + 1:
             j += 1
         if j - i >= 3:
-            widths = sorted(textmod.display_width(b.text) for b in out[i:j])
-            column = widths[(3 * len(widths)) // 4]
+            widths = [textmod.display_width(b.text) for b in out[i:j]]
             for k in range(i, j):
                 b = out[k]
-                short_by = column - textmod.display_width(b.text)
+                # the column's width near this line (articles set in columns of
+                # different widths follow each other): upper quartile of its neighbours
+                near = sorted(widths[max(0, k - i - COLUMN_WINDOW):k - i + COLUMN_WINDOW + 1])
+                column = near[(3 * len(near)) // 4]
+                short_by = column - widths[k - i]
                 out[k] = replace(
                     b, indented=genre().ends_open(b.text) and 2 <= short_by <= 4.5,
                     full=abs(short_by) <= 0.5 and k + 1 < j)
