@@ -165,3 +165,16 @@ def test_a_plain_line_over_a_dash_subtitle_is_a_headline():
 def test_a_line_with_a_full_stop_or_an_open_bracket_is_no_headline():
     md = "## 标题\n\n本报讯 正文\n最高气温分别上升０．６３摄氏度。（据\n新华社电）\n"
     assert "headline" not in [k for k, _ in kinds(md)][1:]
+
+
+def test_two_titles_of_one_level_over_a_byline_are_headline_and_subtitle():
+    md = "# “公贿”现象应予整治\n\n# 送“贺礼”，拿“回扣”，吃“中介”\n\n本报记者 李文根\n\n近年来，问题突出。\n"
+    assert [k for k, _ in kinds(md)] == ["headline", "subtitle", "byline", "body"]
+    # a kicker says so by leading into the headline, or by a smaller heading
+    md = "# 沿淮工业污染源达标排放——\n\n# 淮河治污第一战役告捷\n\n本报记者 李文根\n\n正文。\n"
+    assert [k for k, _ in kinds(md)][:2] == ["kicker", "headline"]
+
+
+def test_a_bare_name_over_a_jump_marker_is_a_byline():
+    md = "# 年关亦是廉政关\n\n郑宏范\n\n（上接第3版）\n\n近些时日，领导干部的日程表排得很满。\n"
+    assert [k for k, _ in kinds(md)] == ["headline", "byline", "marker", "body"]

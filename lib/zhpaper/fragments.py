@@ -330,7 +330,13 @@ def _captions(frags: list[Fragment]) -> list[str]:
 def classify(source: Source) -> list[Fragment]:
     """Fragments of ``source`` in raw order, each with its kind (see module doc)."""
     # structure needs Fragment's module loaded first (it imports lexicon and cohesion)
-    from .structure import headline_evidence, name_bylines, plain_headings, split_printed_lines
+    from .structure import (
+        header_roles,
+        headline_evidence,
+        name_bylines,
+        plain_headings,
+        split_printed_lines,
+    )
 
     g = genre()
     frags = _split_heading_punctuation(split_printed_lines(blocks(source)))
@@ -353,10 +359,13 @@ def classify(source: Source) -> list[Fragment]:
         if kinds[i] == "heading" and i + 1 < n and kinds[i + 1] in {"subtitle", "byline", "marker"}:
             kinds[i] = "headline"
     kinds = headline_evidence(frags, kinds)
-    # Kickers: a heading directly above a headline.
-    for i in range(n - 1):
-        if kinds[i] == "heading" and kinds[i + 1] == "headline":
-            kinds[i] = "kicker"
+    # Headings directly above a headline are its header: kicker, headline, subtitle.
+    for j in range(1, n):
+        if kinds[j] == "headline" and kinds[j - 1] == "heading":
+            first = j - 1
+            while first > 0 and kinds[first - 1] == "heading":
+                first -= 1
+            kinds[first:j + 1] = header_roles(frags[first:j + 1])
     # Sidebar titles, banners inside an open header, and section headings.
     in_header = False
     for i in range(n):

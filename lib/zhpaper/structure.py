@@ -163,7 +163,7 @@ def name_bylines(frags: list[Fragment], kinds: list[str]) -> list[str]:
     kinds = list(kinds)
     for i in range(1, len(frags) - 1):
         f = frags[i]
-        if kinds[i] != "body" or len(f.lines) != 1 or kinds[i + 1] != "body":
+        if kinds[i] != "body" or len(f.lines) != 1 or kinds[i + 1] not in {"body", "marker"}:
             continue
         if not g.name_byline(f.flat) and not (f.centred and _pen_name(f.flat)):
             continue
