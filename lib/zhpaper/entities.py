@@ -50,6 +50,8 @@ class Rules:
     descriptive: frozenset[str]
     org_suffixes: tuple[str, ...]
     not_org: frozenset[str]
+    not_suffix: frozenset[str]
+    standalone_suffixes: tuple[str, ...]
     short_forms: frozenset[str]
     companies: frozenset[str]
     modified_heads: frozenset[str]
@@ -89,6 +91,8 @@ def rules() -> Rules:
         descriptive=frozenset(data["place"]["descriptive"]),
         org_suffixes=tuple(sorted(data["org"]["suffixes"], key=len, reverse=True)),
         not_org=frozenset(data["org"]["not_org"]),
+        not_suffix=frozenset(data["org"]["not_suffix"]),
+        standalone_suffixes=tuple(data["org"]["standalone_suffixes"]),
         short_forms=frozenset(data["org"]["short_forms"]),
         companies=frozenset(data["org"]["companies"]),
         modified_heads=frozenset(data["org"]["modified_heads"]),
@@ -180,12 +184,15 @@ def _name_type(tokens: list[Token], i: int, r: Rules) -> tuple[str, str] | None:
         return "place", "tag"
     if t.pos == "nt" and w not in r.not_org and (w, "org") not in r.common:
         return "org", "tag"
+    if t.pos == "n" and len(w) >= 3 and w.endswith(r.standalone_suffixes) \
+            and not w.endswith(tuple(r.not_suffix)) and w not in r.not_org:
+        return "org", "suffix"  # 文化部, 人事部
     rule = _person(tokens, i, r)
     return ("person", rule) if rule else None
 
 
 def _suffix_type(word: str, r: Rules) -> str | None:
-    if word in r.descriptive or len(word) < 2:
+    if word in r.descriptive or word in r.not_suffix or len(word) < 2:
         return None
     if any(word.endswith(s) for s in r.org_suffixes):
         return "org"
