@@ -136,3 +136,12 @@ def test_a_narrow_column_after_a_wider_one_is_measured_on_its_own_lines():
           + "\n卫星小网落户乡镇\n本报记者 计三猛\n" + "\n".join(narrow) + "\n")
     got = paragraphs(md)
     assert got[-1] == "".join(narrow), got
+
+
+def test_an_open_paragraph_goes_on_into_the_block_right_below_it():
+    # weak evidence (no word across the join, no continuation mark), but nothing else
+    # on the page can continue the sentence
+    md = HEAD + ("这些来信来访者中，有些是为向老邱学习，有些则向老邱伸手。某市残联的代表，走时\n\n"
+                 "从老邱那里带去其三分之一工资。还有一些孤寡老人要求他去照顾。\n")
+    got = paragraphs(md)
+    assert got[-1].startswith("这些来信") and got[-1].endswith("要求他去照顾。"), got
