@@ -171,4 +171,5 @@ def test_unseen_rows_are_computed():
     for r in rows:
         assert set(r) == {"stage", "measure", "seed", "dev", "test", "baseline", "target"}
         p, rec = (float(x) for x in r["test"].split(" / "))
+        assert r["dev"].endswith("(in-sample)") and "2 pages a half" in r["measure"]
         assert 0 < p <= 1 and 0 < rec <= 1
