@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import subprocess
 import sys
@@ -150,23 +151,99 @@ def _page(tmp_path, body: str):
     return zhpaper.read_page(str(path))
 
 
-def test_dates_resolved_against_inferred_page_year(tmp_path):
-    page = _page(tmp_path, "2023年1月,某县开工。到2030年建成。今年8月13日召开会议,去年签约,"
-                 "春节期间运行。从2022年5月考察到12月签约。")
-    frame = facts.dates_frame(page)
-    resolved = dict(zip(frame["raw"], frame["resolved"], strict=True))
-    assert resolved["今年8月13日"] == "2023-08-13"  # 2030 is a target: not the page year
-    assert resolved["去年"] == "2022"
-    assert resolved["春节"] == "2022-02-01"  # the nearest year before it: 去年 = 2022
-    assert resolved["12月"] == "2022-12"
-    assert facts.page_year(page).how == "inferred"
+UNDATED = ("2023年1月,某县开工。到2030年建成。今年8月13日召开会议,去年签约,春节期间运行。"
+           "从2022年5月考察到12月签约。")
 
 
-def test_dates_partial_without_evidence(tmp_path):
-    page = _page(tmp_path, "今年8月13日召开会议。")
+def _resolved(frame) -> dict[str, str]:
+    return dict(zip(frame["raw"], frame["resolved"], strict=True))
+
+
+def test_undated_page_leaves_relative_dates_relative(tmp_path):
+    """No date printed, none given: 今年 is not guessed (the old rule took the latest
+    past year printed, 2023, which is wrong for a 2025 article), and says why."""
+    frame = facts.dates_frame(_page(tmp_path, UNDATED))
+    rows = frame.set_index("raw")
+    for raw in ("今年8月13日", "去年", "春节"):
+        assert rows.loc[raw, "resolved"] == "" and rows.loc[raw, "status"] == "relative"
+        assert "date of publication" in rows.loc[raw, "note"]
+        assert "--date" in rows.loc[raw, "note"]
+    assert rows.loc["2023年1月", "status"] == "printed"
+    assert (rows.loc["12月", "resolved"], rows.loc["12月", "status"]) == ("2022-12", "page")
+    year = facts.page_year(_page(tmp_path, UNDATED))
+    assert (year.year, year.how, year.earliest) == (None, "unknown", 2023)
+    assert "2023 or later" in year.evidence  # a bound, said as one
+
+
+@pytest.mark.parametrize("date", ["2025-03-01", datetime.date(2025, 3, 1),
+                                  datetime.datetime(2025, 3, 1, 9, 30)])
+def test_date_given_resolves_relative_dates(tmp_path, date):
+    path = tmp_path / "page.md"
+    path.write_text(f"## 标题新闻一则\n\n{UNDATED}\n", encoding="utf-8")
+    page = zhpaper.read_page(str(path), date=date)
+    assert page.date == datetime.date(2025, 3, 1)
     frame = facts.dates_frame(page)
-    assert list(frame["resolved"]) == [""]
-    assert frame["note"][0].startswith("partial")
+    resolved = _resolved(frame)
+    assert resolved["今年8月13日"] == "2025-08-13" and resolved["去年"] == "2024"
+    assert resolved["春节"] == "2024-02-10"  # the nearest year before it: 去年 = 2024
+    assert resolved["12月"] == "2022-12"  # the sentence's own year beats the date given
+    assert set(frame.loc[frame["raw"].isin(["今年8月13日", "去年", "春节"]), "status"]) == {
+        "given"}
+    year = facts.page_year(page)
+    assert (year.year, year.how, year.date) == (2025, "given", datetime.date(2025, 3, 1))
+
+
+def test_printed_masthead_is_the_page_date(tmp_path):
+    page = _page(tmp_path, "2024年8月15日 星期四\n\n今年8月13日召开会议,上月签约,昨天开工。")
+    year = facts.page_year(page)
+    assert (year.how, year.date) == ("stated", datetime.date(2024, 8, 15))
+    resolved = _resolved(facts.dates_frame(page))
+    assert resolved["今年8月13日"] == "2024-08-13"
+    assert resolved["上月"] == "2024-07" and resolved["昨天"] == "2024-08-14"
+    given = facts.page_year(page.with_date("2024-08-16"))  # the user's date wins, and
+    assert given.how == "given" and "2024年8月15日" in given.evidence  # the masthead is named
+
+
+def test_dateline_dates_todays_and_the_year_turns(tmp_path):
+    """今天 in a wire story is the dateline's day; a dateline later in the year than the
+    date of publication is last year's (a 2 January paper's 12月31日电)."""
+    page = _page(tmp_path, "新华社北京12月31日电 今天,国务院召开会议。今年增长8%。")
+    assert page.articles[0].byline.text == "新华社北京12月31日电"  # read as the byline
+    frame = facts.dates_frame(page.with_date("1998-01-02"))
+    resolved = _resolved(frame)
+    assert resolved["今天"] == "1997-12-31"
+    assert resolved["今年"] == "1997"  # told on 31 December 1997
+    assert "dateline 12月31日" in frame.set_index("raw").loc["今天", "note"]
+    frame = facts.dates_frame(_page(tmp_path, "本报北京1月5日讯 今天开会。").with_date("1998-01-06"))
+    assert _resolved(frame)["今天"] == "1998-01-05"
+
+
+@pytest.mark.parametrize("bad", ["2024-13-01", "yesterday", "2024/08/15", "２０２４-０８-１５",
+                                 20240815])
+def test_bad_date_is_a_zhpaper_error(tmp_path, bad):
+    path = tmp_path / "page.md"
+    path.write_text("## 标题新闻一则\n\n今年开工。\n", encoding="utf-8")
+    with pytest.raises(zhpaper.ZhpaperError, match="bad date"):
+        zhpaper.read_page(str(path), date=bad)
+
+
+@pytest.mark.parametrize("text, resolved", [
+    ("上月18日签约", {"上月": "2024-07", "18日": "2024-07-18"}),
+    ("上世纪90年代以来,80年代,20世纪70年代", {"上世纪90年代": "1990/1999",
+                                           "80年代": "1980/1989", "20世纪70年代": "1970/1979"}),
+    ("１９９７年１２月３１日，一九九八年元月五日", {"１９９７年１２月３１日": "1997-12-31",
+                                                 "一九九八年元月五日": "1998-01-05"}),
+    ("除夕和元宵节", {"除夕": "2024-02-09", "元宵节": "2024-02-24"}),
+])
+def test_more_date_forms(tmp_path, text, resolved):
+    frame = facts.dates_frame(_page(tmp_path, text).with_date("2024-08-14"))
+    got = _resolved(frame)
+    assert {k: got.get(k) for k in resolved} == resolved
+
+
+def test_names_are_not_dates():
+    assert [d.raw for d in date_mentions("十月革命,光明日报,日本年轻人,杨国庆说")] == []
+    assert [d.raw for d in date_mentions("国庆节期间,“五一”")] == ["国庆节", "五一"]
 
 
 def test_timeline_is_sorted(tmp_path):
@@ -283,7 +360,12 @@ def test_seed_recall_and_precision():
 
 
 def test_seed_dates_resolved():
-    assert _seed_scores()["dates"]["resolved_ok"] >= 19
+    """The seed prints no date: as it stands, 12 of its 20 listed dates resolve (those
+    whose year is printed on the page) and none wrongly; with its date given
+    (evaluate_facts.SEED_DATE) all 20 (measured 2026-11-29)."""
+    scores = _seed_scores()
+    assert scores["dates"]["resolved_wrong"] == 0 and scores["dates"]["relative"] >= 8
+    assert scores["dates_given"]["resolved_ok"] >= 19
 
 
 def test_seed_checks():
@@ -302,3 +384,107 @@ def test_timeline_sentence_is_the_one_holding_the_date():
     frame = facts.timeline(page, zhpaper.audit(page))
     assert len(frame) and all(raw in sentence for raw, sentence in
                               zip(frame["raw"], frame["sentence"], strict=True))
+
+
+# ------------------------------------------------- unseen text: the corpus scorer
+
+def _article(*sentences: str):
+    """A corpus-like article from PKU-tagged sentences ('３/m 万/m 人/n …')."""
+    from types import SimpleNamespace
+
+    tagged = tuple(tuple(tuple(tok.rsplit("/", 1)) for tok in s.split()) for s in sentences)
+    return SimpleNamespace(paragraphs=tuple("".join(w for w, _ in t) for t in tagged),
+                           tagged=tagged)
+
+
+MQ_SENTENCES = (
+    "投资/v ３００/m 多/m 亿/m 元/q 建设/v ３３/m 个/q 项目/n",
+    "全市/n 有/v 两/m 所/q 大学/n ，/w 十三/m 个/q 县/n",
+    "历经/v ７/m 个/q 月/n ２０/m 余/m 轮/q 对接/v",
+    "用电/v ３５９/m 千瓦时/q ，/w 租金/n ２０００/m 元/q",
+    "提前/v 半/m 年/q 开工/v ，/w 近/d ２０/m 年/q 来/f",
+)
+
+
+def test_mq_recall_on_constructed_sentences():
+    import evaluate_facts as ef
+
+    tally = ef.score_corpus([_article(*MQ_SENTENCES)])["mq"]
+    found, gold = tally.recall(["numeral"])
+    assert gold == 10 and found == gold, tally.misses
+    assert tally.precision() == 1.0, tally.alarms
+
+
+def test_mq_scorer_can_fail():
+    """Each span needs its own quantity with the same unit: a wrong unit is a miss."""
+    import evaluate_facts as ef
+
+    def wrong_unit(text):
+        return [ef.Found(f.start, f.end, "吨") for f in ef.library_quantities(text)]
+
+    tally = ef.score_corpus([_article(*MQ_SENTENCES)], quantities=wrong_unit)["mq"]
+    assert tally.recall(["numeral"])[0] == 0 and tally.precision() == 0.0
+    none = ef.score_corpus([_article(*MQ_SENTENCES)], quantities=lambda t: [])["mq"]
+    assert none.recall(["numeral"]) == (0, 10)
+
+
+def test_gold_categories_and_time_runs():
+    import evaluate_facts as ef
+
+    spans = ef.mq_spans(_article("第三/m 次/q 一/m 个/q 几/m 年/q １２．５％/m").tagged[0])
+    assert [(s.text, s.category) for s in spans if s.category not in ef.PRECISION_ONLY] == [
+        ("第三次", "ordinal"), ("一个", "一"), ("几年", "vague"), ("１２．５％", "percent")]
+    runs = ef.t_spans(_article("１９９７年/t １２月/t ３１日/t 今天/t 下午/t 目前/t").tagged[0])
+    assert [(r.text, r.category) for r in runs] == [("１９９７年１２月３１日今天下午目前",
+                                                    "calendar")]
+    tally = ef.score_corpus([_article("１９９７年/t １２月/t ，/w 昨天/t ，/w 春节/t ，/w 目前/t")])
+    assert tally["t"].recall(ef.SCOPE_T) == (3, 3) and tally["t"].precision() == 1.0
+
+
+@pytest.mark.parametrize("text, raw, value, unit", [
+    ("增长２·５％。", "２·５％", 2.5, "%"),
+    ("占百分之九十九点九", "百分之九十九点九", 99.9, "%"),
+    ("有万人参加", "万人", 1e4, "人"),
+    ("月用１千瓦时的电", "１千瓦时", 1, "千瓦时"),
+    ("售价２０００元／平方米", "２０００元／平方米", 2000, "元/平方米"),
+    ("二点三万吨", "二点三万吨", 23000, "吨"),
+    ("纪念建军７０周年", "７０周年", 70, "周年"),
+    ("他今年６０岁", "６０岁", 60, "岁"),
+])
+def test_more_quantity_forms(text, raw, value, unit):
+    q = one(text)
+    assert (q.raw, q.unit) == (raw, unit) and q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", [
+    "上午８时３０分开会", "下午５点到", "几十年来", "数十万人", "上百个国家", "三分之一",
+    "小学二年级", "制胜千里", "张万年说", "（万元）", "百分之十几", "１９９７年下半年",
+])
+def test_more_not_quantities(text):
+    assert quantities(text) == []
+
+
+def test_two_neighbouring_digits_are_a_range():
+    q = one("两三年后")
+    assert (q.kind, q.value, q.value_high, q.unit) == ("range", 2, 3, "年")
+
+
+def test_cli_date_option(tmp_path):
+    path = tmp_path / "page.md"
+    path.write_text(f"## 标题新闻一则\n\n{UNDATED}\n", encoding="utf-8")
+    plain = json.loads(run("facts", str(path)).stdout)
+    dates = {d["raw"]: d for d in plain["dates"]}
+    assert dates["去年"]["resolved"] is None and dates["去年"]["status"] == "relative"
+    assert plain["page_year"]["how"] == "unknown" and plain["page_year"]["earliest"] == 2023
+    dated = json.loads(run("facts", str(path), "--date", "2025-03-01").stdout)
+    dates = {d["raw"]: d for d in dated["dates"]}
+    assert (dates["去年"]["resolved"], dates["去年"]["status"]) == ("2024", "given")
+    assert dated["page_year"]["date"] == "2025-03-01"
+
+
+@pytest.mark.parametrize("bad", ["2024-02-30", "15.8.2024", ""])
+def test_cli_bad_date_is_one_line(bad):
+    r = run("facts", str(SEED), "--date", bad)
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.startswith("zhpaper: error:") and len(r.stderr.splitlines()) == 1
+    assert "date" in r.stderr

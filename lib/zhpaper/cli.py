@@ -49,6 +49,16 @@ def _share(value: str) -> float:
     return number
 
 
+def _date(value: str):
+    """An argparse type: a date of publication, YYYY-MM-DD."""
+    from .page import publication_date
+
+    try:
+        return publication_date(value)
+    except ZhpaperError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 #: JSON indentation: more than this only pads the output (``--indent 100000`` wrote
 #: half a gigabyte for one page).
 MAX_INDENT = 16
@@ -155,12 +165,13 @@ def cmd_facts(args: argparse.Namespace) -> int:
     from .facts import checks_frame, dates_frame, facts_frame, to_json
     from .reconstruct import read_page
 
-    page = read_page(args.page)
+    page = read_page(args.page, date=args.date)
     result = audit(page)
     if args.table:
         facts = facts_frame(page, result)[["article", "line", "raw", "value", "unit", "hedge",
                                            "kind"]]
-        dates = dates_frame(page, result)[["article", "line", "raw", "kind", "resolved"]]
+        dates = dates_frame(page, result)[["article", "line", "raw", "kind", "resolved",
+                                           "status"]]
         checks = checks_frame(page, result)[["line", "rule", "inputs", "result", "unit",
                                              "stated", "verdict"]]
         _write("\n\n".join(f.to_string(index=False, max_colwidth=48)
@@ -212,6 +223,10 @@ def build_parser() -> argparse.ArgumentParser:
     f = sub.add_parser("facts", help="quantities, dates and claim checks of a page (JSON)")
     f.add_argument("page", help="the page: a Markdown file from an OCR/layout tool")
     f.add_argument("--table", action="store_true", help="print readable tables")
+    f.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD",
+                   help="the date of publication, for a page that does not print it: "
+                   "relative dates (今年, 去年, 上月) are resolved against it; without "
+                   "it they stay relative")
     f.add_argument("--indent", type=_indent, default=1, help="JSON indentation (default 1)")
     f.set_defaults(func=cmd_facts)
     return parser

@@ -53,10 +53,11 @@ verdict is ``derived``: a value the page implies (a previous year's revenue, a t
 from __future__ import annotations
 
 import ast
+import datetime
 import operator
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -99,6 +100,16 @@ def _units() -> dict[str, str]:
 _AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _ZH = r"[零〇一二两三四五六七八九十百千]+"
 _ZH_DIGITS = set("零〇一二两三四五六七八九")
+_ZH_DECIMAL = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
+
+
+def fold(text: str) -> str:
+    """``text`` with full-width digits, letters and ``%.+-/`` folded to ASCII and a
+    middle dot between digits read as a decimal point (``２·５％`` → ``2.5%``, as the
+    1998 People's Daily prints it). One character for one: offsets stay valid."""
+    from .tokens import fold_width
+
+    return re.sub(r"(?<=\d)·(?=\d)", ".", fold_width(text))
 
 
 @lru_cache(maxsize=1)
@@ -108,17 +119,31 @@ def _quantity_re() -> re.Pattern[str]:
     after_num = _alt(lex["hedges"]["after_number"])
     after_unit = _alt(lex["hedges"]["after_unit"])
     units = _alt(_units())
+    # a magnitude is no magnitude where a unit begins with it: 1千瓦时 is 1 kWh
+    not_mag = _alt(u[len(m):] for u in _units() for m in lex["magnitudes"] if u.startswith(m))
     return re.compile(
-        rf"(?P<num>{_AR}|{_ZH}|半)(?P<h1>{after_num})?(?P<mag>{mag})?"
+        rf"(?P<num>{_AR}|{_ZH_DECIMAL}|半)(?P<h1>{after_num})?(?P<mag>(?:{mag})(?!{not_mag}))?"
         rf"(?:(?P<u1>%|％)?(?P<sep>[—–\-~～至到])(?P<num2>{_AR}|{_ZH})(?P<mag2>{mag})?)?"
-        rf"(?P<h2>{after_num})?(?P<unit>{units})?(?P<h3>{after_unit})?")
+        rf"(?P<h2>{after_num})?(?P<unit>(?:{units})(?:/(?:{units}))?)?(?P<h3>{after_unit})?")
 
 
 @lru_cache(maxsize=1)
 def _bare_magnitude_re() -> re.Pattern[str]:
     lex = lexicon()
-    return re.compile(rf"(?P<hedge>{_alt(lex['hedges']['before'])})(?P<mag>"
+    return re.compile(rf"(?P<hedge>{_alt(lex['hedges']['before'])})?(?P<mag>"
                       rf"{_alt(lex['magnitudes'])})(?P<unit>{_alt(_units())})?")
+
+
+#: A number right after one of these is vague, not read: 几十年, 数十万人.
+_VAGUE_BEFORE = "几数"
+#: 上百, 上千, 成千, 上万: "hundreds", "thousands", not a number.
+_VAGUE_ROUND = re.compile(r"[上成][百千万]")
+
+
+@lru_cache(maxsize=1)
+def _numeral_units() -> tuple[str, ...]:
+    """Units that begin with a numeral character (千瓦, 千克, 百分点)."""
+    return tuple(u for u in _units() if u[0] in "零〇一二两三四五六七八九十百千万")
 
 
 # ---------------------------------------------------------------------- quantities
@@ -146,9 +171,10 @@ def _overlaps(start: int, end: int, spans) -> bool:
 
 def blocked_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans of ``text`` that hold no quantity, with the reason: ``slogan``, ``name``,
-    ``idiom`` or ``date``."""
+    ``idiom``, ``clock`` (a time of day) or ``date``."""
     from . import slogans
 
+    text = fold(text)
     out = [(s.start, s.end, "slogan") for s in slogans.find(text)]
     nq = lexicon()["not_quantities"]
     for reason, words in (("name", nq["names"]), ("idiom", nq["idioms"])):
@@ -156,6 +182,8 @@ def blocked_spans(text: str) -> list[tuple[int, int, str]]:
             out += [(m.start(), m.end(), reason) for m in re.finditer(re.escape(w), text)]
     for pattern in nq["name_patterns"]:
         out += [(m.start(), m.end(), "name") for m in re.finditer(pattern, text)]
+    for pattern in nq["clock_patterns"]:
+        out += [(m.start(), m.end(), "clock") for m in re.finditer(pattern, text)]
     out += [(d.start, d.end, "date") for d in date_mentions(text)]
     return sorted(out)
 
@@ -194,8 +222,125 @@ def _is_ordinal(text: str, start: int, num_end: int) -> bool:
 
 
 def _value(num: str, mag: str | None) -> float:
-    return number_value(num + (mag or "")) if num != "半" else 0.5 * (
-        lexicon()["magnitudes"].get(mag, 1) if mag else 1)
+    scale = lexicon()["magnitudes"].get(mag, 1) if mag else 1
+    if num == "半":
+        return 0.5 * scale
+    if "点" in num:  # 二点三万: a decimal written in words
+        from .numbers import chinese_number
+
+        return chinese_number(num) * scale
+    return number_value(num + (mag or ""))
+
+
+def _skip(folded: str, m: re.Match[str], blocked) -> bool:
+    """Whether the match ``m`` of :func:`_quantity_re` is no quantity."""
+    num, unit, mag = m["num"], m["unit"], m["mag"] or m["mag2"]
+    start, num_end = m.start(), m.end("num")
+    groups = _units()
+    if _overlaps(start, m.end(), blocked) or _is_ordinal(folded, start, num_end):
+        return True
+    chinese = not num[0].isdigit()
+    if start > 0 and re.match(r"[A-Za-z0-9.]", folded[start - 1]):
+        return True  # part of a code or model name (GB2312)
+    if start > 0 and (folded[start - 1] in _VAGUE_BEFORE
+                      or _VAGUE_ROUND.match(folded, start - 1)):
+        return True  # 几十年, 数十万, 上百个: no number to read
+    if any(u[0] == num[0] and folded.startswith(u, start) for u in _numeral_units()):
+        return True  # 千瓦, 千克: the numeral is part of the unit
+    if unit == "分" and folded.startswith("之", m.end("unit")):
+        return True  # 三分之一: a fraction
+    if chinese and num != "半" and len(num) > 1 and all(c in _ZH_DIGITS for c in num) \
+            and _approximate(num) is None:
+        return True  # digit by digit: 五一, 唯一一个
+    if num == "半" and (unit is None or (groups.get(unit) == "count" and unit != "个")):
+        return True  # 半导体; but 半个月
+    if num == "一" and not mag and groups.get(unit or "") == "count":
+        return True  # indefinite article: 一个缩影, 一批
+    if unit is None and not (mag and not chinese):
+        return True  # no unit: a name or a label (尼龙66), or 千万 as an adverb
+    return bool(m["u1"] and unit not in ("%", "％"))
+
+
+def _approximate(num: str) -> tuple[int, int] | None:
+    """Two neighbouring digits read as a range: 两三 → (2, 3), 七八 → (7, 8), 三五."""
+    if len(num) != 2 or num[0] not in _ZH_DIGITS or num[1] not in _ZH_DIGITS:
+        return None
+    from .numbers import DIGITS
+
+    a, b = DIGITS[num[0]], DIGITS[num[1]]
+    return (a, b) if 0 < a < b and (b - a == 1 or (a, b) == (3, 5)) else None
+
+
+def _kind(unit: str | None, verb: str | None, high: float | None) -> str:
+    group = _units().get(unit or "")
+    if high is not None:
+        return "range"
+    if verb and group in ("percent", "multiple"):
+        return "change"
+    return group if group in ("percent", "multiple") else "amount"
+
+
+def _from_match(text: str, folded: str, m: re.Match[str]) -> Quantity | None:
+    num, unit, mag = m["num"], m["unit"], m["mag"] or m["mag2"]
+    hedge, qstart = _hedge_before(folded, m.start())
+    hedge = hedge or m["h1"] or m["h2"] or m["h3"]
+    approx = _approximate(num) if not num[0].isdigit() else None
+    try:
+        value = float(approx[0]) * (lexicon()["magnitudes"].get(mag, 1) if mag else 1) \
+            if approx else _value(num, mag)
+        high = None
+        if approx:
+            high = value / approx[0] * approx[1]
+        elif m["num2"]:
+            high = _value(m["num2"], m["mag2"] or mag)
+            if high <= value:
+                return None  # 1—2 in a name or a dash, not a range
+    except ValueError:
+        return None
+    unit = "%" if unit == "％" else unit
+    verb = _change_verb(folded, qstart)
+    kind = _kind(unit, verb, high)
+    return Quantity(qstart, m.end(), text[qstart:m.end()], value, high, unit, hedge, kind,
+                    verb if kind == "change" else None, num + (m["mag"] or ""))
+
+
+def _bare_magnitudes(text: str, folded: str, taken) -> list[Quantity]:
+    """A magnitude alone: after a hedge (超过万亿), or before a unit (万人, 亿元)."""
+    out = []
+    groups = _units()
+    for m in _bare_magnitude_re().finditer(folded):
+        before = folded[m.start() - 1] if m.start() > 0 else ""
+        if re.match(rf"[\d零〇一二两三四五六七八九十百千万亿上成（(/{_VAGUE_BEFORE}]", before):
+            continue  # part of a number, vague (上万), or a table's unit label (（万元）)
+        if not m["hedge"] and (not m["unit"] or groups[m["unit"]] == "time"):
+            continue  # a magnitude alone counts before a unit, not a time (张万年)
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        if any(folded.startswith(u, m.start("mag")) for u in _numeral_units()):
+            continue  # 每千瓦时: a unit, not a magnitude
+        value = float(lexicon()["magnitudes"][m["mag"]])
+        out.append(Quantity(m.start(), m.end(), text[m.start():m.end()], value, None,
+                            m["unit"], m["hedge"], "amount", None, m["mag"]))
+    return out
+
+
+def _chinese_percents(text: str, folded: str, taken) -> list[Quantity]:
+    """百分之三十, 百分之九十九点九: a percentage in words."""
+    from .numbers import chinese_number
+
+    out = []
+    for m in re.finditer(rf"百分之(?P<n>{_ZH_DECIMAL})(?!几)", folded):
+        if _overlaps(m.start(), m.end(), taken):
+            continue  # 百分之十几: vague
+        try:
+            value = chinese_number(m["n"])
+        except ValueError:
+            continue
+        hedge, start = _hedge_before(folded, m.start())
+        out.append(Quantity(start, m.end(), text[start:m.end()], value, None, "%", hedge,
+                            "change" if _change_verb(folded, start) else "percent",
+                            _change_verb(folded, start), m["n"]))
+    return out
 
 
 def quantities(text: str) -> list[Quantity]:
@@ -204,67 +349,12 @@ def quantities(text: str) -> list[Quantity]:
     >>> [(q.raw, q.value, q.unit, q.hedge) for q in quantities("投资300多亿元建设33个项目")]
     [('300多亿元', 30000000000.0, '元', '多'), ('33个', 33.0, '个', None)]
     """
-    blocked = [(s, e) for s, e, _ in blocked_spans(text)]
-    groups = _units()
-    out: list[Quantity] = []
-    for m in _quantity_re().finditer(text):
-        num, unit, mag = m["num"], m["unit"], m["mag"] or m["mag2"]
-        start, num_end = m.start(), m.end("num")
-        if _overlaps(start, m.end(), blocked) or _is_ordinal(text, start, num_end):
-            continue
-        chinese = not num[0].isdigit()
-        if start > 0 and re.match(r"[A-Za-z0-9.]", text[start - 1]):
-            continue  # part of a code or model name (GB2312)
-        if chinese and num != "半" and len(num) > 1 and all(c in _ZH_DIGITS for c in num):
-            continue  # digit by digit: 五一, 唯一一个
-        if num == "半" and (unit is None or groups.get(unit) == "count"):
-            continue  # 半导体; 半个 is rare enough to leave
-        if num == "一" and not mag and groups.get(unit or "") == "count":
-            continue  # indefinite article: 一个缩影, 一批
-        if unit is None and not (mag and not chinese):
-            continue  # no unit: a name or a label (尼龙66), or 千万 as an adverb
-        if m["u1"] and unit not in ("%", "％"):
-            continue
-        hedge, qstart = _hedge_before(text, start)
-        after = m["h1"] or m["h2"] or m["h3"]
-        hedge = hedge or after
-        try:
-            high = None
-            if m["num2"]:
-                value = _value(num, mag)
-                high = _value(m["num2"], m["mag2"] or mag)
-                if high <= value:
-                    continue  # 1—2 in a name or a dash, not a range
-            else:
-                value = _value(num, mag)
-        except ValueError:
-            continue
-        if unit in ("％",):
-            unit = "%"
-        group = groups.get(unit or "")
-        verb = _change_verb(text, qstart)
-        if high is not None:
-            kind = "range"
-        elif verb and group in ("percent", "multiple"):
-            kind = "change"
-        elif group == "percent":
-            kind = "percent"
-        elif group == "multiple":
-            kind = "multiple"
-        else:
-            kind = "amount"
-        printed = num + (m["mag"] or "")
-        out.append(Quantity(qstart, m.end(), text[qstart:m.end()], value, high, unit, hedge,
-                            kind, verb if kind == "change" else None, printed))
-    taken = [(q.start, q.end) for q in out]
-    for m in _bare_magnitude_re().finditer(text):  # 超过万亿: a magnitude alone
-        if m.start() > 0 and re.match(r"[\d零〇一二两三四五六七八九十百千]", text[m.start() - 1]):
-            continue
-        if _overlaps(m.start(), m.end(), taken + blocked):
-            continue
-        value = float(lexicon()["magnitudes"][m["mag"]])
-        out.append(Quantity(m.start(), m.end(), m.group(), value, None, m["unit"], m["hedge"],
-                            "amount", None, m["mag"]))
+    folded = fold(text)
+    blocked = [(s, e) for s, e, _ in blocked_spans(folded)]
+    out = [q for m in _quantity_re().finditer(folded)
+           if not _skip(folded, m, blocked) and (q := _from_match(text, folded, m))]
+    out += _chinese_percents(text, folded, [(q.start, q.end) for q in out] + blocked)
+    out += _bare_magnitudes(text, folded, [(q.start, q.end) for q in out] + blocked)
     return sorted(out, key=lambda q: q.start)
 
 
@@ -310,107 +400,212 @@ class DateMention:
     start: int
     end: int
     raw: str
-    kind: str  #: year, month, date, day, period, relative or holiday
+    kind: str  #: year, month, date, day, period, decade, relative or holiday
     year: int | None = None
     month: int | None = None
     day: int | None = None
-    year_end: int | None = None  #: last year of a period
-    relative: int | None = None  #: offset of 今年/去年 … from the page year
+    year_end: int | None = None  #: last year of a period or decade
+    relative: int | None = None  #: offset of 今年/上月/昨天 … from the date told from
     holiday: str | None = None
+    relative_unit: str | None = None  #: what ``relative`` counts: year, month or day
+    dateline: bool = False  #: a month and day followed by 讯 or 电 (本报北京1月5日讯)
+    century: int | None = None  #: a decade's century offset (本世纪 0, 上世纪 −1)
 
 
-_YEAR = r"(?:19|20)\d{2}"
-_MON = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
+_ZH_YEAR = r"(?:一九|二[〇零○])[零〇○一二三四五六七八九]{2}"
+_YEAR = rf"(?:19|20)\d{{2}}|{_ZH_YEAR}"
+#: An earlier year (1000–1899) is a year when 年 follows it alone (1871年在…), not a
+#: number of years (1000多年, 1500年来, 800年前).
+_OLD_YEAR = r"1[0-8]\d{2}(?=年(?!多|余|来|以来|前|左右|之久|间|历史))"
+_MON = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九元]"
 _DAY = r"3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
-_DATELINE = re.compile(rf"({_YEAR})年(\d{{1,2}})月(\d{{1,2}})日\s*(?:星期|周)[一二三四五六日天]")
+_DATELINE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*(?:星期|周)[一二三四五六日天]")
 _TARGET = ("到", "至", "力争", "预计", "计划", "争取", "截至", "截止")
+#: What the library says when a date needs the date of publication and has none.
+NO_DATE = ("the page prints no date of publication (give it: read_page(path, date=…) "
+           "or --date YYYY-MM-DD)")
 
 
 def _int(s: str) -> int:
     from .numbers import chinese_int
 
-    return int(s) if s.isdigit() else chinese_int(s)
+    if s == "元":  # 元月: January
+        return 1
+    return int(s) if s.isdigit() else chinese_int(s.replace("○", "〇"))
+
+
+@dataclass(frozen=True)
+class _DateRes:
+    period: re.Pattern[str]
+    full: re.Pattern[str]
+    day: re.Pattern[str]
+    decade: re.Pattern[str]
+    holiday: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
-def _date_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    rel = _alt(lexicon()["relative_years"])
+def _date_res() -> _DateRes:
+    lex = lexicon()
+    rel = _alt(list(lex["relative_years"]) + list(lex["relative_months"]))
     period = re.compile(rf"(?<!\d)(?P<y1>{_YEAR})年?\s*[—–\-~～至到]\s*"
                         rf"(?P<y2>{_YEAR})(?P<nian>年)?")
-    full = re.compile(rf"(?:(?P<rel>{rel})|(?<!\d)(?P<y>{_YEAR})年)?"
+    full = re.compile(rf"(?:(?P<rel>{rel})|(?<!\d)(?P<y>{_YEAR}|{_OLD_YEAR})年)?"
                       rf"(?:(?<![\d个])(?P<m>{_MON})月(?:份)?(?:(?P<d>{_DAY})[日号])?)?")
-    hol = re.compile(_alt(list(lexicon()["holidays"]) + list(lexicon()["lunar"])))
-    return period, full, hol
+    day = re.compile(r"(?<![\d.个一二三四五六七八九十])"
+                     r"(?P<d>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?)"
+                     r"日(?!内|以内|之内|以上|左右|多|元|游)"
+                     rf"|(?P<rel>{_alt(lex['relative_days'])})")
+    decade = re.compile(r"(?:(?P<c>\d{2}|二十|十九|二十一)世纪|(?P<crel>本世纪|上世纪|上个世纪))?"
+                        r"(?P<dec>\d{3}0|\d0|[一二三四五六七八九]十)年代")
+    hol = re.compile(_alt(list(lex["holidays"]) + list(lex["lunar"])
+                          + list(lex["lunar_offsets"])))
+    return _DateRes(period, full, day, decade, hol)
+
+
+def _not_dates(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for w in lexicon()["not_dates"]["words"]
+            for m in re.finditer(re.escape(w), text)]
+
+
+def _full_mention(m: re.Match[str], text: str) -> DateMention | None:
+    lex = lexicon()
+    if not (m["rel"] or m["y"] or m["m"]):
+        return None
+    if m["m"] and not (m["rel"] or m["y"]) and m.start() > 0 and text[m.start() - 1] in "第":
+        return None
+    month = _int(m["m"]) if m["m"] else None
+    day = _int(m["d"]) if m["d"] else None
+    if (month and not 1 <= month <= 12) or (day and not 1 <= day <= 31):
+        return None
+    year = _int(m["y"]) if m["y"] else None
+    kind = "date" if day else "month" if month else "year" if year else "relative"
+    rel, unit = None, None
+    if m["rel"] in lex["relative_years"]:
+        rel, unit = lex["relative_years"][m["rel"]], "year"
+    elif m["rel"]:
+        rel, unit = lex["relative_months"][m["rel"]], "month"
+        kind = "date" if day else "relative"
+    dateline = bool(day and not year and not rel and re.match(r"\s*[讯电]", text[m.end():]))
+    return DateMention(m.start(), m.end(), m.group(), kind, year, month, day, relative=rel,
+                       relative_unit=unit, dateline=dateline)
+
+
+def _holiday_mentions(text: str, taken) -> list[DateMention]:
+    out = []
+    context_only = set(lexicon()["holiday_context_only"]["words"])
+    for m in _date_res().holiday.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        if set(m.group()) <= set("一二三四五六七八九十") or m.group() in context_only:
+            # 五一, 十一, 国庆: only quoted or before 节/假期 (十一届, 杨国庆 are no dates)
+            quoted = text[m.start() - 1:m.start()] in "\"“‘『「" \
+                and text[m.end():m.end() + 1] in "\"”’』」"
+            if m.start() == 0 or not (quoted or re.match(
+                    "节|假|期间|黄金周|当天|前夕|之际|来临|前后|观礼", text[m.end():])):
+                continue
+        out.append(DateMention(m.start(), m.end(), m.group(), "holiday", holiday=m.group()))
+    return out
+
+
+def _day_mention(m: re.Match[str]) -> DateMention:
+    if m["rel"]:
+        return DateMention(m.start(), m.end(), m.group(), "relative",
+                           relative=lexicon()["relative_days"][m["rel"]], relative_unit="day")
+    return DateMention(m.start(), m.end(), m.group(), "day", day=_int(m["d"]))
+
+
+def _decade_mention(m: re.Match[str]) -> DateMention:
+    dec = m["dec"]
+    if len(dec) == 4:
+        return DateMention(m.start(), m.end(), m.group(), "decade", int(dec),
+                           year_end=int(dec) + 9)
+    base = int(dec) if dec.isdigit() else _int(dec)
+    if m["c"]:
+        start = (_int(m["c"]) - 1) * 100 + base
+        return DateMention(m.start(), m.end(), m.group(), "decade", start, year_end=start + 9)
+    century = None if not m["crel"] else 0 if m["crel"] == "本世纪" else -1
+    return DateMention(m.start(), m.end(), m.group(), "decade", None, year_end=base,
+                       century=century)
 
 
 def date_mentions(text: str) -> list[DateMention]:
     """Dates and periods of ``text`` in order (see the module docstring)."""
-    period, full, hol = _date_res()
-    out: list[DateMention] = []
-    for m in period.finditer(text):
-        out.append(DateMention(m.start(), m.end(), m.group(), "period", int(m["y1"]),
-                               year_end=int(m["y2"])))
-    taken = [(d.start, d.end) for d in out]
-    rel_years = lexicon()["relative_years"]
-    for m in full.finditer(text):
-        if not m.group() or _overlaps(m.start(), m.end(), taken):
-            continue
-        if not (m["rel"] or m["y"] or m["m"]):
-            continue
-        if m["m"] and not (m["rel"] or m["y"]) and m.start() > 0 and text[m.start() - 1] in "第":
-            continue
-        month = _int(m["m"]) if m["m"] else None
-        day = _int(m["d"]) if m["d"] else None
-        if (month and not 1 <= month <= 12) or (day and not 1 <= day <= 31):
-            continue
-        year = int(m["y"]) if m["y"] else None
-        kind = "date" if day else "month" if month else "year" if year else "relative"
-        out.append(DateMention(m.start(), m.end(), m.group(), kind, year, month, day,
-                               relative=rel_years.get(m["rel"]) if m["rel"] else None))
-    taken = [(d.start, d.end) for d in out]
-    numerals = set("一二三四五六七八九十")
-    for m in hol.finditer(text):
-        if _overlaps(m.start(), m.end(), taken):
-            continue
-        if set(m.group()) <= numerals:  # 五一, 十一: only quoted or before 节/假期
-            quoted = text[m.start() - 1:m.start()] in "\"“" and text[m.end():m.end() + 1] in "\"”"
-            if m.start() == 0 or not (quoted or re.match("节|假|期间|黄金周|当天", text[m.end():])):
-                continue
-        out.append(DateMention(m.start(), m.end(), m.group(), "holiday", holiday=m.group()))
-    return sorted(out, key=lambda d: d.start)
+    folded = fold(text)
+    res = _date_res()
+    out = [DateMention(m.start(), m.end(), text[m.start():m.end()], "period", _int(m["y1"]),
+                       year_end=_int(m["y2"])) for m in res.period.finditer(folded)]
+    out += [_decade_mention(m) for m in res.decade.finditer(folded)
+            if not _overlaps(m.start(), m.end(), [(d.start, d.end) for d in out])]
+    taken = [(d.start, d.end) for d in out] + _not_dates(folded)
+    for m in res.full.finditer(folded):
+        if m.group() and not _overlaps(m.start(), m.end(), taken):
+            d = _full_mention(m, folded)
+            if d is not None:
+                out.append(replace(d, raw=text[d.start:d.end]))
+    taken = [(d.start, d.end) for d in out] + _not_dates(folded)
+    out += [_day_mention(m) for m in res.day.finditer(folded)
+            if not _overlaps(m.start(), m.end(), taken)]
+    out += _holiday_mentions(folded, [(d.start, d.end) for d in out] + _not_dates(folded))
+    return sorted((replace(d, raw=text[d.start:d.end]) for d in out), key=lambda d: d.start)
 
 
 @dataclass(frozen=True)
 class PageYear:
-    """The page's year and how it was found (``stated`` from a masthead, or
-    ``inferred`` from the latest past year printed on the page)."""
+    """The date a page speaks from, and how it is known: ``given`` by the user
+    (``read_page(path, date=…)``), ``stated`` by a masthead printed on the page, or
+    ``unknown``. ``earliest`` is the latest year the page prints as past: the page is
+    from that year or later. It is a bound, never a date to resolve against."""
 
     year: int | None
-    how: str  #: stated, inferred or unknown
+    how: str  #: given, stated or unknown
     evidence: str
+    date: datetime.date | None = None
+    earliest: int | None = None
 
 
-def page_year(page, audit=None) -> PageYear:
-    """The year a page speaks from (see the module docstring)."""
+def _masthead(page) -> tuple[datetime.date, str] | None:
+    for k, line in enumerate(page.lines, 1):
+        m = _DATELINE.search(fold(line))
+        if m:
+            try:
+                return (datetime.date(int(m[1]), int(m[2]), int(m[3])),
+                        f"masthead {line[m.start():m.end()]} (line {k})")
+            except ValueError:
+                continue
+    return None
+
+
+def _latest_past_year(page, audit=None) -> tuple[int, str] | None:
     from .corpus import units
 
-    for k, line in enumerate(page.lines, 1):
-        m = _DATELINE.search(line)
-        if m:
-            return PageYear(int(m[1]), "stated", f"dateline {m.group()} (line {k})")
     best: tuple[int, str] | None = None
     for u in units(page, audit):
         for d in date_mentions(u.text):
-            if d.year is None or d.kind == "period":
+            if d.year is None or d.kind in ("period", "decade"):
                 continue
             if any(u.text[:d.start].endswith(w) for w in _TARGET):
                 continue
             if best is None or d.year > best[0]:
-                best = (d.year, f"{d.raw} (line {u.line_at(d.start)})")
-    if best is None:
-        return PageYear(None, "unknown", "the page prints no date and no past year")
-    return PageYear(best[0], "inferred", f"page prints no date; latest past year printed: "
-                    f"{best[1]}")
+                best = (d.year, f"{d.raw}, line {u.line_at(d.start)}")
+    return best
+
+
+def page_year(page, audit=None) -> PageYear:
+    """The date a page speaks from (see the module docstring)."""
+    masthead = _masthead(page)
+    latest = _latest_past_year(page, audit)
+    earliest = latest[0] if latest else None
+    given = getattr(page, "date", None)
+    if given is not None:
+        evidence = f"date given: {given.isoformat()}"
+        if masthead and masthead[0] != given:
+            evidence += f" (the page prints {masthead[1]})"
+        return PageYear(given.year, "given", evidence, given, earliest)
+    if masthead:
+        return PageYear(masthead[0].year, "stated", masthead[1], masthead[0], earliest)
+    hint = (f"; the latest year it prints as past is {latest[0]} ({latest[1]}): it is "
+            f"from {latest[0]} or later" if latest else "")
+    return PageYear(None, "unknown", NO_DATE + hint, None, earliest)
 
 
 def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str:
@@ -419,76 +614,216 @@ def _iso(year: int | None, month: int | None = None, day: int | None = None) -> 
     return f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
 
 
-def _resolve(d: DateMention, context_year: tuple[int, str] | None,
-             py: PageYear) -> tuple[str, str]:
-    """``(resolved, note)`` of one mention."""
-    page_note = (f"page year {py.year} ({py.how}: {py.evidence})" if py.year else "")
-    if d.kind == "period":
-        return f"{d.year}/{d.year_end}", "period printed in full"
+@dataclass(frozen=True)
+class _Anchor:
+    """The date a text is told from: the page's date, or an article's dateline."""
+
+    date: datetime.date
+    status: str  #: ``page`` (printed on the page) or ``given`` (by the user)
+    why: str
+
+
+@dataclass(frozen=True)
+class _Context:
+    """A year (and month) printed or resolved earlier in the sentence or paragraph."""
+
+    year: int
+    month: int | None
+    status: str
+    why: str
+
+
+def _not_after(anchor: datetime.date, month: int, day: int | None = None) -> int:
+    """The year of the latest (month, day) not after ``anchor``."""
+    return anchor.year if (month, day or 1) <= (anchor.month, anchor.day) else anchor.year - 1
+
+
+def _shift_month(d: datetime.date, months: int) -> tuple[int, int]:
+    k = d.year * 12 + d.month - 1 + months
+    return k // 12, k % 12 + 1
+
+
+def _relative(d: DateMention, anchor: _Anchor | None) -> tuple[str, str, str]:
+    word = d.raw[:_relative_word_length(d)]
+    if anchor is None:
+        return "", "relative", f"relative: {word} counts from the date of publication; {NO_DATE}"
+    a = anchor.date
+    if d.relative_unit == "day":
+        got = a + datetime.timedelta(days=d.relative)
+        return got.isoformat(), anchor.status, f"{word} = {got.isoformat()}, from {anchor.why}"
+    if d.relative_unit == "month":
+        y, m = _shift_month(a, d.relative)
+        return _iso(y, m, d.day), anchor.status, f"{word} = {_iso(y, m)}, from {anchor.why}"
+    y = a.year + d.relative
+    return _iso(y, d.month, d.day), anchor.status, f"{word} = {y}, from {anchor.why}"
+
+
+def _relative_word_length(d: DateMention) -> int:
+    lex = lexicon()
+    words = list(lex["relative_years"]) + list(lex["relative_months"]) + list(
+        lex["relative_days"])
+    return max((len(w) for w in words if d.raw.startswith(w)), default=len(d.raw))
+
+
+def _holiday(d: DateMention, ctx: _Context | None, anchor: _Anchor | None
+             ) -> tuple[str, str, str]:
+    lex = lexicon()
+    if ctx is not None:
+        base, status, why = ctx.year, ctx.status, ctx.why
+    elif anchor is not None:
+        base, status, why = anchor.date.year, anchor.status, anchor.why
+    else:
+        return "", "relative", f"relative: {d.raw} is named without a year; {NO_DATE}"
+    name, shift = d.holiday, 0
+    if name in lex["lunar_offsets"]:
+        name, shift = lex["lunar_offsets"][name]
+    if name in lex["lunar"]:
+        md = lex["lunar"][name].get(str(base))
+        if md is None:
+            return str(base), status, f"lunar holiday; no table entry for {base}"
+        day = datetime.date.fromisoformat(f"{base}-{md}") + datetime.timedelta(days=shift)
+        return day.isoformat(), status, f"{d.holiday} of {base}, year from {why}"
+    month, day, offset = lex["holidays"][name]
+    return _iso(base + offset, month, day), status, f"holiday {d.holiday}, year from {why}" + (
+        f", offset {offset:+d}" if offset else "")
+
+
+def _decade(d: DateMention, anchor: _Anchor | None) -> tuple[str, str, str]:
     if d.year is not None:
-        return _iso(d.year, d.month, d.day), "printed in full"
+        return f"{d.year}/{d.year_end}", "printed", "decade printed with its century"
+    if anchor is None:
+        return "", "relative", f"relative: {d.raw} does not print its century; {NO_DATE}"
+    century = anchor.date.year // 100 * 100
+    start = century + d.year_end + 100 * (d.century or 0)
+    if d.century is None and start > anchor.date.year:
+        start -= 100
+    return f"{start}/{start + 9}", anchor.status, f"century from {anchor.why}"
+
+
+def _day(d: DateMention, ctx: _Context | None, anchor: _Anchor | None
+         ) -> tuple[str, str, str]:
+    if ctx is not None and ctx.month is not None:
+        return _iso(ctx.year, ctx.month, d.day), ctx.status, f"month from {ctx.why}"
+    if anchor is None:
+        return "", "relative", f"relative: {d.raw} prints no month; {NO_DATE}"
+    a = anchor.date
+    y, m = (a.year, a.month) if d.day <= a.day else _shift_month(a, -1)
+    return _iso(y, m, d.day), anchor.status, f"the latest {d.raw} not after {anchor.why}"
+
+
+def _resolve(d: DateMention, ctx: _Context | None, anchor: _Anchor | None
+             ) -> tuple[str, str, str]:
+    """``(resolved, status, note)`` of one mention (see the module docstring)."""
+    if d.kind == "period":
+        return f"{d.year}/{d.year_end}", "printed", "period printed in full"
+    if d.kind == "decade":
+        return _decade(d, anchor)
+    if d.year is not None:
+        return _iso(d.year, d.month, d.day), "printed", "printed in full"
     if d.relative is not None:
-        if py.year is None:
-            return "", f"partial: {d.raw[:2]} needs the page year, which the page does not give"
-        year = py.year + d.relative
-        return _iso(year, d.month, d.day), f"{d.raw[:2]} = {year} from the {page_note}"
+        return _relative(d, anchor)
     if d.kind == "holiday":
-        lex = lexicon()
-        base, why = context_year or ((py.year, page_note) if py.year else (None, ""))
-        if base is None:
-            return "", "partial: holiday without a year on the page"
-        if d.holiday in lex["lunar"]:
-            md = lex["lunar"][d.holiday].get(str(base))
-            if md is None:
-                return str(base), f"lunar holiday; no table entry for {base}"
-            return f"{base}-{md}", f"{d.holiday} of {base} (first day), year from {why}"
-        month, day, offset = lex["holidays"][d.holiday]
-        return _iso(base + offset, month, day), f"holiday {d.holiday}, year from {why}" + (
-            f", offset {offset:+d}" if offset else "")
-    if context_year is not None:
-        return _iso(context_year[0], d.month, d.day), f"year from {context_year[1]}"
-    if py.year is None:
-        return "", "partial: no year printed and the page gives no year"
-    return _iso(py.year, d.month, d.day), f"year not printed; {page_note}"
+        return _holiday(d, ctx, anchor)
+    if d.kind == "day":
+        return _day(d, ctx, anchor)
+    if ctx is not None:
+        return _iso(ctx.year, d.month, d.day), ctx.status, f"year from {ctx.why}"
+    if anchor is None:
+        return "", "relative", f"relative: {d.raw} prints no year; {NO_DATE}"
+    if d.dateline:
+        year = _not_after(anchor.date, d.month, d.day)
+        return (_iso(year, d.month, d.day), anchor.status,
+                f"dateline: the latest {d.raw} not after {anchor.why}")
+    note = f"year not printed: the year of {anchor.why}"
+    if (d.month, d.day or 1) > (anchor.date.month, anchor.date.day):
+        note += " (a later day of that year: a plan, or last year's date)"
+    return _iso(anchor.date.year, d.month, d.day), anchor.status, note
+
+
+def _context(d: DateMention, earlier: list[tuple[DateMention, str, str]],
+             sentence_start: int) -> _Context | None:
+    """The nearest earlier mention giving ``d`` its year: in the same sentence, or in
+    the paragraph for a holiday or a day; a day needs a month as well."""
+    for prev, resolved, status in reversed(earlier):
+        if prev.kind in ("period", "decade", "holiday"):
+            continue  # a holiday names no year of its own
+        if not resolved:
+            if prev.year is not None or prev.relative_unit == "year":
+                return None  # the nearest year named is itself unknown (去年, no date)
+            continue
+        if d.kind not in ("holiday", "day") and prev.start < sentence_start:
+            break
+        month = int(resolved[5:7]) if len(resolved) >= 7 else None
+        if d.kind == "day" and month is None:
+            continue
+        scope = "paragraph" if d.kind in ("holiday", "day") else "sentence"
+        return _Context(int(resolved[:4]), month, "page" if status == "printed" else status,
+                        f"{prev.raw} earlier in the {scope}")
+    return None
+
+
+def _anchors(page, units_, py: PageYear) -> dict[str, _Anchor | None]:
+    """Each article's anchor: its dateline (本报北京1月5日讯) dated by the page's date,
+    else the page's date; ``None`` without a date of publication."""
+    if py.date is None:
+        return {}
+    status = "given" if py.how == "given" else "page"
+    page_anchor = _Anchor(py.date, status, f"the date {'given' if status == 'given' else 'printed'}"
+                          f" ({py.date.isoformat()})")
+    out: dict[str, _Anchor | None] = {}
+    texts = [(a.id, a.byline.text) for a in page.articles if a.byline is not None]
+    texts += [(u.article, u.text) for u in units_ if u.kind != "paragraph" or u.paragraph == 1]
+    for article, text in texts:  # a dateline opens an article: its byline, header or lead
+        out.setdefault(article, page_anchor)
+        line = next((d for d in date_mentions(text) if d.dateline), None)
+        if out[article] is not page_anchor or line is None:
+            continue
+        try:
+            day = datetime.date(_not_after(py.date, line.month, line.day), line.month, line.day)
+        except ValueError:
+            continue
+        out[article] = _Anchor(day, status, f"the dateline {line.raw} ({day.isoformat()}, "
+                                 f"year from {page_anchor.why})")
+    return out
+
+
+DATE_COLUMNS = ["article", "paragraph", "line", "raw", "kind", "year", "month", "day",
+                "resolved", "status", "note", "sentence"]
 
 
 def dates_frame(page, audit=None):
     """One row per date or period: ``article``, ``paragraph``, ``line``, ``raw``,
-    ``kind``, ``year``, ``month``, ``day``, ``resolved`` (ISO 8601, empty if partial),
-    ``note`` (the evidence), ``sentence`` (the clean sentence holding the date)."""
+    ``kind``, ``year``, ``month``, ``day``, ``resolved`` (ISO 8601, empty if the date
+    stays relative), ``status`` (``printed``: the mention prints its year; ``page``: the
+    year comes from elsewhere on the page; ``given``: from the date the user gave;
+    ``relative``: it needs the date of publication, which neither the page nor the user
+    gives), ``note`` (the evidence, or the reason it stays relative), ``sentence``."""
     import pandas as pd
 
     from .corpus import sentences, units
 
     py = page_year(page, audit)
+    all_units = units(page, audit)
+    anchors = _anchors(page, all_units, py)
     rows = []
-    for u in units(page, audit):
+    for u in all_units:
         spans = sentences(u.text)
-        mentions = date_mentions(u.text)
-        for k, d in enumerate(mentions):
+        earlier: list[tuple[DateMention, str, str]] = []
+        for d in date_mentions(u.text):
             sent = next(((s, e) for s, e in spans if s <= d.start < e), (0, len(u.text)))
-            ctx = None
-            for prev in reversed(mentions[:k]):
-                y = prev.year if prev.year is not None else (
-                    py.year + prev.relative if prev.relative is not None and py.year else None)
-                if y is None or prev.kind == "period":
-                    continue
-                if d.kind == "holiday" or prev.start >= sent[0]:
-                    ctx = (y, f"{prev.raw} earlier in the "
-                           f"{'paragraph' if d.kind == 'holiday' else 'sentence'}")
-                    break
-            resolved, note = _resolve(d, ctx, py)
+            resolved, status, note = _resolve(d, _context(d, earlier, sent[0]),
+                                              anchors.get(u.article))
+            earlier.append((d, resolved, status))
             rows.append((u.article, u.paragraph, u.line_at(d.start), d.raw, d.kind, d.year,
-                         d.month, d.day, resolved, note, u.text[sent[0]:sent[1]]))
-    frame = pd.DataFrame(rows, columns=["article", "paragraph", "line", "raw", "kind", "year",
-                                        "month", "day", "resolved", "note", "sentence"])
+                         d.month, d.day, resolved, status, note, u.text[sent[0]:sent[1]]))
+    frame = pd.DataFrame(rows, columns=DATE_COLUMNS)
     return frame.astype({"paragraph": "Int64", "year": "Int64", "month": "Int64",
                          "day": "Int64"})
 
 
 def timeline(page, audit=None, article: str | None = None):
     """The resolved dates of each article (or of one), in time order: ``article``,
-    ``resolved``, ``raw``, ``line``, ``sentence``. Partial dates come last."""
+    ``resolved``, ``raw``, ``line``, ``sentence``. Dates left relative come last."""
     frame = dates_frame(page, audit)
     if article is not None:
         frame = frame[frame["article"] == article]
@@ -783,7 +1118,9 @@ def to_json(page, audit=None) -> dict[str, Any]:
     return {
         "schema": "zhpaper.facts/1",
         "source": {"path": page.path, "sha256": page.sha256},
-        "page_year": {"year": py.year, "how": py.how, "evidence": py.evidence},
+        "page_year": {"year": py.year, "how": py.how, "evidence": py.evidence,
+                      "date": py.date.isoformat() if py.date else None,
+                      "earliest": py.earliest},
         "facts": [{"article": r.article, "line": int(r.line), "raw": r.raw,
                    "value": clean(r.value), "value_high": clean(r.value_high),
                    "unit": clean(r.unit), "hedge": clean(r.hedge), "kind": r.kind,
@@ -791,7 +1128,8 @@ def to_json(page, audit=None) -> dict[str, Any]:
                    "sentence": r.sentence} for r in facts.itertuples()],
         "dates": [{"article": r.article, "line": int(r.line), "raw": r.raw, "kind": r.kind,
                    "year": clean(r.year), "month": clean(r.month), "day": clean(r.day),
-                   "resolved": clean(r.resolved) or None, "note": clean(r.note)}
+                   "resolved": clean(r.resolved) or None, "status": r.status,
+                   "note": clean(r.note)}
                   for r in dates.itertuples()],
         "checks": [{"article": c.article, "line": c.line, "rule": c.rule,
                     "inputs": list(c.inputs), "formula": c.formula,
@@ -801,7 +1139,8 @@ def to_json(page, audit=None) -> dict[str, Any]:
     }
 
 
-__all__ = ["CHECK_COLUMNS", "Check", "DateMention", "FACT_COLUMNS", "PageYear", "Quantity",
-           "blocked_spans", "checks", "checks_frame", "date_mentions", "dates_frame",
-           "evaluate", "facts_frame", "hedge_interval", "lexicon", "page_year", "quantities",
-           "rounding", "rules", "timeline", "to_json", "verb_direction"]
+__all__ = ["CHECK_COLUMNS", "Check", "DATE_COLUMNS", "DateMention", "FACT_COLUMNS", "NO_DATE",
+           "PageYear", "Quantity", "blocked_spans", "checks", "checks_frame", "date_mentions",
+           "dates_frame", "evaluate", "facts_frame", "fold", "hedge_interval", "lexicon",
+           "page_year", "quantities", "rounding", "rules", "timeline", "to_json",
+           "verb_direction"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-          "七": 7, "八": 8, "九": 9}
+DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+          "六": 6, "七": 7, "八": 8, "九": 9}
 UNITS = {"十": 10, "百": 100, "千": 1000}
 MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 CHINESE = "".join(DIGITS) + "".join(UNITS)
@@ -32,6 +32,18 @@ def chinese_int(text: str) -> int:
     return total + (digit or 0)
 
 
+def chinese_number(text: str) -> float:
+    """A Chinese numeral with an optional decimal part read digit by digit:
+    ``九十九点九`` → 99.9, ``八点零七`` → 8.07, ``三十`` → 30.0."""
+    whole, _, decimals = text.partition("点")
+    if decimals and any(c not in DIGITS for c in decimals):
+        raise ValueError(f"not a Chinese decimal: {text!r}")
+    value = float(chinese_int(whole))
+    for k, c in enumerate(decimals, 1):
+        value += DIGITS[c] * 10.0 ** -k
+    return round(value, len(decimals))
+
+
 def number_value(text: str) -> float:
     """The value of a numeral with an optional magnitude: ``2.18万`` → 21800.0,
     ``300亿`` → 3e10, ``十三`` → 13.0, ``1,356.5`` → 1356.5. Approximation marks (余, 多)
@@ -52,4 +64,5 @@ def number_value(text: str) -> float:
     return float(chinese_int(t)) * scale
 
 
-__all__ = ["CHINESE", "DIGITS", "MAGNITUDES", "UNITS", "chinese_int", "number_value"]
+__all__ = ["CHINESE", "DIGITS", "MAGNITUDES", "UNITS", "chinese_int", "chinese_number",
+           "number_value"]

@@ -6,9 +6,12 @@ it was made from, in reading order. Raw text is always recoverable from the span
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from .errors import ZhpaperError
 from .fragments import Span
 
 SCHEMA = "zhpaper.page/1"
@@ -16,6 +19,24 @@ SCHEMA = "zhpaper.page/1"
 
 def spans_json(spans: tuple[Span, ...]) -> list[list[int]]:
     return [s.as_list() for s in spans]
+
+
+def publication_date(value: datetime.date | str | None) -> datetime.date | None:
+    """A page's date of publication as given by a user: a :class:`datetime.date` (a
+    ``datetime`` gives its date) or ``YYYY-MM-DD`` text; ``None`` stays ``None``.
+    Raises :class:`~zhpaper.ZhpaperError` for anything else."""
+    if value is None or type(value) is datetime.date:
+        return value
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    text = value.strip() if isinstance(value, str) else None
+    if text is None or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        raise ZhpaperError(f"bad date {value!r}: give the date of publication as "
+                           "YYYY-MM-DD, e.g. 2024-08-15")
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError as exc:
+        raise ZhpaperError(f"bad date {value!r}: {exc}") from None
 
 
 @dataclass(frozen=True)
@@ -127,6 +148,14 @@ class Page:
     joins: tuple[Join, ...] = field(repr=False, default=())
     candidates: tuple[Join, ...] = field(repr=False, default=())
     nontext: tuple[NonText, ...] = ()
+    #: the date of publication the user gave (``read_page(path, date=…)``), if any;
+    #: :func:`zhpaper.facts.page_year` resolves relative dates against it
+    date: datetime.date | None = None
+
+    def with_date(self, date: datetime.date | str | None) -> Page:
+        """The same page with the date of publication ``date`` (see
+        :func:`publication_date`); ``None`` removes it."""
+        return replace(self, date=publication_date(date))
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

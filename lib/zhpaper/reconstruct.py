@@ -707,11 +707,17 @@ def _flags(articles: list[Article], chains: list[list[Fragment]], assign: list[i
     return sorted(out, key=lambda f: (f.source[0], f.kind))
 
 
-def read_page(path) -> Page:
-    """Read and reconstruct a page file. Raises :class:`~zhpaper.ZhpaperError`."""
+def read_page(path, date=None) -> Page:
+    """Read and reconstruct a page file. ``date``, the date of publication (a
+    :class:`datetime.date` or ``YYYY-MM-DD``), is what relative dates (今年, 去年, 上月)
+    are resolved against on a page that prints none (:mod:`zhpaper.facts`). Raises
+    :class:`~zhpaper.ZhpaperError`, also for a bad date (before reading the file)."""
+    from .page import publication_date
     from .source import load
 
-    return reconstruct(load(path))
+    given = publication_date(date)
+    page = reconstruct(load(path))
+    return page if given is None else page.with_date(given)
 
 
 __all__ = ["reconstruct", "read_page", "score_join", "choose_joins", "THRESHOLD", "Span"]
