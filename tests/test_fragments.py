@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 from zhpaper import fragments, source
+from zhpaper.reconstruct import reconstruct
+
+
+def reconstruct_md(md: str):
+    return reconstruct(source.from_text(md))
 
 
 def kinds(md: str) -> list[tuple[str, str]]:
@@ -178,3 +183,23 @@ def test_two_titles_of_one_level_over_a_byline_are_headline_and_subtitle():
 def test_a_bare_name_over_a_jump_marker_is_a_byline():
     md = "# 年关亦是廉政关\n\n郑宏范\n\n（上接第3版）\n\n近些时日，领导干部的日程表排得很满。\n"
     assert [k for k, _ in kinds(md)] == ["headline", "byline", "marker", "body"]
+
+
+def test_plain_ocr_lines_a_signature_a_dateline_and_a_name_alone():
+    md = ("标题在此\n本报讯 正文到此结束了。\n（李妲）\n新的标题\n"
+          "本报比勒陀利亚１月１日电记者温宪报道：\n正文。\n昔日的食堂，如今实行了——\n晏强国\n江西省宜春地区的新鲜事。\n")
+    assert [k for k, _ in kinds(md)] == [
+        "headline", "byline", "body", "signature", "headline", "byline", "body", "body",
+        "byline", "body"]
+
+
+def test_a_headline_read_into_the_middle_of_a_sentence_is_a_headline():
+    # plain OCR read a headline spanning two columns after the first printed line of the
+    # lead: the sentence broken off above it goes on below it (终身|制)
+    column = ["天津大学的改革走在全国的前列，新", "的规定中说博士生导师不再实行终身"]
+    after = ["制。去年底，这所大学首次对在职的", "博士生导师进行了全面的考核和评估", "工作，结果令人满意。"]
+    md = "上一篇的末段到此结束。\n" + "\n".join(column) + "\n天津大学博导不再终身制\n" + "\n".join(after) + "\n"
+    got = kinds(md)
+    assert ("headline", "天津大学博导不再终身制") in got, got
+    page = reconstruct_md(md)
+    assert any("终身制。去年底" in p.text for a in page.articles for p in a.paragraphs)

@@ -10,7 +10,7 @@ import pytest
 from conftest import ROOT
 
 from zhpaper import layout, pd1998, source
-from zhpaper.damage import damage
+from zhpaper.damage import NO_LINE_START, damage
 from zhpaper.errors import ZhpaperError
 from zhpaper.evaluate import (
     Counts,
@@ -83,6 +83,16 @@ def test_halves_are_disjoint_and_ordered():
     assert {a.first_line for a in dev}.isdisjoint({a.first_line for a in test})
     with pytest.raises(ZhpaperError):
         pd1998.half("train")
+
+
+def test_items_of_a_series_are_sections_not_articles():
+    assert all(pd1998._section_heading(t) for t in ("原因之一：农电负担重", "其二：设施损耗高",
+                                                    "第三部分：管理弊端多", "一、总体情况"))
+    assert not pd1998._section_heading("一年之计在于春")
+    # a feature whose parts are numbered that way is one article, its parts sections
+    series = [a for a in pd1998.articles() if any("之一：" in h for _, h in a.headings)]
+    assert series and all(not any(t.startswith("原因之") for t in a.header)
+                          for a in pd1998.articles())
 
 
 def test_header_roles():
@@ -193,17 +203,17 @@ def test_paddle_vl_habits(dev_pages):
     assert figures and all(x.startswith('<div style="text-align: center;"><img src="imgs/')
                            for x in figures)
     assert any("<table" in x for p in pages for x in _lines(p, p.nontext))
-    for p in pages:  # a figure is followed by its caption
-        for n, kind in p.nontext.items():
-            if kind == "figure":
-                assert p.nontext.get(n + 2) == "caption"
+    # a figure is followed by its caption (a photo the corpus gives no caption has none)
+    after = [p.nontext.get(n + 2) for p in pages for n, k in p.nontext.items() if k == "figure"]
+    assert after.count("caption") >= 0.8 * len(after), after
 
 
 def test_pp_structure_habits(dev_pages):
     pages = dev_pages["pp-structure"]
     for p in pages:
         # one printed line per line: at most 24 em, plus punctuation hanging at its end
-        assert all(display_width(x.rstrip("，。、；：！？”’）…—%")) <= 24
+        # (the marks no line may begin with, 避头尾: ０．|６３ hangs its point)
+        assert all(display_width(x.rstrip(NO_LINE_START)) <= 24
                    for x in _lines(p, p.truth))
     bylines = [x for p in pages for n, (_, r) in p.headers.items() if r == "byline"
                for x in _lines(p, [n])]

@@ -265,13 +265,24 @@ def _split_heading_punctuation(frags: Iterable[Fragment]) -> list[Fragment]:
 
 
 def _split_bylines_and_signatures(frags: Iterable[Fragment]) -> list[Fragment]:
+    """Datelines split from their lead (a fragment that is only a dateline is a byline);
+    signatures split from the last paragraph, or standing on a line of their own after a
+    finished paragraph (plain OCR prints one printed line per line)."""
     g = genre()
-    out = []
+    out: list[Fragment] = []
     for f in frags:
         if f.kind != "body":
             out.append(f)
             continue
+        alone = g.signature.search("。" + f.flat.strip())
+        if out and out[-1].kind == "body" and not g.ends_open(out[-1].flat) \
+                and alone and alone.start() == 1 and "图" not in f.flat:
+            out.append(replace(f, kind="signature"))  # （李妲） under its paragraph
+            continue
         lead = g.lead_byline.match(f.flat)
+        if lead and lead.end() == len(f.flat.rstrip()):
+            out.append(replace(f, kind="byline"))  # 本报比勒陀利亚１月１日电记者温宪报道：
+            continue
         if lead and lead.end() < len(f.flat):
             byline, f = f.cut(lead.end())
             out.append(replace(byline, kind="byline").trimmed())

@@ -32,7 +32,7 @@ A run of consecutive open lines followed by anything else is a header:
    before it are the header, a line after it is the heading of the first section.
 3. Otherwise up to three lines are the header (kicker / headline / subtitle); of a
    run of four only the last is kept.
-4. A single open line that starts with an enumerator (``一、`` ``（二）`` ``３、``)
+4. A single open line that starts with an enumerator (``一、`` ``（二）`` ``３、`` ``原因之一：``)
    while the current article already has body text is a section heading inside it.
 
 Body lines, captions, credits and notes then belong to the article whose header came
@@ -101,7 +101,11 @@ _PHOTO_ITEM = re.compile(r"[（(]图片[）)]")
 _CREDIT = re.compile(r"[（(][^（）()]{0,30}摄[）)]$")
 _NOTE = re.compile(r"[（(][^（）()]{1,40}[）)]")
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
-                         r"|[０-９0-9]{1,2}[、．.])")
+                         r"|[０-９0-9]{1,2}[、．.]"
+                         # 原因之一：…, 其二：…, 第三部分：… (an item of a series, with a colon)
+                         r"|[\u4e00-\u9fff]{0,6}之[一二三四五六七八九十]{1,3}[：:]"
+                         r"|其[一二三四五六七八九十][：:、]"
+                         r"|第[一二三四五六七八九十]{1,3}(?:章|节|部分|个|条|点)?[：:、])")
 _EXCLAIMED = re.compile(r"[^，。；：,;:]{5,29}[？！?!]")
 _NUMBER = re.compile(r"[（(]?[０-９0-9一二三四五六七八九十]{1,3}[）)]?")
 #: A byline without a name: 本报评论员, 新华社特约评论员.
@@ -265,7 +269,8 @@ def classify(text: str) -> str:
 
 
 def _section_heading(text: str) -> bool:
-    """``一、…``, ``（二）…``, ``３、…`` or a bare number: a heading inside an article."""
+    """``一、…``, ``（二）…``, ``３、…``, ``原因之一：…``, ``其二：…``, ``第三部分：…`` or a
+    bare number: a heading inside an article."""
     return bool(_ENUMERATOR.match(text) or _NUMBER.fullmatch(text))
 
 

@@ -124,6 +124,11 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
             continue  # a lead paragraph
         nxt = kinds[i + 1] if i + 1 < len(frags) else None
         prev_open = i > 0 and kinds[i - 1] == "body" and g.ends_open(frags[i - 1].flat)
+        if prev_open and _interposed(frags, kinds, i, columns[i]):
+            kinds[i] = "heading"  # read into the middle of a sentence that goes on below
+            if nxt == "body" and g.name_byline(frags[i + 1].flat):
+                kinds[i + 1] = "byline"
+            continue
         if prev_open and (nxt != "byline" or join_gain(frags[i - 1].flat, text) >= 1.0):
             continue  # the previous line goes on into this one
         if nxt in HEADER_NEXT:
@@ -158,7 +163,8 @@ def name_bylines(frags: list[Fragment], kinds: list[str]) -> list[str]:
     a few names (``刘红``, ``李彦生 陈爱国``; any short name if the tool set it apart in a
     ``<div>``, as PP-Structure sets a byline as a figure title), standing between a
     header line above (a heading, or on a page without markup a headline-like line after
-    a finished paragraph) and body text below."""
+    a finished paragraph, or a line ending in a dash) and body text (or a jump marker)
+    below."""
     g = genre()
     kinds = list(kinds)
     for i in range(1, len(frags) - 1):
@@ -171,9 +177,32 @@ def name_bylines(frags: list[Fragment], kinds: list[str]) -> list[str]:
         plain_headline = above == "body" and len(frags[i - 1].lines) == 1 \
             and _headline_like(frags[i - 1].flat.strip()) \
             and (i < 2 or kinds[i - 2] != "body" or not g.ends_open(frags[i - 2].flat))
-        if above in _NAME_AFTER or plain_headline:
+        # a subtitle on a page without markup, leading on with a dash
+        dash_line = above == "body" and frags[i - 1].flat.rstrip().endswith("——")
+        if above in _NAME_AFTER or plain_headline or dash_line:
             kinds[i] = "byline"
     return kinds
+
+
+def _interposed(frags: list[Fragment], kinds: list[str], i: int, column: float | None) -> bool:
+    """A headline-like line that a plain OCR tool read into the middle of a sentence
+    (a headline spanning columns read after the first printed line below it): it is not
+    shaped like a printed line of the column, and the sentence broken off above it goes
+    on in the line below it (or below a name under it), not in it."""
+    g = genre()
+    text = frags[i].flat.strip()
+    if column is None or _line_shaped(textmod.display_width(text), column):
+        return False
+    j = i + 1
+    if j < len(frags) and kinds[j] == "body" and g.name_byline(frags[j].flat):
+        j += 1
+    if j >= len(frags) or kinds[j] != "body":
+        return False
+    before, after = frags[i - 1].flat.rstrip(), frags[j].flat.strip()
+    if join_gain(text, after) >= 1.0 or join_gain(before, text) >= 1.0:
+        return False
+    closes = not _balanced(before) and _balanced(before + after)
+    return g.starts_as_continuation(after) or closes or join_gain(before, after) >= 1.0
 
 
 def _context(frags: list[Fragment], kinds: list[str], start: int, step: int) -> str:
