@@ -215,14 +215,25 @@ _watch_figures()
 '''
 
 
+def empty_table(output: dict) -> bool:
+    """An output that shows a table without a single data cell (headers only)."""
+    data = output.get("data", {})
+    html = data.get("text/html", "")
+    if "<table" in html:
+        return "<td" not in html
+    return data.get("text/plain", "").startswith("Empty DataFrame")
+
+
 def page_problems(nb) -> list[str]:
-    """:func:`problems`, and blank images; with one allowance: a captioned figure cell
-    that draws nothing is fine when it prints why (a page too small for the analysis)."""
+    """:func:`problems`, blank images and empty tables; with one allowance: a captioned
+    figure cell that draws nothing is fine when it prints why (a page too small for the
+    analysis)."""
     found, explained = [], set()
     for i, cell in enumerate(nb.cells):
         outs = cell.get("outputs", [])
         found += [f"cell {i}: a blank image" for o in outs
                   if "image/png" in o.get("data", {}) and blank_image(o["data"]["image/png"])]
+        found += [f"cell {i}: an empty table" for o in outs if empty_table(o)]
         if any(o.get("output_type") == "stream" and o.get("name") == "stdout"
                and o.get("text", "").strip() for o in outs):
             explained.add(f"cell {i}: a captioned figure cell drew no image")

@@ -60,3 +60,19 @@ def test_directory_and_usage_errors(tmp_path):
     assert proc.returncode == 2 and proc.stderr.startswith("zhpaper: error:")
     proc = run("frobnicate")
     assert proc.returncode == 2 and proc.stderr.startswith("zhpaper: error:")
+
+
+@pytest.mark.parametrize("given,used", [("1", 1), ("3", 3), ("0", None)])
+def test_jobs_for_a_folder(tmp_path, monkeypatch, given, used):
+    """--jobs N uses N processes, 0 all cores (``--jobs 1`` once meant all cores: the
+    ``or`` bound tighter than the conditional)."""
+    import os
+
+    import zhpaper.archive
+    from zhpaper import cli
+
+    seen = []
+    monkeypatch.setattr(zhpaper.archive, "parse_folder",
+                        lambda folder, out, jobs, progress: seen.append(jobs) or (0, []))
+    assert cli.main(["parse", str(tmp_path), "--jobs", given]) == 0
+    assert seen == [used if used is not None else (os.cpu_count() or 1)]

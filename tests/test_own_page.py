@@ -1,4 +1,5 @@
-"""The whole-page chapters run on any page: a damaged page, and a hostile one.
+"""The whole-page chapters run on any page: a damaged page, and a hostile one (with
+the checks of test_any_page: no error, warning, empty figure or empty table).
 
 Page text is data, never markup: a <script> or a MyST directive printed in a newspaper
 page must appear escaped in every output.
@@ -10,7 +11,7 @@ import json
 
 import nbformat
 import pytest
-from conftest import PARAMETRISED, ROOT, execute_notebook, problems
+from conftest import PARAMETRISED, ROOT, execute_notebook, figure_watch, page_problems
 
 from zhpaper.damage import damage
 
@@ -44,7 +45,8 @@ def html_of(nb) -> str:
 
 
 def page_parameter(path) -> str:
-    return f"PAGE = {str(path)!r}"
+    """The page, and the watch that reports an empty figure (see conftest)."""
+    return f"PAGE = {str(path)!r}\n" + figure_watch()
 
 
 @pytest.mark.notebook
@@ -53,7 +55,7 @@ def test_hostile_page_is_escaped(tmp_path, name):
     page = tmp_path / "hostile.md"
     page.write_text(HOSTILE, encoding="utf-8")
     nb = execute_notebook(ROOT / f"{name}.ipynb", page_parameter(page))
-    assert not problems(nb), problems(nb)
+    assert not page_problems(nb), page_problems(nb)
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             html = out.get("data", {}).get("text/html", "")
@@ -75,5 +77,5 @@ def test_runs_on_a_damaged_page(tmp_path, name):
     page = tmp_path / "damaged.md"
     page.write_text(damage(articles, 11).markdown, encoding="utf-8")
     nb = execute_notebook(ROOT / f"{name}.ipynb", page_parameter(page))
-    assert not problems(nb), problems(nb)
+    assert not page_problems(nb), page_problems(nb)
     assert isinstance(nb, nbformat.NotebookNode)

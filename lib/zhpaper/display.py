@@ -42,9 +42,12 @@ class Table:
 
 
 def table(frame, *, index: bool = False, wrap: tuple[str, ...] = ("text",),
-          precision: int = 2) -> Table:
+          precision: int = 2, empty: str | None = None) -> Table | HTML:
     """``frame`` for display: every cell HTML-escaped, long text left-aligned, floats
-    with ``precision`` decimals."""
+    with ``precision`` decimals. With ``empty``, a frame without rows is shown as that
+    sentence (:func:`note`) instead of a table of headers: say why the page has none."""
+    if empty is not None and frame.empty:
+        return note(empty)
     return Table(frame, index=index, wrap=wrap, precision=precision)
 
 
@@ -61,6 +64,15 @@ class HTML:
         return self.text
 
 
+def note(sentence: str) -> HTML:
+    """A sentence shown where a page does not allow a table or a figure (no article,
+    one article and nothing to compare, nothing found), so that the reader learns why
+    instead of meeting an empty table. The sentence is escaped like page text."""
+    from html import escape
+
+    return HTML(f'<p class="zhp-note">{escape(sentence)}</p>', sentence)
+
+
 def reading_view(result, article_id: str) -> HTML:
     """An article's clean text with the audit's findings marked.
 
@@ -71,6 +83,9 @@ def reading_view(result, article_id: str) -> HTML:
     from html import escape
 
     article = result.page.article(article_id)
+    if not article.paragraphs:
+        return note(f"The article {article.title} has no paragraphs on this page, only "
+                    "its header.")
     rows, plain = [], []
     for number, para in enumerate(article.paragraphs, start=1):
         text = para.text
@@ -112,6 +127,9 @@ def articles_view(page, notes_folder=None, audit=None, *, open_: tuple[str, ...]
 
     from .notes import reading_frame
 
+    if not page.articles:
+        return note("The library found no article on this page, so there is nothing "
+                    "to read here.")
     blocks, plain = [], []
     for a in page.articles:
         frame = reading_frame(page, a, notes_folder, audit)
@@ -122,10 +140,11 @@ def articles_view(page, notes_folder=None, audit=None, *, open_: tuple[str, ...]
             f'<tr><td><b>{r.paragraph}</b><br><small>{escape(r.lines)}</small></td>'
             f'<td lang="zh">{escape(r.text)}</td><td lang="en">{escape(r.summary)}</td></tr>'
             for r in frame.itertuples())
+        body = (f"<table class='zhp-art'><tr><th>¶ / lines</th><th>text</th>"
+                f"<th>summary</th></tr>{rows}</table>" if rows else
+                "<p>No paragraphs: the page printed only this article's header.</p>")
         state = " open" if a.id in open_ else ""
-        blocks.append(f"<details{state}><summary>{head}</summary><table class='zhp-art'>"
-                      f"<tr><th>¶ / lines</th><th>text</th><th>summary</th></tr>{rows}"
-                      "</table></details>")
+        blocks.append(f"<details{state}><summary>{head}</summary>{body}</details>")
         plain.append(f"{a.title}: {len(frame)} paragraphs, {summarised} summarised")
     style = ("<style>.zhp-art td{vertical-align:top;text-align:left;padding:4px}"
              ".zhp-art td:nth-child(2){width:55%}</style>")

@@ -157,8 +157,11 @@ def fightin_words(counts_a: Counter, counts_b: Counter, prior: Counter | None = 
         if a_w <= 0:
             a_w = 0.01  # a word outside the prior still gets a little mass
         y_a, y_b = counts_a.get(w, 0), counts_b.get(w, 0)
-        delta = (math.log((y_a + a_w) / (n_a + alpha0 - y_a - a_w))
-                 - math.log((y_b + a_w) / (n_b + alpha0 - y_b - a_w)))
+        # the rest of the vocabulary keeps a little mass too: a word that is the whole
+        # of a text and of the prior (a page of one content word) would divide by zero
+        rest_a = max(n_a + alpha0 - y_a - a_w, 0.01)
+        rest_b = max(n_b + alpha0 - y_b - a_w, 0.01)
+        delta = math.log((y_a + a_w) / rest_a) - math.log((y_b + a_w) / rest_b)
         var = 1 / (y_a + a_w) + 1 / (y_b + a_w)
         rows.append((w, y_a, y_b, delta, var, delta / math.sqrt(var)))
     frame = pd.DataFrame(rows, columns=["word", "count_a", "count_b", "delta", "var", "z"])
@@ -169,9 +172,10 @@ def fightin_words_by_article(frame, top: int | None = 10):
     """Each article against the rest of the page: its ``top`` most distinctive words.
 
     Columns: ``article``, ``rank``, ``word``, ``count_a`` (in the article), ``count_b``
-    (in the rest), ``z``. An article is compared only when the rest of the page has
+    (in the rest), ``z``. Only words an article uses more than the rest do (z > 0)
+    are its distinctive words. An article is compared only when the rest of the page has
     content words: alone on its page it has nothing to differ from (every z would be 0),
-    so a one-article page gives no rows.
+    so a one-article page gives no rows (:func:`no_distinctive_words` says why).
     """
     import pandas as pd
 
@@ -183,7 +187,8 @@ def fightin_words_by_article(frame, top: int | None = 10):
         if not page - c:
             continue
         fw = fightin_words(c, page - c, prior=page)
-        fw = fw[fw["count_a"] > 0].head(top) if top is not None else fw[fw["count_a"] > 0]
+        fw = fw[(fw["count_a"] > 0) & (fw["z"] > 0)]
+        fw = fw.head(top) if top is not None else fw
         fw = fw.assign(article=article, rank=range(1, len(fw) + 1))
         out.append(fw[["article", "rank", "word", "count_a", "count_b", "z"]])
     return pd.concat(out, ignore_index=True) if out else pd.DataFrame(
@@ -197,6 +202,18 @@ def keywords(frame, top: int = 10):
     f = fightin_words_by_article(frame, top).set_index(["article", "rank"])["word"]
     return (t.to_frame().join(r, how="outer").join(f.rename("fightin_words"), how="outer")
             .reset_index())
+
+
+def no_distinctive_words(articles: int) -> str:
+    """Why :func:`fightin_words_by_article` gave no rows on a page of ``articles``
+    articles, as a sentence for the reader."""
+    if articles == 0:
+        return "This page has no article, so there is nothing to compare."
+    if articles == 1:
+        return ("This page has one article. Fightin' Words compares an article with the "
+                "rest of the page, and here there is no rest to compare it with.")
+    return ("No article on this page uses a word more often than the rest of the page "
+            "does, so no word is distinctive of one article.")
 
 
 def side_by_side(table, value: str = "z", digits: int = 1):
@@ -220,13 +237,14 @@ def formulae_by_article(texts: dict[str, str]):
     """Political formulae (:func:`zhpaper.genre.count_formulae`) per article: one row
     per formula found, a column of counts per article (in the order of ``texts``) after
     ``articles``, the number of articles using it; most widely shared first, then most
-    frequent in the first article, then by formula. No rows when no formula occurs."""
+    frequent in the first article, then in order of first appearance. No rows when no
+    formula occurs."""
     import pandas as pd
 
     from .genre import count_formulae
 
     counts = {k: count_formulae(t) for k, t in texts.items()}
-    found = sorted({f for c in counts.values() for f in c})
+    found = list(dict.fromkeys(f for c in counts.values() for f in c))
     frame = pd.DataFrame({k: [c.get(f, 0) for f in found] for k, c in counts.items()},
                          index=pd.Index(found, name="formula"), dtype=int)
     frame.insert(0, "articles", (frame > 0).sum(axis=1).astype(int))
@@ -253,4 +271,5 @@ def shared_entities(mentions):
 
 
 __all__ = ["TEXTRANK_POS", "fightin_words", "fightin_words_by_article", "formulae_by_article",
-           "jieba_idf", "keywords", "shared_entities", "side_by_side", "textrank", "tfidf"]
+           "jieba_idf", "keywords", "no_distinctive_words", "shared_entities", "side_by_side",
+           "textrank", "tfidf"]

@@ -1,6 +1,17 @@
-"""Figures of the page. Each function draws on a matplotlib Axes and returns it."""
+"""Figures of the page.
+
+:func:`page_map` draws on a matplotlib Axes and returns it. The comparison figures
+(:func:`bars`, :func:`article_shape`, :func:`distinctive_words`, :func:`formula_grid`,
+:func:`entity_mentions`, :func:`page_map_chart`) return a :class:`Chart`: the figure,
+or, where the page does not allow it (no article; one article and nothing to compare
+it with; nothing found), no figure and the sentence that says why. :func:`show` shows
+either, so a notebook never draws an empty figure on someone else's page.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
 
 from .page import Page
 from .plotting import bilingual, safe_text
@@ -76,3 +87,163 @@ def page_map(page: Page, ax=None, label_chars: int = 12, articles: list[str] | N
     ax.set_title(bilingual("Page map: paragraphs in reading order (rows) against their raw lines",
                            "版面图：按阅读顺序排列的段落与其原始行号"), fontsize=11)
     return ax
+
+
+# --- Figures that a page may not allow --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A figure (``figure``, a matplotlib Figure) or ``None`` with the reason in
+    ``note``; a figure may carry a note too, saying what it leaves out."""
+
+    figure: Any = None
+    note: str = ""
+
+
+def show(chart: Chart) -> None:
+    """Print the chart's note, if any, and show its figure, if any."""
+    import matplotlib.pyplot as plt
+
+    if chart.note:
+        print(chart.note)
+    if chart.figure is not None:
+        plt.show()
+
+
+def _nonzero(values) -> bool:
+    return bool((values.fillna(0) != 0).any())
+
+
+def page_map_chart(page: Page) -> Chart:
+    """:func:`page_map` of the whole page, unless the page holds no text at all (only
+    figures or tables)."""
+    if not page.articles and not page.unassigned:
+        return Chart(None, "This page holds no text, only figures or tables, so there "
+                           "is nothing to map.")
+    return Chart(page_map(page).figure)
+
+
+def bars(frame, label: str, value: str, *, xlabel: str, ylabel: str, nothing: str,
+         color: str = PALETTE[0]) -> Chart:
+    """Horizontal bars of ``frame[value]`` labelled by ``frame[label]``, top row first;
+    no figure, and the sentence ``nothing``, when no row has a value other than 0."""
+    import matplotlib.pyplot as plt
+
+    if frame.empty or not _nonzero(frame[value]):
+        return Chart(None, nothing)
+    fig, ax = plt.subplots(figsize=(6.4, min(9.0, 1.4 + 0.42 * len(frame))))
+    ax.barh([safe_text(str(v)) for v in frame[label]], frame[value].fillna(0), color=color)
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    fig.tight_layout()
+    return Chart(fig)
+
+
+def article_shape(shape, label: dict[str, str]) -> Chart:
+    """Characters per article beside quantities per 1,000 characters (``shape`` has
+    ``article``, ``characters`` and ``per 1,000 chars``). Needs two articles with text;
+    the density panel is left out, with a note, when no article states a quantity."""
+    import matplotlib.pyplot as plt
+
+    if len(shape) < 2 or not _nonzero(shape["characters"]):
+        return Chart(None, "This page has fewer than two articles with text, so there is "
+                           "no comparison to draw; the table above gives the measures.")
+    dense = _nonzero(shape["per 1,000 chars"])
+    names = [label.get(a, safe_text(a)) for a in shape["article"]]
+    panels = [("characters", bilingual("Characters", "字数"), PALETTE[0])]
+    if dense:
+        panels.append(("per 1,000 chars", bilingual("Quantities per 1,000 characters",
+                                                    "每千字数字个数"), PALETTE[1]))
+    height = min(9.0, 1.4 + 0.42 * len(shape))
+    fig, axes = plt.subplots(1, len(panels), figsize=(5.0 * len(panels), height),
+                             sharey=True, squeeze=False)
+    for ax, (column, xlabel, colour) in zip(axes[0], panels, strict=True):
+        ax.barh(names, shape[column], color=colour)
+        ax.set_xlabel(xlabel)
+    axes[0][0].invert_yaxis()
+    axes[0][0].set_ylabel(bilingual("Article", "文章"))
+    fig.tight_layout()
+    return Chart(fig, "" if dense else "No article on this page states a quantity, so "
+                                       "only the lengths are drawn.")
+
+
+def distinctive_words(fw, label: dict[str, str], reason: str, top: int = 6) -> Chart:
+    """Small multiples, one per article, of its ``top`` Fightin' Words z-scores (``fw``
+    as from :func:`zhpaper.keywords.fightin_words_by_article`); no figure, and the
+    sentence ``reason``, when no article has a distinctive word."""
+    import matplotlib.pyplot as plt
+
+    ids = list(fw["article"].drop_duplicates())
+    if not ids:
+        return Chart(None, reason)
+    ncols = min(3, len(ids))
+    nrows = -(-len(ids) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(4.0 * ncols, 2.9 * nrows),
+                             sharex=True, squeeze=False)
+    for ax, aid in zip(axes.flat, ids, strict=False):
+        best = fw[fw["article"] == aid].head(top).iloc[::-1]
+        ax.barh([safe_text(w) for w in best["word"]], best["z"], color=PALETTE[2])
+        ax.set_title(label.get(aid, safe_text(aid)), fontsize=10)
+        ax.tick_params(labelsize=10)
+    for ax in list(axes.flat)[len(ids):]:
+        ax.axis("off")
+    for ax in axes[-1]:
+        ax.set_xlabel(bilingual("z-score", "z 值"))
+    fig.tight_layout()
+    return Chart(fig)
+
+
+def formula_grid(formulae, label: dict[str, str]) -> Chart:
+    """Formulae (rows) against articles (columns), filled where used, with the count
+    (``formulae`` as from :func:`zhpaper.keywords.formulae_by_article`); no figure when
+    no formula occurs."""
+    import matplotlib.pyplot as plt
+
+    grid = formulae.drop(columns="articles")
+    if grid.empty:
+        return Chart(None, "No formula from the library's list occurs on this page, so "
+                           "there is no grid to draw.")
+    fig, ax = plt.subplots(figsize=(1.5 * grid.shape[1] + 3, 0.42 * len(grid) + 1.6))
+    ax.imshow(grid.to_numpy() > 0, cmap="Greens", aspect="auto", vmin=0, vmax=1.4)
+    for r, row in enumerate(grid.to_numpy()):
+        for c, v in enumerate(row):
+            if v:
+                ax.text(c, r, str(v), ha="center", va="center", fontsize=10)
+    names = [label.get(a, safe_text(a)) for a in grid.columns]
+    ax.set_xticks(range(grid.shape[1]), names, rotation=25, ha="right", fontsize=9)
+    ax.set_yticks(range(len(grid)), [safe_text(f) for f in grid.index], fontsize=10)
+    ax.set_xlabel(bilingual("Article", "文章"))
+    fig.tight_layout()
+    return Chart(fig)
+
+
+ENTITY_COLOURS = {"person": PALETTE[3], "place": PALETTE[4], "org": PALETTE[1]}
+
+
+def entity_mentions(mentions, label: dict[str, str]) -> Chart:
+    """Stacked bars of person, place and organisation mentions per article
+    (``mentions`` as from :func:`zhpaper.entities.entities_frame`); no figure when the
+    page names none."""
+    import matplotlib.pyplot as plt
+
+    if mentions.empty:
+        return Chart(None, "The library found no person, place or organisation on this "
+                           "page, so there is nothing to count.")
+    counts = mentions.groupby(["article", "type"], sort=False).size().unstack(fill_value=0)
+    order = [a for a in label if a in counts.index] + [a for a in counts.index
+                                                        if a not in label]
+    counts = counts.reindex(index=order, columns=list(ENTITY_COLOURS), fill_value=0)
+    fig, ax = plt.subplots(figsize=(7, min(9.0, 1.6 + 0.45 * len(counts))))
+    left = [0] * len(counts)
+    names = [label.get(a, safe_text(a)) for a in counts.index]
+    for kind, colour in ENTITY_COLOURS.items():
+        ax.barh(names, counts[kind], left=left, color=colour, label=kind)
+        left = [a + b for a, b in zip(left, counts[kind], strict=True)]
+    ax.invert_yaxis()
+    ax.set_xlabel(bilingual("Mentions", "提及次数"))
+    ax.set_ylabel(bilingual("Article", "文章"))
+    ax.legend(title=bilingual("Type", "类型"), fontsize=8)
+    fig.tight_layout()
+    return Chart(fig)
