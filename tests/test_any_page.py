@@ -83,7 +83,9 @@ def test_the_pages_are_what_they_claim(pages):
 COMMANDS = {
     "parse": ["parse"], "parse-text": ["parse", "--text"], "audit": ["audit"],
     "audit-table": ["audit", "--table"], "keywords": ["keywords"], "facts": ["facts"],
-    "facts-table": ["facts", "--table"], "segment": ["segment"],
+    "facts-table": ["facts", "--table"], "facts-dated": ["facts", "--table", "--date",
+                                                         "1998-01-20"],
+    "segment": ["segment"],
 }
 SCHEMAS = {"parse": "zhpaper.page/1", "audit": "zhpaper.audit/1",
            "keywords": "zhpaper.keywords/1", "facts": "zhpaper.facts/1"}
