@@ -6,10 +6,12 @@ line, and recomputes the claims the page makes with them.
 
 Conventions for quantities (:func:`quantities`, :func:`facts_frame`)
 --------------------------------------------------------------------
-* A quantity is a number (Arabic ``3.7``, ``1,356.5`` or Chinese ``十三``, ``两百``,
-  ``半``) with an optional magnitude (万, 亿, 万亿, 千), optional hedges and a unit
-  from ``data/units.toml``. ``raw`` runs from the hedge before the number to the unit
-  or the hedge after it: ``近3.7万家``, ``300多亿元``, ``70个工作日以内``.
+* A quantity is a number (Arabic ``3.7``, ``1,356.5``, full-width ``３．７`` or
+  ``２·５``, Chinese ``十三``, ``两百``, ``二点三``, ``半``) with an optional magnitude
+  (万, 亿, 万亿, 千), optional hedges and a unit from ``data/units.toml`` (``元/平方米``
+  for a unit per unit). ``raw`` runs from the hedge before the number to the unit or
+  the hedge after it: ``近3.7万家``, ``300多亿元``, ``70个工作日以内``. A magnitude alone
+  counts before a unit (``万人``) or after a hedge (``超过万亿``); ``百分之三十`` is 30 %.
 * ``value`` is the number times its magnitude: the magnitude leaves the unit
   (``300多亿元`` → 3.0e10 元, ``2.18万P`` → 21800 P). Other units are kept as printed
   (个月, 毫秒); conversions between them are data, used by the claim checks.
@@ -19,25 +21,41 @@ Conventions for quantities (:func:`quantities`, :func:`facts_frame`)
 * ``kind``: ``percent`` (a share or level, unit %), ``change`` (a percentage or multiple
   right after a verb of change: ``同比增长156.5%``; the verb is in ``verb``, the value
   stays as printed), ``multiple`` (倍), ``range`` (``3至5家``, ``20—30万元``: the
-  magnitude of the second number also applies to the first; ``value_high`` is set),
-  else ``amount``.
+  magnitude of the second number also applies to the first; ``两三年``, ``七八个``:
+  neighbouring digits; ``value_high`` is set), else ``amount``.
 * Not quantities: numbers after 第 or before 届/次全会/中全会 (ordinals); numeric slogans
   found by :func:`zhpaper.slogans.find` (三个责任, 4个重点领域); dates; names and
   idioms listed in ``data/units.toml`` (三年行动, 5G, 尼龙66, 一盘棋); a lone 一 before a
   measure word (一个缩影, 一批: an indefinite article, but 一年 is a year); numbers with
-  neither unit nor magnitude (1、2号线); Chinese numerals read digit by digit (五一).
+  neither unit nor magnitude (1、2号线); Chinese numerals read digit by digit (五一);
+  vague numbers (几十年, 数十万, 上百个, 百分之十几); times of day (8时30分, 下午5点);
+  fractions (三分之一); a numeral that begins a unit (千瓦, 千克).
 
 Conventions for dates (:func:`date_mentions`, :func:`dates_frame`)
 ------------------------------------------------------------------
-Years (2026年), months (2021年9月, 12月), days (8月13日), periods (2021—2025), relative
-years (今年, 去年) and holidays (春节, "五一"). ``year``/``month``/``day`` are as printed;
-``resolved`` is ISO 8601 (``2024-08-13``, ``2022-12``, interval ``2021/2025``) or empty
-when the page gives no evidence, and ``note`` says which evidence was used. A date
-without a year takes the year of a date earlier in its sentence (从2022年5月…到12月), a
-holiday the year of the nearest year named before it in its paragraph, and otherwise
-the page's year. The page's year is the date of a masthead (``2024年8月15日 星期四``)
-when the page has one, else *inferred* as the latest year the page prints as past
-(years after 到, 至, 力争 … are targets and do not count); the note says which.
+Years (2026年, 一九九八年), months (2021年9月, 12月, 元月), days (8月13日, a bare 13日),
+periods (2021—2025), decades (90年代, 20世纪70年代), relative years (今年, 去年), months
+(上月, 本月) and days (今天, 昨天, 今晚) and holidays (春节, 除夕, "五一"). Full-width
+digits are read as digits. ``year``/``month``/``day`` are as printed; ``resolved`` is
+ISO 8601 (``2024-08-13``, ``2022-12``, interval ``2021/2025``) or empty, ``status``
+says where the year came from and ``note`` gives the evidence:
+
+* ``printed``: the mention prints its year;
+* ``page``: the year comes from elsewhere on the page: a date earlier in its sentence
+  (从2022年5月…到12月), the nearest year named before it in its paragraph (a holiday,
+  a bare day), or a masthead printed on the page (``2024年8月15日 星期四``);
+* ``given``: from the date of publication the user gave (``read_page(path, date=…)``,
+  ``Page.with_date``, ``--date``);
+* ``relative``: it needs the date of publication, and neither the page nor the user
+  gives it. Nothing is guessed: the note says so.
+
+Relative words count from the date the text is told from: an article's dateline
+(本报北京1月5日讯, 新华社北京12月31日电: a month and day before 讯 or 电, dated to the
+latest such day not after the date of publication), else the date of publication. The
+latest year a page prints as past (years after 到, 至, 力争 … are targets and do not
+count) is reported as :attr:`PageYear.earliest`, a bound ("the page is from 2024 or
+later"): it is never resolved against, since a page from the next year may print no
+later year (that rule dated a 2025 article's 今年 2024).
 
 Claim checks (:func:`checks`, :func:`checks_frame`)
 ---------------------------------------------------
