@@ -605,6 +605,15 @@ SCOPE_MQ = ("numeral",)
 SCOPE_T = ("calendar", "deictic", "holiday")
 
 
+def _unseen_scores(pages: int):
+    """The seed scores, corpus tallies per half, the test half's baseline, relative
+    years per half and the sample's description, for :func:`unseen_rows`."""
+    arts = {h: sample(h, pages) for h in ("dev", "test")}
+    return (evaluate(), {h: score_corpus(a) for h, a in arts.items()},
+            score_baseline(arts["test"]), {h: score_relative(h, pages) for h in arts},
+            f"{pages} pages a half: {len(arts['dev'])} / {len(arts['test'])} articles")
+
+
 def unseen_rows(pages: int = 40) -> list[dict[str, str]]:
     """Rows: keys stage, measure, seed, dev, test, baseline, target (formatted strings;
     "—" where a cell does not apply). Quantities and dates on the articles of ``pages``
@@ -612,13 +621,8 @@ def unseen_rows(pages: int = 40) -> list[dict[str, str]]:
     out in MinerU style and read by the library; the baseline is jieba's tags (for
     relative years: the library's old rule) on the test half; the seed cell is the seed
     page against its hand lists."""
-    seed = evaluate()
+    seed, lib, base, rel, n = _unseen_scores(pages)
     seed_all = next(r for r in seed["rows"] if r["kind"] == "all")
-    arts = {h: sample(h, pages) for h in ("dev", "test")}
-    lib = {h: score_corpus(a) for h, a in arts.items()}
-    base = score_baseline(arts["test"])
-    rel = {h: score_relative(h, pages) for h in ("dev", "test")}
-    n = f"{pages} pages a half: {len(arts['dev'])} / {len(arts['test'])} articles"
 
     def rec(t: Tally, cats) -> str:
         return _ratio(*t.recall(cats))
