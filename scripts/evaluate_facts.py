@@ -162,20 +162,25 @@ def _kind_rows(found: list[dict], gold: list[dict], pairs) -> list[dict]:
 
 
 def _score_dates(dates, gold_dates: list[dict]) -> dict:
+    """Listed dates resolved right, resolved wrong, left relative or not found (a listed
+    date is the extracted one on its line with the same characters, spaces aside)."""
     got = [(int(r.line), r.resolved) for r in dates.itertuples()]
     pool = list(got)
-    ok, wrong = 0, []
+    by_key = {(int(r.line), re.sub(r"\s", "", r.raw)): r for r in dates.itertuples()}
+    ok, wrong_n, relative, wrong = 0, 0, 0, []
     for g in gold_dates:
         if (g["line"], g["resolved"]) in pool:
             pool.remove((g["line"], g["resolved"]))
             ok += 1
-        else:
-            wrong.append(g)
-    resolved = {(int(r.line), r.raw): r.resolved for r in dates.itertuples()}
-    miss = sum(1 for g in wrong if resolved.get((g["line"], g["raw"]), "") not in ("", None))
+            continue
+        wrong.append(g)
+        row = by_key.get((g["line"], re.sub(r"\s", "", g["raw"])))
+        if row is not None and row.status == "relative":
+            relative += 1
+        elif row is not None and row.resolved:
+            wrong_n += 1
     return {"listed": len(gold_dates), "found": len(got), "resolved_ok": ok,
-            "relative": int((dates["status"] == "relative").sum()),
-            "resolved_wrong": miss, "wrong": wrong, "extra": pool}
+            "relative": relative, "resolved_wrong": wrong_n, "wrong": wrong, "extra": pool}
 
 
 def evaluate(page_path: Path = SEED, quantities_path: Path = SEED_QUANTITIES,
