@@ -145,3 +145,13 @@ def test_an_open_paragraph_goes_on_into_the_block_right_below_it():
                  "从老邱那里带去其三分之一工资。还有一些孤寡老人要求他去照顾。\n")
     got = paragraphs(md)
     assert got[-1].startswith("这些来信") and got[-1].endswith("要求他去照顾。"), got
+
+
+def test_a_column_printed_above_its_article_is_read_after_the_paragraph_it_continues():
+    # the tool emitted the second column (its first line the end of paragraph two) above
+    # the headline: paragraph two is put back together and paragraph three follows it
+    md = ("先实现了全面覆盖，群众满意度大幅提升。\n\n第三段是一段完整的话，讲的是今后的打算。\n\n"
+          "## 首府推进安全生产治本攻坚行动\n\n本报讯(记者 苗欣)第一段讲的是安全生产治本攻坚行动的总体情况。\n\n"
+          "第二段开始讲具体的做法，全市各地区各部门率\n")
+    got = [p[:4] for p in paragraphs(md)]
+    assert got == ["第一段讲", "第二段开", "第三段是"], got

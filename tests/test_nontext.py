@@ -73,3 +73,11 @@ def test_bold_line_is_a_heading_and_its_stars_are_markup():
     (a,) = p.articles
     assert a.title == "延安供水工程建成通水" and a.reporters == ("吴佳妮",)
     assert fragments.markup_positions("**标题**") == {0, 1, 4, 5}
+
+
+def test_a_photo_title_and_its_credited_caption_under_a_figure():
+    md = (HEAD + "![](a.jpg)\n\n图片观新：电脑时代\n\n"
+          "４、河南驻马店金融同城清算系统开通。（王磊摄）\n\n正文继续。\n")
+    p = page(md)
+    assert [x.kind for x in p.nontext] == ["figure", "caption", "caption"]
+    assert "清算系统" not in body_text(p) and "正文继续" in body_text(p)

@@ -320,8 +320,8 @@ def _content_kind(f: Fragment) -> str:
 
 def _captions(frags: list[Fragment]) -> list[str]:
     """Kinds with captions marked: the text under a figure (with a photo credit, with a
-    caption opening such as 图为, or a short title without a full stop), and a photo
-    credit standing alone anywhere."""
+    caption opening such as 图为, or a short title without a full stop, and then the
+    caption with a credit under that title), and a photo credit standing alone anywhere."""
     g = genre()
     kinds = [f.kind for f in frags]
     for i, f in enumerate(frags):
@@ -331,8 +331,12 @@ def _captions(frags: list[Fragment]) -> list[str]:
         credit = bool(g.photo_credit.search(text))
         after_figure = i > 0 and kinds[i - 1] == "figure"
         short_title = len(text) <= g.caption_max_chars and g.ends_open(text)
+        title_above = not after_figure and i > 1 and kinds[i - 1] == "caption" \
+            and kinds[i - 2] == "figure" and g.ends_open(frags[i - 1].flat)
         if after_figure and (credit or g.caption_start.match(text) or short_title):
             kinds[i] = "caption"
+        elif title_above and credit:
+            kinds[i] = "caption"  # the photo's title, then its caption with the credit
         elif credit and g.photo_credit.match(text):
             kinds[i] = "caption"  # the credit is the whole fragment
     return kinds

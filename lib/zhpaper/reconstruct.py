@@ -17,7 +17,9 @@ Three steps, each decided from the text, never from page-specific knowledge:
    the article whose header precedes it on the page, then is re-assigned by content
    (character-bigram TF-IDF similarity to each article's header and paragraphs) when
    its words clearly belong to another article — as when a body sits above its own
-   headline.
+   headline. Paragraphs are read in page order, except that a column printed above the
+   one before it follows the paragraph its first fragment continues
+   (:func:`_reading_order`).
 3. **Sections and accounting.** Section and sidebar headings split each article; every
    character of the page ends in exactly one element, or in ``unassigned`` with a reason.
 """
@@ -516,6 +518,30 @@ def _assign(
     return assign
 
 
+def _reading_order(chains: list[list[Fragment]], assign: list[int],
+                   frags: list[Fragment]) -> list[float]:
+    """Where each paragraph stands in its article's reading order (a sort key).
+
+    A paragraph stands where its first fragment is on the page, except after a column
+    printed out of order: a paragraph printed right below the continuation of another
+    paragraph that starts further down the page (a later column emitted above an earlier
+    one: the join took the column's first fragment back to the end of the earlier
+    column) follows that paragraph, and so on down the displaced column until a header
+    or a fragment of another article breaks it."""
+    chain_of = {f.index: i for i, c in enumerate(chains) for f in c}
+    keys = [float(c[0].index) for c in chains]
+    moved = [False] * len(chains)
+    step = 1.0 / (len(frags) + 1)
+    for i in sorted(range(len(chains)), key=lambda i: chains[i][0].index):
+        before = chains[i][0].index - 1
+        q = chain_of.get(before)
+        if q is None or q == i or assign[q] != assign[i] or frags[before].kind != "body":
+            continue
+        if chains[q][0].index > before or moved[q]:  # a piece joined back to a later start
+            keys[i], moved[i] = keys[q] + step, True
+    return keys
+
+
 def _sections(
     paragraphs: list[tuple[int, Paragraph]], headings: list[Fragment]
 ) -> tuple[Section, ...]:
@@ -600,6 +626,7 @@ def reconstruct(source: Source) -> Page:
     opens_column = {b.frag.index for b in bodies if b.after_header}
     assign = _assign(chains, paragraphs, headers, position, opens_column)
     starts = [c[0].index for c in chains]
+    order = _reading_order(chains, assign, frags)
 
     # A heading belongs to the article of the first paragraph that follows it.
     heading_kinds = {"section", "sidebar_label", "sidebar_title"}
@@ -629,7 +656,7 @@ def reconstruct(source: Source) -> Page:
 
     articles = []
     for k, h in enumerate(headers):
-        mine = [(starts[i], paragraphs[i]) for i in range(len(chains)) if assign[i] == k]
+        mine = [(order[i], paragraphs[i]) for i in range(len(chains)) if assign[i] == k]
         headings = [f for f in frags if heading_article.get(f.index) == k]
         articles.append(Article(
             id=f"a{k + 1}",

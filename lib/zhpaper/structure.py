@@ -43,6 +43,10 @@ WINDOW = 400
 SAME_TOPIC = 0.04
 #: Score per cosine unit below or above SAME_TOPIC.
 COHESION_WEIGHT = 25.0
+#: The page's own use of heading levels, a weak clue: a heading at a level the page's
+#: headlines use, or deeper than any of them (chosen on the development half: -1.0, -0.5
+#: and 0.25/-0.25 tried; -1.0 made marker's mixed levels sections).
+LEVEL_KNOWN, LEVEL_DEEPER = 0.5, -0.5
 #: At most this many commas, stops or semicolons inside a headline-like line.
 HEADLINE_MAX_PUNCT = 1
 _INNER_PUNCT = frozenset("，,。；;")
@@ -250,7 +254,8 @@ def headline_evidence(frags: list[Fragment], kinds: list[str]) -> list[str]:
         weight = min(1.0, min(len(before), len(after)) / (WINDOW / 2))
         score = COHESION_WEIGHT * weight * (SAME_TOPIC - vectors.cosine(before, after))
         if known and f.level:
-            score += 0.5 if f.level in known else (-1.0 if f.level > max(known) else 0.0)
+            score += LEVEL_KNOWN if f.level in known else (
+                LEVEL_DEEPER if f.level > max(known) else 0.0)
         if g.ends_open(before) and g.starts_as_continuation(after):
             score -= 2.0  # the sentence runs on across the heading
         if score > 0:
