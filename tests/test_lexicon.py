@@ -39,3 +39,12 @@ def test_user_dictionary_is_loaded():
     lexicon.frequencies.cache_clear()
     assert lexicon.word_frequency("新质生产力") > 0
     assert lexicon.first_word("新质生产力的发展") == "新质生产力"
+
+
+def test_junctions_hold_every_pair_inside_a_word():
+    from zhpaper.lexicon import MAX_WORD, frequencies, junctions
+
+    pairs = junctions()
+    words = [w for w in list(frequencies()[0])[:5000] if len(w) <= MAX_WORD]
+    assert all(w[k:k + 2] in pairs for w in words for k in range(len(w) - 1))
+    assert "发展" in pairs and "展示" in pairs

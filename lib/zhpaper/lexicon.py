@@ -48,6 +48,42 @@ def _cache_file(jieba_dict: Path, user_text: str) -> Path:
     return Path(base) / "zhpaper" / f"lexicon-{key}.marshal"
 
 
+def _cached(path: Path, build):
+    """``marshal`` data from ``path``, or ``build()`` written there (atomically; a
+    read-only cache directory just means no cache)."""
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    data = build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
+            tmp.write(marshal.dumps(data))
+        os.replace(tmp.name, path)
+    except OSError:
+        pass
+    return data
+
+
+@lru_cache(maxsize=1)
+def junctions() -> frozenset[str]:
+    """Every two characters that stand next to each other inside a dictionary word. A
+    word read across a join holds the join's two characters, so a pair not in this set
+    forms no word across the join (a quick test before any segmentation)."""
+    def build() -> frozenset[str]:
+        return frozenset(w[k:k + 2] for w in frequencies()[0] if len(w) <= MAX_WORD
+                         for k in range(len(w) - 1))
+
+    jieba_dict = _jieba_dict()
+    user = resources.files("zhpaper").joinpath("data/userdict.txt")
+    user_text = user.read_text(encoding="utf-8") if user.is_file() else ""
+    path = _cache_file(jieba_dict, user_text)
+    data = _cached(path.with_name(path.stem.replace("lexicon", "junctions") + ".marshal"),
+                   build)
+    return data if isinstance(data, frozenset) else build()
+
+
 @lru_cache(maxsize=1)
 def frequencies() -> tuple[dict[str, int], int]:
     """``(word → frequency, total)`` over jieba's dictionary and ``data/userdict.txt``
@@ -139,6 +175,8 @@ def join_gain(left: str, right: str, window: int = 4) -> float:
     # Without a dictionary word spanning the join, the best reading of a+b is the best
     # reading of a followed by that of b: the gain is exactly zero. Checking the few
     # spanning strings first avoids three segmentations for most pairs.
+    if a[-1] + b[0] not in junctions():
+        return 0.0
     freq = frequencies()[0]
     if not any(a[-i:] + b[:j] in freq
                for i in range(1, len(a) + 1) for j in range(1, min(len(b), MAX_WORD - i) + 1)):
