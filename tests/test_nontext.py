@@ -81,3 +81,11 @@ def test_a_photo_title_and_its_credited_caption_under_a_figure():
     p = page(md)
     assert [x.kind for x in p.nontext] == ["figure", "caption", "caption"]
     assert "清算系统" not in body_text(p) and "正文继续" in body_text(p)
+
+
+def test_an_image_with_its_div_tags_on_lines_of_their_own_is_one_figure():
+    md = HEAD + '<div align="center">\n\t<img src="page/[194, 514, 719, 741]_0.jpg">\n</div>\n\n正文继续。\n'
+    p = page(md)
+    assert [x.kind for x in p.nontext] == ["figure"]
+    assert [s.line for s in p.nontext[0].source] == [5, 6, 7]
+    assert "div" not in body_text(p) and "正文继续" in body_text(p)

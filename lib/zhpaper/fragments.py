@@ -39,6 +39,9 @@ LEADING_MARKUP = re.compile(r"^\s*(?:>\s*)*(?:[-+*]\s+|\d{1,3}[.)]\s+)?")
 _FIGURE = re.compile(
     r"^\s*(?:<(?:div|p|center)\b[^>]*>\s*)*(?:(?:<img\b[^>]*>|!\[[^\]]*\]\([^)]*\))\s*)+"
     r"(?:</(?:div|p|center)>\s*)*$", re.I)
+#: A line that is only block tags: the ``<div align="center">`` and ``</div>`` that
+#: PP-Structure writes on lines of their own around an image.
+_TAGS_ONLY = re.compile(r"^\s*(?:</?(?:div|p|center)\b[^>]*>\s*)+$", re.I)
 _TABLE_OPEN, _TABLE_CLOSE = re.compile(r"<table\b", re.I), re.compile(r"</table\s*>", re.I)
 _MD_TABLE = re.compile(r"^\s*\|.*\|\s*$")
 #: Inline markup inside a text line: line-break tags, and the ``**`` around a bold line.
@@ -212,9 +215,22 @@ def blocks(source: Source) -> list[Fragment]:
             flush()
             continue
         if _FIGURE.match(line):
-            flush()
+            opening = [(sp, t) for sp, t in zip(run_spans, run_pieces, strict=True)]
+            if opening and all(_TAGS_ONLY.match(t) for _, t in opening):
+                run_spans.clear()
+                run_pieces.clear()  # the tags opening this figure are part of it
+            else:
+                opening = []
+                flush()
             span, text = _whole(number, line)
-            out.append(Fragment(len(out), "figure", (span,), (text,)))
+            out.append(Fragment(len(out), "figure", tuple(sp for sp, _ in opening) + (span,),
+                                tuple(t for _, t in opening) + (text,)))
+            continue
+        if _TAGS_ONLY.match(line) and out and out[-1].kind == "figure" and not run_pieces \
+                and out[-1].spans[-1].line == number - 1:
+            span, text = _whole(number, line)  # the tag closing the figure above
+            out[-1] = replace(out[-1], spans=out[-1].spans + (span,),
+                              pieces=out[-1].pieces + (text,))
             continue
         heading = _ATX.match(line)
         if heading and heading.group(2):

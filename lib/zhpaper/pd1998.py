@@ -501,6 +501,17 @@ def half(name: str) -> tuple[CorpusArticle, ...]:
     return split(articles())[HALVES.index(name)]
 
 
+def marked_start(article: CorpusArticle) -> bool:
+    """True if the article's start is marked in the source: a byline under its header,
+    or a lead that opens with a dateline (本报讯, 新华社北京1月5日电 …). The file has no
+    article boundaries, so where neither marks a start the split is this module's guess
+    (a feature's unnumbered section may have been taken for an article)."""
+    from .genre import genre
+
+    return article.byline is not None or bool(
+        article.paragraphs and genre().lead_byline.match(article.paragraphs[0]))
+
+
 @lru_cache(maxsize=1)
 def person_names() -> tuple[str, ...]:
     """Every person name (run of ``nr`` tokens, 2–4 characters) in the kept articles,
