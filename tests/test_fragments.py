@@ -203,3 +203,18 @@ def test_a_headline_read_into_the_middle_of_a_sentence_is_a_headline():
     assert ("headline", "天津大学博导不再终身制") in got, got
     page = reconstruct_md(md)
     assert any("终身制。去年底" in p.text for a in page.articles for p in a.paragraphs)
+
+
+def test_a_contributor_byline_by_employer_and_title():
+    from zhpaper.genre import genre
+
+    md = "## 改善农村公共管理\n\n国务院发展研究中心研究员卢迈\n\n农村稳定是全局稳定的重要基础。\n"
+    assert [k for k, _ in kinds(md)] == ["headline", "byline", "body"]
+    assert genre().byline_people("国务院发展研究中心研究员卢迈") == ("卢迈",)
+    assert genre().titled_name("他是一名优秀的研究员") is None
+
+
+def test_a_dateline_broken_across_printed_lines_under_a_plain_headline():
+    md = ("重要影响。（本报东京１月６日电）\n阿拉伯内政部长理事会声明呼吁加强打击恐怖犯罪\n"
+          "新华社突尼斯１月５日\n电（记者刘上阳）第十五届阿拉伯内政部长理事会会议今天闭幕。\n")
+    assert [k for k, _ in kinds(md)][1:3] == ["headline", "byline"]

@@ -34,6 +34,7 @@ class Genre:
     photo_credit: re.Pattern[str]
     caption_start: re.Pattern[str]
     caption_max_chars: int
+    titled_byline: re.Pattern[str] = re.compile(r"(?!)")
     surnames: frozenset[str] = frozenset()
     compound_surnames: frozenset[str] = frozenset()
     name_byline_max: int = 4
@@ -98,11 +99,20 @@ class Genre:
         return 0 < len(tokens) <= self.name_byline_max and all(
             self.looks_like_name(t) for t in tokens)
 
+    def titled_name(self, text: str) -> str | None:
+        """The name in a contributor's byline by employer and title
+        (国务院发展研究中心研究员卢迈 → 卢迈), if the line is one."""
+        m = self.titled_byline.match(text.strip())
+        return m.group("people") if m and self.looks_like_name(m.group("people")) else None
+
     def byline_people(self, text: str) -> tuple[str, ...]:
         """The reporters named by a byline or dateline (empty if it names none)."""
         m = self.lead_byline.match(text) or self.standalone_byline.match(text)
         if not m:
-            return self.people(text) if self.name_byline(text) else ()
+            if self.name_byline(text):
+                return self.people(text)
+            titled = self.titled_name(text)
+            return (titled,) if titled else ()
         groups = m.groupdict()
         named = next((groups[k] for k in ("people", "people2", "reported", "named", "named2")
                       if groups.get(k)), "")
@@ -138,6 +148,7 @@ def genre() -> Genre:
         photo_credit=re.compile(raw["photo_credit"]),
         caption_start=re.compile(raw["caption_start"]),
         caption_max_chars=int(raw["caption_max_chars"]),
+        titled_byline=re.compile(raw["titled_byline"]),
         **_surnames(),
         name_byline_max=int(raw["name_byline_max"]),
     )

@@ -138,6 +138,9 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
         if nxt in HEADER_NEXT:
             kinds[i] = "heading"  # a byline or heading below: strong evidence
             continue
+        if _dateline_below(frags, kinds, i):
+            kinds[i], kinds[i + 1] = "heading", "byline"  # the dateline's first line
+            continue
         if nxt == "body" and _subtitle_like(frags[i + 1]):
             kinds[i], kinds[i + 1] = "heading", "subtitle"  # ——调整中的北京大商业（下）
             continue
@@ -175,17 +178,27 @@ def name_bylines(frags: list[Fragment], kinds: list[str]) -> list[str]:
         f = frags[i]
         if kinds[i] != "body" or len(f.lines) != 1 or kinds[i + 1] not in {"body", "marker"}:
             continue
-        if not g.name_byline(f.flat) and not (f.centred and _pen_name(f.flat)):
+        if not g.name_byline(f.flat) and not (f.centred and _pen_name(f.flat)) \
+                and not g.titled_name(f.flat):
             continue
         above = kinds[i - 1]
         plain_headline = above == "body" and len(frags[i - 1].lines) == 1 \
-            and _headline_like(frags[i - 1].flat.strip()) \
-            and (i < 2 or kinds[i - 2] != "body" or not g.ends_open(frags[i - 2].flat))
+            and _headline_like(frags[i - 1].flat.strip())
         # a subtitle on a page without markup, leading on with a dash
         dash_line = above == "body" and frags[i - 1].flat.rstrip().endswith("——")
         if above in _NAME_AFTER or plain_headline or dash_line:
             kinds[i] = "byline"
     return kinds
+
+
+def _dateline_below(frags: list[Fragment], kinds: list[str], i: int) -> bool:
+    """The two lines below line ``i`` open with a dateline broken across them
+    (新华社突尼斯１月５日 | 电…), as a page printed line by line has it."""
+    if i + 2 >= len(frags) or kinds[i + 1] != "body" or kinds[i + 2] != "body":
+        return False
+    first = frags[i + 1].flat.strip()
+    lead = genre().lead_byline.match(first + frags[i + 2].flat.strip())
+    return bool(lead) and lead.end() > len(first)
 
 
 def _interposed(frags: list[Fragment], kinds: list[str], i: int, column: float | None) -> bool:
