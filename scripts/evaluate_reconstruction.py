@@ -43,70 +43,32 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-from zhpaper import accounting, layout, pd1998, source
-from zhpaper.damage import damage
+from zhpaper import layout, pd1998
 from zhpaper.errors import ZhpaperError
-from zhpaper.evaluate import ZERO, Counts, Prediction, Scores, baseline, count
-from zhpaper.reconstruct import reconstruct
+from zhpaper.evaluate import Row, Scores, damaged_seed_row, style_row
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "data" / "seed_articles.json"
 SEED_ROW = "damaged seed page (in-sample, the seed's own articles)"
 
 
-@dataclass
-class Row:
-    """Pooled counts of one style (or of the damaged seed pages)."""
-
-    label: str
-    pages: int = 0
-    failed: int = 0
-    counts: Counts = ZERO
-    base: Counts = ZERO
-
-
-def score_page(markdown: str, truth, name: str) -> tuple[Counts, Counts, bool]:
-    """Counts of the reconstruction and of the baseline; True if reconstruction failed."""
-    failed = False
-    try:
-        page = reconstruct(source.from_text(markdown, name))
-        accounting.check(page)
-        got = count(page, truth)
-    except Exception as e:  # noqa: BLE001 - a failing page is counted, not fatal
-        print(f"  {name}: reconstruction failed: {type(e).__name__}: {e}", file=sys.stderr)
-        got, failed = count(Prediction(()), truth), True
-    return got, count(baseline(markdown, name), truth), failed
-
-
-def run_style(style: str, arts, first: int, n: int, worst: list) -> Row:
-    row = Row(style)
-    for i, seed in enumerate(range(first, first + n), start=1):
-        laid = layout.compose(layout.page_articles(arts, seed), seed, style)
-        got, base, failed = score_page(laid.markdown, laid, f"{style}-{seed}.md")
-        row.pages += 1
-        row.failed += failed
-        row.counts, row.base = row.counts + got, row.base + base
-        worst.append((Scores.from_counts(got), style, seed, failed))
+def _progress(label: str):
+    def report(i: int, n: int) -> None:
         if i % 50 == 0:
-            print(f"  {style}: {i}/{n} pages", file=sys.stderr)
-    return row
+            print(f"  {label}: {i}/{n} pages", file=sys.stderr)
+    return report
+
+
+def run_style(style: str, arts, first: int, n: int) -> Row:
+    return style_row(style, arts, range(first, first + n), _progress(style))
 
 
 def run_seed(n: int, first: int) -> Row:
     articles = json.loads(CORPUS.read_text(encoding="utf-8"))["articles"]
-    row = Row(SEED_ROW)
-    for i, seed in enumerate(range(first, first + n), start=1):
-        d = damage(articles, seed)
-        got, base, failed = score_page(d.markdown, d, f"damaged-{seed}.md")
-        row.pages += 1
-        row.failed += failed
-        row.counts, row.base = row.counts + got, row.base + base
-        if i % 50 == 0:
-            print(f"  damaged seed page: {i}/{n} pages", file=sys.stderr)
-    return row
+    return damaged_seed_row(articles, range(first, first + n), SEED_ROW,
+                            _progress("damaged seed page"))
 
 
 def print_table(rows: list[Row], args) -> None:
@@ -183,9 +145,13 @@ def main(argv=None) -> int:
     except (ZhpaperError, OSError) as e:
         print(f"zhpaper: error: {e}", file=sys.stderr)
         return 2
-    worst: list = []
     styles = ([args.style] if args.style else list(layout.STYLES)) if args.pages > 0 else []
-    rows = [run_style(s, arts, args.seed, args.pages, worst) for s in styles]
+    rows = [run_style(s, arts, args.seed, args.pages) for s in styles]
+    worst = [(sc, r.label, seed, failed) for r in rows for seed, sc, failed in r.per_page]
+    for _, label, seed, failed in worst:
+        if failed:
+            print(f"  {label} seed {seed}: reconstruction failed (raised or lost characters;"
+                  " scored as an empty prediction)", file=sys.stderr)
     if args.seed_pages:
         rows.append(run_seed(args.seed_pages, args.damage_seed))
     print_table(rows, args)

@@ -362,3 +362,19 @@ def test_count_unchanged_on_damaged_seed_pages(seed):
     assert new == count(prediction(page), d)
     assert len(truth_headers(d)) >= len(d.articles)  # title lines found by their text
     assert new.headline_true == len(d.articles)
+
+
+def test_reconstruction_table_rows():
+    from zhpaper.evaluate import reconstruction_frame, style_row
+
+    arts = pd1998.half("dev")
+    seen = []
+    rows = [style_row(s, arts, range(2), progress=lambda i, n: seen.append((i, n)))
+            for s in ("mineru", "raw-ocr")]
+    frame = reconstruction_frame(rows)
+    assert list(frame["style"]) == ["mineru", "raw-ocr"] and list(frame["pages"]) == [2, 2]
+    scores = frame[["article F1", "article F1, baseline", "headline F1", "join P", "join R"]]
+    assert ((scores >= 0) & (scores <= 1)).all().all()
+    assert frame.loc[1, "headline F1, baseline"] == 0  # raw OCR has no headings
+    assert frame["failed"].sum() == 0 and seen[-1] == (2, 2)
+    assert [seed for seed, _, _ in rows[0].per_page] == [0, 1]

@@ -26,7 +26,7 @@ order. :func:`prediction` makes one from a reconstructed :class:`~zhpaper.page.P
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .damage import DamagedPage
 from .fragments import Span
@@ -338,3 +338,84 @@ def audit_on_injected(articles: list[dict], pages: int = 20, rate: float = 0.05,
         found += len(new)
         injected += len(want)
     return AuditScores(pages, injected, found, correct, applied, applied_correct)
+
+
+@dataclass
+class Row:
+    """Pooled counts of the reconstruction and of the baseline over a set of pages."""
+
+    label: str
+    pages: int = 0
+    failed: int = 0  #: pages whose reconstruction raised or lost characters
+    counts: Counts = ZERO
+    base: Counts = ZERO
+    per_page: list = field(default_factory=list)  #: (seed, Scores, failed) of each page
+
+    def add(self, seed: int, got: Counts, base: Counts, failed: bool) -> None:
+        self.pages += 1
+        self.failed += failed
+        self.counts, self.base = self.counts + got, self.base + base
+        self.per_page.append((seed, Scores.from_counts(got), failed))
+
+
+def score_page(markdown: str, truth, name: str) -> tuple[Counts, Counts, bool]:
+    """Counts of the reconstruction of ``markdown`` and of the baseline against
+    ``truth``; True if the reconstruction raised or lost characters (then it is scored as
+    an empty prediction, so a failing page costs what it should)."""
+    from . import accounting, source
+    from .reconstruct import reconstruct
+
+    failed = False
+    try:
+        page = reconstruct(source.from_text(markdown, name))
+        accounting.check(page)
+        got = count(page, truth)
+    except Exception:  # noqa: BLE001 - a failing page is counted, not fatal
+        got, failed = count(Prediction(()), truth), True
+    return got, count(baseline(markdown, name), truth), failed
+
+
+def style_row(style: str, articles, seeds, progress=None) -> Row:
+    """Pooled counts on the pages ``seeds`` of :mod:`zhpaper.layout` in ``style``, laid
+    out from ``articles`` (corpus articles in date order); ``progress(i, n)`` is called
+    after each page."""
+    from . import layout
+
+    row, seeds = Row(style), list(seeds)
+    for i, seed in enumerate(seeds, start=1):
+        laid = layout.compose(layout.page_articles(articles, seed), seed, style)
+        row.add(seed, *score_page(laid.markdown, laid, f"{style}-{seed}.md"))
+        if progress:
+            progress(i, len(seeds))
+    return row
+
+
+def damaged_seed_row(articles: list[dict], seeds, label: str, progress=None) -> Row:
+    """Pooled counts on pages :func:`zhpaper.damage.damage` makes from ``articles``."""
+    from .damage import damage
+
+    row, seeds = Row(label), list(seeds)
+    for i, seed in enumerate(seeds, start=1):
+        d = damage(articles, seed)
+        row.add(seed, *score_page(d.markdown, d, f"damaged-{seed}.md"))
+        if progress:
+            progress(i, len(seeds))
+    return row
+
+
+def reconstruction_frame(rows: list[Row]):
+    """One row per style (or damaged seed set): article, headline, join and order
+    scores beside the baseline's, non-text leakage and failures (a pandas DataFrame)."""
+    import pandas as pd
+
+    out = []
+    for r in rows:
+        s, b = Scores.from_counts(r.counts), Scores.from_counts(r.base)
+        out.append({"style": r.label, "pages": r.pages,
+                    "article F1": s.pairwise_f1, "article F1, baseline": b.pairwise_f1,
+                    "headline F1": s.headline_f1, "headline F1, baseline": b.headline_f1,
+                    "join P": s.join_precision, "join R": s.join_recall,
+                    "order τ": s.kendall_tau,
+                    "non-text chars in articles": r.counts.nontext_leaked,
+                    "non-text chars": r.counts.nontext_chars, "failed": r.failed})
+    return pd.DataFrame(out)
