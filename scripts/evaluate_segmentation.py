@@ -125,6 +125,61 @@ def _starts(words):
     return out
 
 
+def _words(line: str) -> list[str]:
+    """The words of a ``seg/data.txt`` line (characters tagged b/m/e/s)."""
+    words, cur = [], ""
+    for tok in line.split():
+        cur += tok[0]
+        if tok[2:] in ("s", "e"):
+            words.append(cur)
+            cur = ""
+    return words + [cur] if cur else words
+
+
+def corpus_halves() -> dict[str, list[list[str]]]:
+    """Unseen People's Daily 1998 text in PKU segmentation, by half of the pd1998 split:
+    ``dev``, the held-out lines (every ``HELD_OUT``-th) that hold dev-half text (the rest
+    of the dev half trains the tokenizer's counts); ``test``, every line of the test half
+    (none of which any model learns from: zhpaper.segscore.unseen_lines)."""
+    from zhpaper import pd1998
+    from zhpaper.tokens import HELD_OUT
+
+    path = segscore.seg_corpus_path()
+    if path is None:
+        return {"dev": [], "test": []}
+    lines = path.read_text("utf-8").split("\n")
+    dev = segscore.seg_lines_of(pd1998.half("dev"))
+    test = segscore.test_half_lines()
+    pick = {"dev": sorted(k for k in dev if k % HELD_OUT == 0), "test": sorted(test)}
+    return {h: [w for k in ks if (w := _words(lines[k]))] for h, ks in pick.items()}
+
+
+def unseen_rows() -> list[dict[str, str]]:
+    """Rows of the table "the analysis on text it has never seen": word F1 of the
+    library's tokenizer and of jieba's default (the baseline) on the seed page's test
+    articles and on unseen 1998 text of each half (:func:`corpus_halves`). jieba's own
+    dictionary was compiled from corpora that include the People's Daily, so for jieba
+    (and the library, which starts from jieba's dictionary) the 1998 text is not wholly
+    unseen; the library's own corpus counts leave the test half out."""
+    vocab = segscore.jieba_vocabulary()
+    page = page_gold()["test"]
+    halves = corpus_halves()
+
+    def f1(gold, options) -> str:
+        if not gold:
+            return "—"
+        pred = [cut("".join(g), **options) for g in gold]
+        return f"{segscore.score(gold, pred, vocab).f1:.3f}"
+
+    ours, base = SYSTEMS["zhpaper (default, no HMM)"], SYSTEMS["jieba default (HMM)"]
+    n = {h: sum(map(len, g)) for h, g in halves.items()}
+    return [{"stage": "segmentation",
+             "measure": f"word F1 (1998: {n['dev']:,} / {n['test']:,} words)",
+             "seed": f"{f1(page, ours)} (test articles)", "dev": f1(halves["dev"], ours),
+             "test": f1(halves["test"], ours), "baseline": f"{f1(halves['test'], base)} "
+             "(jieba default, test)", "target": "0.95"}]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pku", type=int, default=100000,
