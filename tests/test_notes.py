@@ -48,15 +48,15 @@ def test_bad_notes_are_one_clear_error(tmp_path, page):
 
 
 def test_reading_frame(tmp_path, page):
-    article = page.find("安全生产")
-    write(tmp_path, page, article.title, {"4": "Technology."})
+    article = page.find("暖流")
+    write(tmp_path, page, article.title, {"1": "Courteous service."})
     result = zhpaper.audit(page)
     frame = reading_frame(page, article, tmp_path, result)
     assert list(frame.columns) == ["paragraph", "lines", "text", "summary", "findings"]
-    row = frame.set_index("paragraph").loc[4]
-    assert row.summary == "Technology." and "接人重→接入重" in row.findings
-    assert "接入" in row.text  # the applied correction
-    assert (frame.set_index("paragraph").loc[1].summary) == ""
+    row = frame.set_index("paragraph").loc[1]
+    assert row.summary == "Courteous service." and "决社绝→决杜绝" in row.findings
+    assert "杜绝服务纠纷" in row.text  # the applied correction
+    assert (frame.set_index("paragraph").loc[2].summary) == ""
 
 
 def test_articles_view_folds_every_article_and_escapes(tmp_path, page):

@@ -105,8 +105,8 @@ def test_tokens_frame_keeps_provenance():
                any(w in lines[k].replace(" ", "") for k in (n - 2, n)) for w, n in
                zip(para.word, para.line, strict=True)]
     assert sum(on_line) / len(on_line) > 0.97
-    corrected = frame[frame.word == "接入"]
-    assert len(corrected) and (corrected.line == 49).all()  # the audit's correction
+    corrected = frame[frame.word == "元宇宙"]
+    assert len(corrected) and (corrected.line == 157).all()  # the audit's correction
 
 
 def run(*args, input=None, text=True):

@@ -1,23 +1,44 @@
 """Audit the OCR: find likely misreadings, garbled and lost text; correct transparently.
 
+Every paragraph of every article is audited, and so is the page's unassigned text (the
+text reconstruction could not put into an article): its findings have ``article`` None
+and ``paragraph`` k, the k-th item of :attr:`Page.unassigned`.
+
 Detectors (each finding names its ``rule``):
 
 ``confusion``
-    A character that OCR confuses with a look-alike (``data/confusions.txt``) stands
-    alone where its look-alike would form a dictionary word: 接人→接入, 社绝→杜绝.
-    Evidence is the gain in log10 probability of the best segmentation of the
-    surrounding characters (jieba's dictionary plus ours).
+    A character that OCR confuses with a look-alike (``data/confusions.txt``) where the
+    look-alike reads far better: 接人→接入, 社绝→杜绝, 元字宙→元宇宙. The score adds two
+    kinds of evidence, in log10 odds: the gain in probability of the best segmentation
+    of the surrounding characters (jieba's dictionary plus ours) when the look-alike
+    forms a dictionary word, and the gain under the character bigram model of news text
+    (:mod:`zhpaper.charlm`) for the pairs the character makes with its neighbours; less
+    a penalty when the character already belongs to a dictionary word (the weights are
+    :class:`ConfusionRule`'s).
+    Transliterated names are not corrected (three or more transliteration characters,
+    ``data/names.toml``, or a ·-joined name: 鲁夫塔). Other names are left to the
+    evidence: excusing every common surname standing alone (王, 田, 白 …) would also
+    excuse most misreadings of 主, 由, 自 (measured on the dev half), and the bigram
+    model already knows names' characters as names' characters.
 ``dash`` / ``ellipsis``
     ``一"…"`` or ``一一"…"`` opening a paragraph whose siblings open with ``——``;
     ``···`` (middle dots) for an ellipsis.
 ``markup``
     Markdown emphasis inside body text (``**吟**``): the layout tool's artefact.
 ``repetition``
-    The same clause printed twice in a row (``但困惑,但困惑``).
+    The same clause printed twice in a row, the text going on after the second copy
+    as after the first (``但困惑,但困惑,``): a line the OCR read twice. A clause repeated
+    at the end of a sentence (``注册了，注册了。``) or as the start of the next one
+    (``依靠科学技术，科学技术工作…``) is rhetoric, not damage.
 ``garbled``
-    A run of characters that rarely follow each other in news text (a character
-    bigram model, :mod:`zhpaper.charlm`) and that the dictionary cannot segment into
-    words: ``在乘路的出行``.
+    A run of characters, each a word of its own in the best segmentation, that the PKU
+    segmentation of news text rarely makes one-character words (:func:`charlm.standalone`):
+    ``党制的蓝路户益``, ``试订科技粉字职久其地笔``. A window of :data:`GARBLED_WINDOW`
+    Chinese characters (no punctuation inside) is garbled when the summed costs
+    (−log10 of those shares) reach :data:`GARBLED_COST`. Names cost nothing: a common
+    surname standing alone with one or two characters after it (林仁碧), a
+    transliteration, a short name before a place suffix (坎门镇), and a run the page
+    prints more than once (an abbreviation such as 厄特孔院).
 ``lost_text`` / ``unbalanced_quote``
     From reconstruction: a paragraph that stops mid-sentence with no continuation, an
     attribution whose quotation is missing, quotation marks without a partner.
@@ -25,11 +46,19 @@ Detectors (each finding names its ``rule``):
 Corrections are applied to the clean text only when a finding has a suggestion and
 its confidence reaches the threshold; the raw text is never changed, and
 :meth:`Audit.revert` undoes any applied correction.
+
+The confusion and garbled thresholds were chosen on pages of the dev half of the
+People's Daily 1998 corpus (clean text, and the same with injected look-alikes), with a
+bigram model that had not seen them (:mod:`zhpaper.audit_eval`); the test half was only
+measured. ``scripts/evaluate_audit.py`` prints both and the seed page's figures.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -38,27 +67,62 @@ from . import charlm, lexicon
 from . import text as textmod
 from .fragments import Span
 from .lexicon import segment
-from .page import Page, Paragraph
+from .page import Page
 
 SCHEMA = "zhpaper.audit/1"
 #: Findings at or above this confidence that carry a suggestion are applied.
 THRESHOLD = 0.8
-#: Minimum gain (log10) for a confusion to be reported at all.
-MIN_CONFUSION_GAIN = 0.5
-#: Window mean of :func:`charlm.surprise` below which text may be garbled.
-GARBLED_SURPRISE = -0.2
-GARBLED_WINDOW = 6
-#: A single-character token rarer than this is not an everyday word.
-RARE_SINGLE = 30000
+#: Confusions below this confidence are not reported.
+MIN_CONFUSION_CONFIDENCE = 0.5
+#: A look-alike must improve the dictionary reading by at least this much (log10).
+MIN_CONFUSION_GAIN = 0.3
+#: Characters on each side of a confusion candidate that the dictionary reading sees.
+CONFUSION_CONTEXT = 4
+#: Chinese characters in a garbled-text window, and the summed cost that flags it.
+GARBLED_WINDOW = 8
+GARBLED_COST = 6.5
+#: A window must hold at least this many characters that cost more than CHAR_COST.
+GARBLED_MIN_CHARS = 3
+CHAR_COST = 0.3
+#: Longest stretch of text segmented at once for the garbled-text detector.
+_SEGMENT_CHUNK = 300
+#: Names the confusion rule leaves alone (see :func:`name_mask`).
+_NOT_CORRECTED = frozenset({"foreign", "village", "listed"})
 _FUNCTION = set("的了在和与及或而并但是也都就又还把被将从向以为于由对等之其各每个这那有无不没")
+
+
+@dataclass(frozen=True)
+class ConfusionRule:
+    """How the ``confusion`` detector weighs its evidence (module documentation).
+
+    The defaults were chosen on the dev half (``scripts/evaluate_audit.py``): the lowest
+    ``score`` at which clean dev pages get at most one applied correction per 100,000
+    characters."""
+
+    #: weight of the bigram model's evidence against the dictionary's
+    lm_weight: float = 1.0
+    #: score (log10 odds) at which a correction reaches :data:`THRESHOLD`
+    score: float = 3.625
+    #: subtracted when the character already belongs to a dictionary word
+    in_word_penalty: float = 1.0
+    #: leave transliterations, village names and listed names alone
+    protect_names: bool = True
+
+
+#: The rule :func:`audit` uses.
+CONFUSIONS = ConfusionRule()
+#: The rule before bigram evidence and names were weighed (a baseline for measurement):
+#: a character standing alone, the dictionary's gain alone, confidence 1 − 10^−gain.
+DICTIONARY_ONLY = ConfusionRule(lm_weight=0.0, score=-math.log10(1 - THRESHOLD),
+                                in_word_penalty=math.inf, protect_names=False)
 
 
 @dataclass(frozen=True)
 class Finding:
     kind: str
     rule: str
-    article: str | None
-    paragraph: int | None  #: paragraph number within the article, from 1
+    article: str | None  #: None for unassigned text and page-level flags
+    paragraph: int | None  #: paragraph number within the article (or unassigned item), from 1
     start: int | None  #: offsets in the paragraph's clean text
     end: int | None
     source: tuple[Span, ...]
@@ -71,6 +135,11 @@ class Finding:
     @property
     def line(self) -> int | None:
         return self.source[0].line if self.source else None
+
+    @property
+    def unassigned(self) -> bool:
+        """True for a finding in the page's unassigned text."""
+        return self.article is None and self.paragraph is not None
 
 
 @lru_cache(maxsize=1)
@@ -86,15 +155,36 @@ def confusion_sets() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@dataclass(frozen=True)
+class NameRules:
+    """What names look like (``data/names.toml``)."""
+
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    not_in_names: frozenset[str]
+    place_suffixes: frozenset[str]
+    village_suffixes: frozenset[str]
+    foreign: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def name_rules() -> NameRules:
+    data = tomllib.loads(
+        resources.files("zhpaper").joinpath("data/names.toml").read_text("utf-8"))
+
+    def chars(key: str) -> frozenset[str]:
+        return frozenset(c for c in data[key] if not c.isspace())
+
+    return NameRules(chars("surnames") - _FUNCTION, frozenset(data["compound_surnames"]),
+                     chars("not_in_names"), chars("place_suffixes"),
+                     chars("village_suffixes"), chars("transliteration"))
+
+
 def _token_at(text: str, i: int) -> tuple[int, str]:
     for start, word in segment(text):
         if start <= i < start + len(word):
             return start, word
     return i, text[i]
-
-
-def _confidence(gain: float) -> float:
-    return round(1 - 10 ** (-gain), 3)
 
 
 def _spans(offsets: list[tuple[int, int]], start: int, end: int) -> tuple[Span, ...]:
@@ -108,81 +198,229 @@ def _spans(offsets: list[tuple[int, int]], start: int, end: int) -> tuple[Span, 
     return tuple(spans)
 
 
-def _confusions(t: str) -> list[tuple[int, int, str, float, str]]:
-    sets = confusion_sets()
-    out = []
-    for i, c in enumerate(t):
-        if c not in sets:
-            continue
-        lo = max(0, i - 4)
-        window = t[lo:i + 5]
-        j = i - lo
-        if len(_token_at(window, j)[1]) > 1:
-            continue  # the character already belongs to a word
-        base = lexicon.best_logprob(window)
-        best = None
-        for alt in sorted(sets[c]):
-            candidate = window[:j] + alt + window[j + 1:]
-            start, word = _token_at(candidate, j)
-            if len(word) < 2:
-                continue
-            gain = lexicon.best_logprob(candidate) - base
-            if gain >= MIN_CONFUSION_GAIN and (best is None or gain > best[0]):
-                best = (gain, alt, word, start)
-        if best:
-            gain, alt, word, start = best
-            orig_word = window[start:start + len(word)]
-            out.append((i, i + 1, alt, gain,
-                        f"'{orig_word}' is not a word; '{word}' is (dictionary frequency "
-                        f"{lexicon.word_frequency(word)}); segmentation log10 gain {gain:.2f}"))
+def _han(c: str) -> bool:
+    """A Chinese character (not punctuation, not a full-width digit or letter)."""
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+def words_of(t: str) -> list[tuple[int, str]]:
+    """The best dictionary segmentation of ``t`` as ``(offset, word)``, in chunks."""
+    out: list[tuple[int, str]] = []
+    for lo in range(0, len(t), _SEGMENT_CHUNK):
+        out += [(lo + s, w) for s, w in segment(t[lo:lo + _SEGMENT_CHUNK])]
     return out
 
 
-_DASH = re.compile(r'^(一一|一)(?=["“])')
-_MIDDLE_DOTS = re.compile(r"[·・•]{3,}")
-_EMPHASIS = re.compile(r"\*{1,3}([^*\n]{1,10})\*{1,3}")
-_REPEAT = re.compile(r"([\u4e00-\u9fff]{3,8})([,，;；]?)\1")
+# --- names -----------------------------------------------------------------------------
+
+def _foreign_names(t: str, mask: list[str]) -> None:
+    """Runs of 3+ transliteration characters, and names joined by ·, are foreign."""
+    foreign = name_rules().foreign
+    i = 0
+    while i < len(t):
+        j = i
+        while j < len(t) and (t[j] in foreign or (t[j] in "·・" and j > i)):
+            j += 1
+        if j - i >= 3:
+            mask[i:j] = ["foreign"] * (j - i)
+        i = max(j, i + 1)
+    for k, c in enumerate(t):
+        if c in "·・":
+            a, b = _side(t, k, -1, foreign), _side(t, k, 1, foreign)
+            if a < k - 1 and b > k + 2:
+                mask[a:b] = ["foreign"] * (b - a)
 
 
-def _garbled(t: str) -> list[tuple[int, int, float]]:
-    """Runs of improbable character pairs that the dictionary cannot segment."""
+def _side(t: str, k: int, step: int, foreign: frozenset[str]) -> int:
+    """How far a ·-joined name reaches from ``k``: over transliteration characters
+    (at most six), else over two Chinese characters. Returns a slice bound."""
+    x, n = k + step, 0
+    while 0 <= x < len(t) and t[x] in foreign and n < 6:
+        x, n = x + step, n + 1
+    if n < 2:
+        x, n = k + step, 0
+        while 0 <= x < len(t) and _han(t[x]) and n < 2:
+            x, n = x + step, n + 1
+    return x + 1 if step < 0 else x
+
+
+def _person_and_place_names(t: str, words: list[tuple[int, str]], mask: list[str]) -> None:
+    """A common surname standing alone and the one or two characters standing alone
+    after it (``person``; ``listed`` when 、 joins it to another such name); one to three
+    characters standing alone before a place or village suffix."""
+    r = name_rules()
+    alone = [False] * len(t)
+    for start, word in words:
+        if len(word) == 1:
+            alone[start] = True
+    names: list[tuple[int, int]] = []
+    for start, word in words:
+        if not (len(word) == 1 and word in r.surnames or word in r.compound_surnames):
+            continue
+        end = start + len(word)
+        while (end - start - len(word) < 2 and end < len(t) and alone[end] and _han(t[end])
+               and t[end] not in r.not_in_names):
+            end += 1
+        if end > start + len(word):
+            names.append((start, end))
+    starts, ends = {a for a, _ in names}, {b for _, b in names}
+    for a, b in names:
+        listed = (b < len(t) and t[b] == "、" and b + 1 in starts
+                  or a > 0 and t[a - 1] == "、" and a - 1 in ends)
+        for k in range(a, b):
+            mask[k] = mask[k] or ("listed" if listed else "person")
+    for k, c in enumerate(t):
+        kind = "place" if c in r.place_suffixes else "village" if c in r.village_suffixes \
+            else ""
+        x = k - 1
+        while (kind and x >= 0 and k - x <= 3 and alone[x] and _han(t[x])
+               and t[x] not in r.not_in_names):
+            mask[x] = mask[x] or kind
+            x -= 1
+        if x < k - 1:  # the suffix belongs to the name it ends
+            mask[k] = mask[k] or kind
+
+
+def _repeated_runs(t: str, words: list[tuple[int, str]], page_text: str,
+                   mask: list[str]) -> None:
+    """Runs of 3+ Chinese characters standing alone that the page prints more than once
+    (an abbreviation, a name the dictionary does not know) are names."""
+    run: list[int] = []
+    for start, word in [*words, (len(t), "")]:
+        if len(word) == 1 and _han(word):
+            if run and run[-1] == start - 1:
+                run.append(start)
+                continue
+        if len(run) >= 3 and page_text.count(t[run[0]:run[-1] + 1]) >= 2:
+            for k in run:
+                mask[k] = mask[k] or "repeated"
+        run = [start] if len(word) == 1 and _han(word) else []
+
+
+def name_mask(t: str, words: list[tuple[int, str]], page_text: str = "") -> list[str]:
+    """For each character of ``t``: the kind of name it may belong to (``foreign``,
+    ``person``, ``listed`` (a person in a list of names), ``place``, ``village``,
+    ``repeated``) or ``""`` (see the module documentation)."""
+    mask = [""] * len(t)
+    _foreign_names(t, mask)
+    _person_and_place_names(t, words, mask)
+    if page_text:
+        _repeated_runs(t, words, page_text, mask)
+    return mask
+
+
+# --- confusions ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Candidate:
+    score: float
+    alt: str
+    word: str  #: the dictionary word the look-alike forms
+    start: int  #: where that word starts, in the window
+    gain: float
+    lm: float
+
+
+def _candidate(t: str, i: int, rule: ConfusionRule) -> _Candidate | None:
+    """The best look-alike for ``t[i]`` (see the module documentation), if any."""
+    lo = max(0, i - CONFUSION_CONTEXT)
+    window, j = t[lo:i + CONFUSION_CONTEXT + 1], i - lo
+    in_word = len(_token_at(window, j)[1]) > 1
+    base = lexicon.best_logprob(window)
+    left, right = t[i - 1:i], t[i + 1:i + 2]
+    best = None
+    for alt in sorted(confusion_sets()[t[i]]):
+        candidate = window[:j] + alt + window[j + 1:]
+        start, word = _token_at(candidate, j)
+        if len(word) < 2:
+            continue
+        gain = lexicon.best_logprob(candidate) - base
+        if gain < MIN_CONFUSION_GAIN:
+            continue
+        lm = charlm.log_ratio(left, t[i], alt, right)
+        score = gain + rule.lm_weight * lm
+        if best is None or score > best.score:
+            best = _Candidate(score, alt, word, start, gain, lm)
+    if best is None or not in_word:
+        return best
+    return _Candidate(best.score - rule.in_word_penalty, best.alt, best.word, best.start,
+                      best.gain, best.lm)
+
+
+def _confidence(score: float, rule: ConfusionRule) -> float:
+    """Confidence of a confusion score: :data:`THRESHOLD` at ``rule.score``."""
+    odds = score - rule.score - math.log10(1 - THRESHOLD)
+    return round(1 - 10 ** (-odds), 3) if odds > -3 else -999.0
+
+
+def _confusions(t: str, mask: list[str], rule: ConfusionRule = CONFUSIONS
+                ) -> list[tuple[int, int, str, float, str]]:
+    sets = confusion_sets()
+    out = []
+    for i, c in enumerate(t):
+        if c not in sets or rule.protect_names and mask[i] in _NOT_CORRECTED:
+            continue
+        best = _candidate(t, i, rule)
+        if best is None:
+            continue
+        confidence = _confidence(best.score, rule)
+        if confidence < MIN_CONFUSION_CONFIDENCE:
+            continue
+        lo = max(0, i - CONFUSION_CONTEXT)
+        orig_word = t[lo + best.start:lo + best.start + len(best.word)]
+        out.append((i, i + 1, best.alt, confidence,
+                    f"'{orig_word}' is not a word; '{best.word}' is (dictionary frequency "
+                    f"{lexicon.word_frequency(best.word)}); log10 gain {best.gain:.2f} "
+                    f"(dictionary) + {best.lm:.2f} (character pairs)"))
+    return out
+
+
+# --- garbled text ----------------------------------------------------------------------
+
+def _costs(t: str, words: list[tuple[int, str]], mask: list[str]) -> list[float]:
+    cost = [0.0] * len(t)
+    for start, word in words:
+        if len(word) == 1 and _han(word) and not mask[start]:
+            cost[start] = -charlm.standalone(word)
+    return cost
+
+
+def _flag_windows(t: str, cost: list[float]) -> tuple[list[bool], list[float]]:
+    n, size = len(t), GARBLED_WINDOW
+    flagged, worst = [False] * n, [0.0] * n
+    cjk = [_han(c) for c in t]
+    run = 0  # Chinese characters ending at i
+    for i in range(n):
+        run = run + 1 if cjk[i] else 0
+        if run < size:
+            continue
+        window = cost[i - size + 1:i + 1]
+        total = sum(window)
+        if total >= GARBLED_COST and sum(c > CHAR_COST for c in window) >= GARBLED_MIN_CHARS:
+            for k in range(i - size + 1, i + 1):
+                flagged[k] = True
+                worst[k] = max(worst[k], total)
+    return flagged, worst
+
+
+def _garbled(t: str, words: list[tuple[int, str]], mask: list[str]
+             ) -> list[tuple[int, int, float]]:
+    """``(start, end, cost)`` of garbled runs (see the module documentation)."""
     if not charlm.available():
         return []
-    cjk = [("\u4e00" <= c <= "\u9fff") for c in t]
-    scores = [charlm.surprise(a, b) if cjk[k] and cjk[k + 1] else None
-              for k, (a, b) in enumerate(zip(t, t[1:], strict=False))]
-    size = GARBLED_WINDOW
-    improbable = []  # (start, mean surprise) of windows of improbable pairs
-    for i in range(len(scores) - size + 1):
-        win = scores[i:i + size]
-        if all(s is not None for s in win):
-            mean = sum(win) / size
-            if mean <= GARBLED_SURPRISE:
-                improbable.append((i, mean))
-    if not improbable:
-        return []  # most paragraphs: no need to segment at all
-    single = [False] * len(t)
-    for start, word in segment(t):
-        if (len(word) == 1 and cjk[start] and word not in _FUNCTION
-                and lexicon.word_frequency(word) < RARE_SINGLE):
-            single[start] = True
-    flagged = [False] * len(t)
-    worst = [0.0] * len(t)
-    for i, mean in improbable:
-        if sum(single[i:i + size + 1]) >= 2:
-            for k in range(i, i + size + 1):
-                flagged[k] = True
-                worst[k] = min(worst[k], mean)
+    cost = _costs(t, words, mask)
+    flagged, worst = _flag_windows(t, cost)
     out, i = [], 0
     while i < len(t):
-        if flagged[i]:
-            j = i
-            while j < len(t) and flagged[j]:
-                j += 1
-            out.append((i, j, min(worst[i:j])))
-            i = j
-        else:
+        if not flagged[i]:
             i += 1
+            continue
+        j = i
+        while j < len(t) and flagged[j]:
+            j += 1
+        costly = [k for k in range(i, j) if cost[k] > CHAR_COST]
+        out.append((costly[0], costly[-1] + 1, max(worst[i:j])))
+        i = j
     return out
 
 
@@ -200,18 +438,70 @@ def _lone_quote(t: str) -> int | None:
     return i if after in ("", "。", "，", ",", "；", ";", "!", "！", "?", "？") else None
 
 
+_DASH = re.compile(r'^(一一|一)(?=["“])')
+_MIDDLE_DOTS = re.compile(r"[·・•]{3,}")
+_EMPHASIS = re.compile(r"\*{1,3}([^*\n]{1,10})\*{1,3}")
+_REPEAT = re.compile(r"([\u4e00-\u9fff]{3,8})([,，;；])\1(?=[,，;；])")
+
+#: ``add(kind, rule, start, end, suggestion, confidence, evidence)``
+_Add = Callable[[str, str, int, int, str | None, float, str], None]
+
+
+def _text_findings(u: _Unit, add: _Add, page_text: str, rule: ConfusionRule) -> None:
+    """Run the detectors that read one text (a paragraph or an unassigned item)."""
+    t, dashed = u.text, u.dashed
+    words = words_of(t)
+    mask = name_mask(t, words, page_text)
+    for start, end, alt, confidence, why in _confusions(t, mask, rule):
+        add("confusion", "confusion", start, end, alt, confidence, why)
+    m = _DASH.match(t)
+    if m:
+        add("dash", "dash", 0, m.end(), "——", 0.95 if dashed else 0.5,
+            "an enumerated item opens with 一 where its siblings open with ——"
+            if dashed else "an item opens with 一 before a quotation")
+    for m in _MIDDLE_DOTS.finditer(t):
+        add("ellipsis", "ellipsis", m.start(), m.end(), "……", 0.9,
+            "middle dots set as an ellipsis")
+    for m in _REPEAT.finditer(t):
+        add("garbled", "repetition", m.start(), m.end(), None, 0.9,
+            f"'{m.group(1)}' printed twice in a row")
+    lone = None if u.quoted else _lone_quote(t)
+    if lone is not None:
+        start = max((t.rfind(c, 0, lone) for c in "，,。;；:："), default=-1) + 1
+        add("garbled", "unpaired_quote", start, lone + 1, None, 0.7,
+            "a quotation mark closes a quotation that never opened: the words "
+            "before it are damaged or partly lost")
+    for start, end, cost in _garbled(t, words, mask):
+        add("garbled", "garbled", start, end, None,
+            round(min(0.95, 0.6 + 0.1 * (cost - GARBLED_COST)), 3),
+            f"characters standing alone that news text rarely uses as one-character "
+            f"words (summed cost {cost:.1f} over {GARBLED_WINDOW} characters)")
+
+
 @dataclass(frozen=True)
 class Audit:
     page: Page
     findings: tuple[Finding, ...]
     threshold: float = THRESHOLD
 
-    def paragraph(self, article: str, number: int) -> Paragraph:
+    def paragraph(self, article: str, number: int):
+        """The :class:`~zhpaper.page.Paragraph` (or, with ``article`` None, the
+        :class:`~zhpaper.page.Unassigned` item) ``number``, from 1."""
+        if article is None:
+            return self.page.unassigned[number - 1]
         return self.page.article(article).paragraphs[number - 1]
 
-    def corrected(self, article: str, number: int, exclude: frozenset = frozenset()) -> str:
-        """The clean text of a paragraph with the applied corrections (minus ``exclude``)."""
-        text = self.paragraph(article, number).text
+    def text(self, article: str | None, number: int) -> str:
+        """The clean text the findings' offsets refer to."""
+        if article is None:
+            return unassigned_text(self.page, number)[0]
+        return self.paragraph(article, number).text
+
+    def corrected(self, article: str | None, number: int,
+                  exclude: frozenset = frozenset()) -> str:
+        """The clean text of a paragraph (or, with ``article`` None, of an unassigned
+        item) with the applied corrections (minus ``exclude``)."""
+        text = self.text(article, number)
         todo = sorted((f for f in self.findings if f.applied and f.article == article
                        and f.paragraph == number and f not in exclude),
                       key=lambda f: f.start, reverse=True)
@@ -219,7 +509,7 @@ class Audit:
             text = text[:f.start] + f.suggestion + text[f.end:]
         return text
 
-    def revert(self, article: str, number: int, corrected: str) -> str:
+    def revert(self, article: str | None, number: int, corrected: str) -> str:
         """Undo every applied correction in ``corrected``: the paragraph's clean text."""
         text = corrected
         applied = sorted((f for f in self.findings if f.applied and f.article == article
@@ -234,80 +524,88 @@ class Audit:
         pieces.append(text[pos:])
         return "".join(pieces)
 
+    def _rows(self) -> list[dict]:
+        return [{"kind": f.kind, "rule": f.rule, "article": f.article,
+                 "paragraph": f.paragraph, "line": f.line,
+                 "source": [s.as_list() for s in f.source], "original": f.original,
+                 "suggestion": f.suggestion, "confidence": f.confidence,
+                 "applied": f.applied, "evidence": f.evidence} for f in self.findings]
+
     def to_frame(self):
         import pandas as pd
 
         cols = ["kind", "rule", "article", "paragraph", "line", "source", "original",
                 "suggestion", "confidence", "applied", "evidence"]
-        rows = [{"kind": f.kind, "rule": f.rule, "article": f.article,
-                 "paragraph": f.paragraph, "line": f.line,
-                 "source": [s.as_list() for s in f.source], "original": f.original,
-                 "suggestion": f.suggestion, "confidence": f.confidence,
-                 "applied": f.applied, "evidence": f.evidence} for f in self.findings]
-        return pd.DataFrame(rows, columns=cols)
+        return pd.DataFrame(self._rows(), columns=cols)
 
     def to_json(self) -> dict:
         return {"schema": SCHEMA, "source": {"path": self.page.path,
                                              "sha256": self.page.sha256},
-                "threshold": self.threshold,
-                "findings": [
-                    {"kind": f.kind, "rule": f.rule, "article": f.article,
-                     "paragraph": f.paragraph, "line": f.line,
-                     "source": [s.as_list() for s in f.source], "original": f.original,
-                     "suggestion": f.suggestion, "confidence": f.confidence,
-                     "applied": f.applied, "evidence": f.evidence}
-                    for f in self.findings]}
+                "threshold": self.threshold, "findings": self._rows()}
 
 
-def audit(page: Page, threshold: float = THRESHOLD) -> Audit:
-    """Audit every paragraph of ``page`` (see the module documentation)."""
-    findings: list[Finding] = []
+def unassigned_text(page: Page, number: int) -> tuple[str, list[tuple[int, int]]]:
+    """Clean text and raw offsets of the page's unassigned item ``number`` (from 1)."""
+    item = page.unassigned[number - 1]
+    pieces = [page.lines[s.line - 1][s.start:s.end] for s in item.source]
+    return textmod.clean_with_offsets(pieces, item.source)
+
+
+def _leaves_quote_open(t: str) -> bool:
+    """True if ``t`` opens a quotation it does not close (it goes on in the next one)."""
+    return t.count("“") > t.count("”") or t.count('"') % 2 == 1
+
+
+@dataclass(frozen=True)
+class _Unit:
+    article: str | None  #: article id, None for unassigned text
+    number: int
+    text: str
+    offsets: list[tuple[int, int]]
+    dashed: bool = False  #: a sibling paragraph opens with ——
+    quoted: bool = False  #: the paragraph before left a quotation open
+
+
+def _units(page: Page) -> list[_Unit]:
+    """Every text the audit reads: paragraphs, then unassigned items."""
+    out = []
     for article in page.articles:
         paragraphs = article.paragraphs
         dashed = any(p.text.startswith("——") for p in paragraphs)
+        before = ""
         for number, para in enumerate(paragraphs, start=1):
             t, offsets = textmod.clean_with_offsets(para.raw.split("\n"), para.source)
+            out.append(_Unit(article.id, number, t, offsets, dashed, _leaves_quote_open(before)))
+            before = t
+    for number in range(1, len(page.unassigned) + 1):
+        t, offsets = unassigned_text(page, number)
+        out.append(_Unit(None, number, t, offsets))
+    return out
 
-            def add(kind, rule, start, end, suggestion, confidence, evidence,
-                    *, aid=article.id, n=number, text=t, offs=offsets):
-                findings.append(Finding(
-                    kind, rule, aid, n, start, end, _spans(offs, start, end),
-                    text[start:end], suggestion, confidence, evidence,
-                    applied=suggestion is not None and confidence >= threshold))
 
-            for start, end, alt, gain, why in _confusions(t):
-                add("confusion", "confusion", start, end, alt, _confidence(gain), why)
-            m = _DASH.match(t)
-            if m:
-                add("dash", "dash", 0, m.end(), "——", 0.95 if dashed else 0.5,
-                    "an enumerated item opens with 一 where its siblings open with ——"
-                    if dashed else "an item opens with 一 before a quotation")
-            for m in _MIDDLE_DOTS.finditer(t):
-                add("ellipsis", "ellipsis", m.start(), m.end(), "……", 0.9,
-                    "middle dots set as an ellipsis")
-            for m in _REPEAT.finditer(t):
-                add("garbled", "repetition", m.start(), m.end(), None, 0.9,
-                    f"'{m.group(1)}' printed twice in a row")
-            lone = _lone_quote(t)
-            if lone is not None:
-                start = max((t.rfind(c, 0, lone) for c in "，,。;；:："), default=-1) + 1
-                add("garbled", "unpaired_quote", start, lone + 1, None, 0.7,
-                    "a quotation mark closes a quotation that never opened: the words "
-                    "before it are damaged or partly lost")
-            for start, end, mean in _garbled(t):
-                add("garbled", "garbled", start, end, None,
-                    round(min(0.95, 0.5 - mean), 3),
-                    f"characters that rarely follow each other in news text (mean "
-                    f"bigram surprise {mean:.2f}) and few dictionary words")
-        for number, para in enumerate(paragraphs, start=1):
-            for m in _EMPHASIS.finditer(para.raw.replace("\n", "")):
-                spans = tuple(s for s in para.source)
-                line_hit = next((s for s in spans if m.group(0) in page.raw_text((s,))), None)
-                src = (line_hit,) if line_hit else spans[:1]
-                findings.append(Finding("garbled", "markup", article.id, number, None, None,
-                                        src, m.group(0), None, 0.9,
-                                        "Markdown emphasis inside body text: an OCR artefact"))
-    located = {(f.article, f.paragraph) for f in findings if f.rule == "unpaired_quote"}
+def _markup_findings(page: Page, units: list[_Unit]) -> list[Finding]:
+    """Markdown emphasis inside paragraphs, located in the raw line and, by the
+    emphasised characters, in the clean text (so that they count as garbled text)."""
+    out = []
+    where = {(u.article, u.number): {pos: k for k, pos in enumerate(u.offsets)}
+             for u in units if u.article is not None}
+    for article in page.articles:
+        for number, para in enumerate(article.paragraphs, start=1):
+            at = where[(article.id, number)]
+            for s in para.source:
+                raw = page.lines[s.line - 1][s.start:s.end]
+                for m in _EMPHASIS.finditer(raw):
+                    k = at.get((s.line, s.start + m.start(1)))
+                    start, end = (k, k + len(m.group(1))) if k is not None else (None, None)
+                    out.append(Finding(
+                        "garbled", "markup", article.id, number, start, end,
+                        (Span(s.line, s.start + m.start(), s.start + m.end()),), m.group(0),
+                        None, 0.9, "Markdown emphasis inside body text: an OCR artefact"))
+    return out
+
+
+def _flag_findings(page: Page, located: set) -> list[Finding]:
+    out = []
     for flag in page.flags:
         art = flag.article
         number = None
@@ -321,11 +619,34 @@ def audit(page: Page, threshold: float = THRESHOLD) -> Audit:
         raw = page.raw_text(flag.source)
         quoted = re.search(r"'([^']+)'", flag.detail)
         original = quoted.group(1) if quoted and quoted.group(1) in raw else raw[-12:]
-        findings.append(Finding(kind, flag.kind, art, number, None, None, flag.source,
-                                original, None, 0.9 if kind == "lost_text" else 0.6,
-                                flag.detail))
+        out.append(Finding(kind, flag.kind, art, number, None, None, flag.source,
+                           original, None, 0.9 if kind == "lost_text" else 0.6,
+                           flag.detail))
+    return out
+
+
+def audit(page: Page, threshold: float = THRESHOLD,
+          confusions: ConfusionRule = CONFUSIONS) -> Audit:
+    """Audit every paragraph and every unassigned item of ``page`` (see the module
+    documentation); ``confusions`` weighs the confusion detector's evidence."""
+    findings: list[Finding] = []
+    units = _units(page)
+    page_text = "\n".join(u.text for u in units)
+    for u in units:
+        def add(kind, rule, start, end, suggestion, confidence, evidence, *, u=u):
+            findings.append(Finding(
+                kind, rule, u.article, u.number, start, end, _spans(u.offsets, start, end),
+                u.text[start:end], suggestion, confidence, evidence,
+                applied=suggestion is not None and confidence >= threshold))
+
+        _text_findings(u, add, page_text, confusions)
+    findings += _markup_findings(page, units)
+    located = {(f.article, f.paragraph) for f in findings if f.rule == "unpaired_quote"}
+    findings += _flag_findings(page, located)
     findings.sort(key=lambda f: (f.source[0] if f.source else Span(0, 0, 0), f.rule))
     return Audit(page, tuple(findings), threshold)
 
 
-__all__ = ["Audit", "Finding", "audit", "THRESHOLD", "SCHEMA"]
+__all__ = ["Audit", "CONFUSIONS", "ConfusionRule", "DICTIONARY_ONLY", "Finding", "NameRules",
+           "SCHEMA", "THRESHOLD", "audit", "confusion_sets", "name_mask", "name_rules",
+           "unassigned_text", "words_of"]

@@ -7,7 +7,9 @@ segmentation and every line of the pd1998 test half: :func:`zhpaper.segscore.uns
 so the audit is measured on test-half pages it has never seen. :func:`surprise` says
 how much less likely a character pair is than its characters would be on their own:
 garbled OCR output strings together characters that never follow each other in news
-text. The counts are cached like the lexicon.
+text. :func:`standalone` says how often a character is a word of its own in the PKU
+segmentation (的, 他, 买 often; 株, 职, 碧 hardly ever): garbled text is full of characters
+standing alone that rarely do. The counts are cached like the lexicon.
 
 For measurement, :func:`without` trains a model that also leaves out given corpus lines
 (the dev half's articles a measure reads), so that dev figures are not in-sample.
@@ -25,11 +27,21 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 #: Interpolation weight of the bigram estimate against the unigram one.
 LAMBDA = 0.7
 
-Counts = tuple[dict[str, int], dict[str, int], int]
+
+
+class Counts(NamedTuple):
+    uni: dict[str, int]  #: character counts
+    bi: dict[str, int]  #: character pair counts
+    total: int  #: characters
+    single: dict[str, int]  #: how often each character is a one-character word
+
+
+EMPTY = Counts({}, {}, 0, {})
 
 
 def train(exclude: Iterable[int] = ()) -> Counts:
@@ -39,18 +51,21 @@ def train(exclude: Iterable[int] = ()) -> Counts:
 
     corpus = seg_corpus_path()
     if corpus is None:
-        return {}, {}, 0
+        return EMPTY
     skip = unseen_lines() | frozenset(exclude)
     uni_c: Counter[str] = Counter()
     bi_c: Counter[str] = Counter()
+    single_c: Counter[str] = Counter()
     with corpus.open(encoding="utf-8") as fh:
         for k, line in enumerate(fh):
             if k in skip:
                 continue
-            chars = [tok[0] for tok in line.split() if tok]
+            toks = line.split()
+            chars = [tok[0] for tok in toks]
             uni_c.update(chars)
             bi_c.update(a + b for a, b in zip(chars, chars[1:], strict=False))
-    return dict(uni_c), dict(bi_c), sum(uni_c.values())
+            single_c.update(tok[0] for tok in toks if tok[2:] == "s")
+    return Counts(dict(uni_c), dict(bi_c), sum(uni_c.values()), dict(single_c))
 
 
 def _cache_file() -> Path | None:
@@ -58,7 +73,7 @@ def _cache_file() -> Path | None:
 
     if seg_corpus_path() is None:
         return None
-    key = hashlib.sha256(f"{training_key()}|charlm".encode()).hexdigest()
+    key = hashlib.sha256(f"{training_key()}|charlm|2".encode()).hexdigest()
     base = os.environ.get("XDG_CACHE_HOME") or tempfile.gettempdir()
     return Path(base) / "zhpaper" / f"charlm-{key[:16]}.marshal"
 
@@ -67,28 +82,28 @@ def _cache_file() -> Path | None:
 def _default() -> Counts:
     cache = _cache_file()
     if cache is None:
-        return {}, {}, 0
+        return EMPTY
     try:
-        uni, bi = marshal.loads(cache.read_bytes())
-        return uni, bi, sum(uni.values())
+        uni, bi, single = marshal.loads(cache.read_bytes())
+        return Counts(uni, bi, sum(uni.values()), single)
     except (OSError, ValueError, EOFError, TypeError):
         pass
-    uni, bi, total = train()
+    model = train()
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=cache.parent, delete=False) as tmp:
-            tmp.write(marshal.dumps((uni, bi)))
+            tmp.write(marshal.dumps((model.uni, model.bi, model.single)))
         os.replace(tmp.name, cache)
     except OSError:
         pass
-    return uni, bi, total
+    return model
 
 
 _OVERRIDE: list[Counts] = []  # models installed by without(), innermost last
 
 
 def counts() -> Counts:
-    """``(unigram counts, bigram counts, total characters)``; empty if no corpus."""
+    """The model's :class:`Counts` (empty if there is no corpus)."""
     return _OVERRIDE[-1] if _OVERRIDE else _default()
 
 
@@ -110,10 +125,42 @@ def available() -> bool:
 
 def surprise(a: str, b: str) -> float:
     """log10 P(b | a) / P(b): below zero when ``b`` follows ``a`` less often than usual."""
-    uni, bi, total = counts()
+    uni, bi, total, _ = counts()
     if not total:
         return 0.0
     vocab = len(uni)
     p_b = (uni.get(b, 0) + 0.5) / (total + 0.5 * vocab)
     p_ab = bi.get(a + b, 0) / uni[a] if uni.get(a) else 0.0
     return math.log10(LAMBDA * p_ab + (1 - LAMBDA) * p_b) - math.log10(p_b)
+
+
+def standalone(c: str) -> float:
+    """log10 of the share of ``c``'s occurrences in which the PKU segmentation makes it
+    a one-character word, smoothed: ``(single + 0.5) / (count + 1)``, so a character
+    the corpus never shows scores log10(1/2), not minus infinity."""
+    model = counts()
+    return math.log10((model.single.get(c, 0) + 0.5) / (model.uni.get(c, 0) + 1.0))
+
+
+def log_ratio(left: str, old: str, new: str, right: str) -> float:
+    """How much likelier (log10) the bigram model finds ``left + new + right`` than
+    ``left + old + right`` (``left``/``right``: one neighbouring character or empty)."""
+    uni, _, total, _ = counts()
+    if not total:
+        return 0.0
+    vocab = len(uni)
+
+    def logp(a: str, b: str) -> float:  # log10 P(b | a), or P(b) without a
+        p_b = (uni.get(b, 0) + 0.5) / (total + 0.5 * vocab)
+        return math.log10(_p_pair(a, b, uni) * LAMBDA + (1 - LAMBDA) * p_b) if a else \
+            math.log10(p_b)
+
+    def score(c: str) -> float:
+        return logp(left, c) + (logp(c, right) if right else 0.0)
+
+    return score(new) - score(old)
+
+
+def _p_pair(a: str, b: str, uni: dict[str, int]) -> float:
+    count_a = uni.get(a, 0)
+    return counts().bi.get(a + b, 0) / count_a if count_a else 0.0

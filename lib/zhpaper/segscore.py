@@ -268,11 +268,16 @@ def tagged_line_text(line: str) -> str:
 
 def training_key() -> str:
     """A key for caches built from the corpus lines that are not unseen: both corpus
-    files (path, size, time), the rule version and the held-out interval."""
+    files (path, size, time), the rule version, the held-out interval and the source of
+    :mod:`zhpaper.pd1998` (which decides where the test half starts)."""
+    import hashlib
+    from importlib import resources
+
     from .pd1998 import corpus_path
     from .tokens import HELD_OUT
 
-    parts = [UNSEEN_RULE, HELD_OUT]
+    code = resources.files("zhpaper").joinpath("pd1998.py").read_bytes()
+    parts = [UNSEEN_RULE, HELD_OUT, hashlib.sha256(code).hexdigest()[:16]]
     for path in (seg_corpus_path(), corpus_path()):
         stat = path.stat() if path else None
         parts.append(f"{path}|{stat.st_size}|{stat.st_mtime_ns}" if stat else "-")
