@@ -89,3 +89,17 @@ def test_an_image_with_its_div_tags_on_lines_of_their_own_is_one_figure():
     assert [x.kind for x in p.nontext] == ["figure"]
     assert [s.line for s in p.nontext[0].source] == [5, 6, 7]
     assert "div" not in body_text(p) and "正文继续" in body_text(p)
+
+
+def test_a_credited_caption_printed_line_by_line_is_a_caption():
+    def lines(text, width=15):
+        return "\n".join(text[k:k + width] for k in range(0, len(text), width))
+
+    body = "安全生产治本攻坚行动开展以来，全市上下紧盯隐患排查不放松，形势平稳向好。"
+    caption = "到１９９７年底，胜利油田共生产原油２８０１万吨。这是工人们冒着严寒钻井。（新华社记者李舸摄）"
+    md = ("首府推进安全生产治本攻坚行动\n本报讯(记者 苗欣)\n" + lines(body) + "\n" + lines(caption)
+          + "\n" + lines("各地区各部门认真落实安全生产责任制，层层压实责任。") + "\n")
+    p = page(md)
+    assert {x.kind for x in p.nontext} == {"caption"} and len(p.nontext) >= 3
+    assert "钻井" not in body_text(p) and "原油" not in body_text(p)
+    assert "责任制" in body_text(p) and "形势平稳" in body_text(p)

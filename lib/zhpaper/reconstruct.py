@@ -518,6 +518,29 @@ def _assign(
     return assign
 
 
+#: A paragraph that ends in a photo credit and is at most this long is a caption.
+CAPTION_CHAIN_MAX = 200
+
+
+def _credited_captions(frags: list[Fragment], chains: list[list[Fragment]]
+                       ) -> tuple[list[Fragment], list[list[Fragment]]]:
+    """A short paragraph put back together from printed lines that ends in a photo
+    credit (…冒着严寒钻井。（新华社记者李舸摄）) is a caption, every line of it: on a page
+    without markup nothing else tells a caption from the text."""
+    from dataclasses import replace
+
+    g = genre()
+    out, kept = list(frags), []
+    for chain in chains:
+        text = "".join(f.flat for f in chain)
+        if len(chain) > 1 and len(text) <= CAPTION_CHAIN_MAX and g.photo_credit.search(text):
+            for f in chain:
+                out[f.index] = replace(f, kind="caption")
+        else:
+            kept.append(chain)
+    return out, kept
+
+
 def _reading_order(chains: list[list[Fragment]], assign: list[int],
                    frags: list[Fragment]) -> list[float]:
     """Where each paragraph stands in its article's reading order (a sort key).
@@ -618,6 +641,7 @@ def reconstruct(source: Source) -> Page:
     vectors = _Vectors(_idf([_bigrams(b.text) for b in bodies]))
     candidates, joins = choose_joins(bodies, vectors)
     chains = _chains(bodies, joins)
+    frags, chains = _credited_captions(frags, chains)
     headers, position = _headers(frags)
     if not headers:
         return _unassigned_page(source, frags, chains, joins, candidates)
