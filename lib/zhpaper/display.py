@@ -8,6 +8,42 @@ asked; :func:`table` always asks.
 from __future__ import annotations
 
 import hashlib
+import re
+from html import unescape
+
+#: The language tag for Chinese text in HTML (simplified script, as the page prints it).
+ZH = "zh-Hans"
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_LATIN = re.compile("[A-Za-z]")
+#: A table cell whose content is text only (pandas' Styler escapes every cell).
+_CELL = re.compile(r"<(td|th)\b([^>]*)>([^<]*)</\1>")
+
+
+def is_chinese(text: str) -> bool:
+    """True if ``text`` is mostly Chinese: it holds Han characters and at most one Latin
+    letter for every two of them (``安全生产``, ``5G基站``, ``压实"三个责任"``; not
+    ``安全生产 (work safety)``). Digits, spaces and punctuation do not count. The book's
+    HTML marks Chinese text by the same rule (``book/_ext/zh_lang.py``)."""
+    han = len(_HAN.findall(text))
+    return han > 0 and 2 * len(_LATIN.findall(text)) <= han
+
+
+def mark_chinese_cells(html: str) -> str:
+    """``html`` with ``lang="zh-Hans"`` on every text-only ``<td>``/``<th>`` whose text is
+    Chinese (:func:`is_chinese`), so that browsers pick Chinese glyphs and screen readers
+    a Chinese voice. Cells with a ``lang`` already and the text itself are left alone."""
+    def mark(m: re.Match) -> str:
+        tag, attrs, text = m.groups()
+        if re.search(r"\blang\s*=", attrs) or not is_chinese(unescape(text)):
+            return m.group(0)
+        return f'<{tag}{attrs.rstrip()} lang="{ZH}">{text}</{tag}>'
+
+    return _CELL.sub(mark, html)
+
+
+def _zh_span(escaped: str, text: str) -> str:
+    """Escaped ``text`` inside ``<span lang="zh-Hans">`` if it is Chinese."""
+    return f'<span lang="{ZH}">{escaped}</span>' if is_chinese(text) else escaped
 
 
 class Table:
@@ -35,7 +71,7 @@ class Table:
         self.styler = styler
 
     def _repr_html_(self) -> str:
-        return self.styler.to_html()
+        return mark_chinese_cells(self.styler.to_html())
 
     def __repr__(self) -> str:
         return self.frame.to_string(index=False)
@@ -73,74 +109,94 @@ def note(sentence: str) -> HTML:
     return HTML(f'<p class="zhp-note">{escape(sentence)}</p>', sentence)
 
 
+#: How every chapter marks the audit's findings in page text (see :func:`marked_text`).
+MARK_STYLE = ("<style>.zhp-read del{color:#a00}.zhp-read ins{color:#070;"
+              "text-decoration:none;font-weight:bold}.zhp-read mark{background:#fde68a}"
+              "</style>")
+
+
+def marked_text(result, article_id: str, number: int) -> str:
+    """Paragraph ``number`` of an article as HTML, with the audit's findings marked the
+    one way the book marks them: an applied correction as the original struck through
+    (``<del>``) and the correction after it (``<ins>``); a finding only reported
+    highlighted (``<mark>``); lost text and unbalanced quotes as a tag at the end; the
+    evidence of each as a tooltip. Style it with :data:`MARK_STYLE` inside an element of
+    class ``zhp-read``. Every piece of page text is HTML-escaped."""
+    from html import escape
+
+    text = result.text(article_id, number)
+    mine = [f for f in result.findings if f.article == article_id and f.paragraph == number]
+    out, pos = [], 0
+    for f in sorted((f for f in mine if f.start is not None),
+                    key=lambda f: (f.start, -f.end)):
+        if f.start < pos:
+            continue  # overlapping findings: the first one is shown
+        out.append(escape(text[pos:f.start]))
+        title = escape(f"{f.rule} ({f.confidence:.2f}): {f.evidence}", quote=True)
+        span = escape(text[f.start:f.end])
+        if f.applied:
+            out.append(f'<del title="{title}">{span}</del>'
+                       f'<ins title="{title}">{escape(f.suggestion)}</ins>')
+        else:
+            out.append(f'<mark title="{title}">{span}</mark>')
+        pos = f.end
+    out.append(escape(text[pos:]))
+    out.extend(f' <mark lang="en" title="{escape(f.evidence, quote=True)}">'
+               f"[{escape(f.kind)}]</mark>" for f in mine
+               if f.kind in ("lost_text", "unbalanced_quote"))
+    return "".join(out)
+
+
 def reading_view(result, article_id: str) -> HTML:
-    """An article's clean text with the audit's findings marked.
+    """An article's clean text with the audit's findings marked (:func:`marked_text`).
 
     Applied corrections show the original struck through and the correction after it;
     findings only reported are highlighted, with their evidence as a tooltip. Every
     piece of page text is HTML-escaped.
     """
-    from html import escape
-
     article = result.page.article(article_id)
     if not article.paragraphs:
         return note(f"The article {article.title} has no paragraphs on this page, only "
                     "its header.")
     rows, plain = [], []
     for number, para in enumerate(article.paragraphs, start=1):
-        text = para.text
-        marks = sorted((f for f in result.findings if f.article == article_id
-                        and f.paragraph == number and f.start is not None),
-                       key=lambda f: (f.start, -f.end))
-        out, pos = [], 0
-        for f in marks:
-            if f.start < pos:
-                continue  # overlapping findings: the first one is shown
-            out.append(escape(text[pos:f.start]))
-            title = escape(f"{f.rule} ({f.confidence:.2f}): {f.evidence}", quote=True)
-            span = escape(text[f.start:f.end])
-            if f.applied:
-                out.append(f'<del title="{title}">{span}</del>'
-                           f'<ins title="{title}">{escape(f.suggestion)}</ins>')
-            else:
-                out.append(f'<mark title="{title}">{span}</mark>')
-            pos = f.end
-        out.append(escape(text[pos:]))
-        lost = [f for f in result.findings if f.article == article_id
-                and f.paragraph == number and f.kind in ("lost_text", "unbalanced_quote")]
-        tail = "".join(f' <mark title="{escape(f.evidence, quote=True)}">[{escape(f.kind)}]'
-                       "</mark>" for f in lost)
         lines = ",".join(map(str, para.lines))
-        rows.append(f'<p><b>{number}</b> <small>[{lines}]</small> {"".join(out)}{tail}</p>')
-        plain.append(f"{number} {text}")
-    style = ("<style>.zhp-read del{color:#a00}.zhp-read ins{color:#070;text-decoration:none;"
-             "font-weight:bold}.zhp-read mark{background:#fde68a}</style>")
-    return HTML(style + '<div class="zhp-read">' + "".join(rows) + "</div>", "\n".join(plain))
+        rows.append(f"<p><b>{number}</b> <small>[{lines}]</small> "
+                    f"{marked_text(result, article_id, number)}</p>")
+        plain.append(f"{number} {result.corrected(article_id, number)}")
+    return HTML(MARK_STYLE + f'<div class="zhp-read" lang="{ZH}">' + "".join(rows) + "</div>",
+                "\n".join(plain))
 
 
-def articles_view(page, notes_folder=None, audit=None, *, open_: tuple[str, ...] = ()) -> HTML:
-    """Every article of ``page`` as a collapsible block: title, then each paragraph
-    with its number, raw lines, clean text (with the audit's applied corrections) and,
-    where reader's notes exist for this page (:mod:`zhpaper.notes`), its English
-    summary. Articles whose id is in ``open_`` start unfolded. All text is escaped."""
+def articles_view(page, notes_folder=None, audit=None, *, open_: tuple[str, ...] = (),
+                  only: tuple[str, ...] | None = None) -> HTML:
+    """Every article of ``page`` (or those whose id is in ``only``) as a collapsible
+    block: title, then each paragraph with its number, raw lines, clean text and, where
+    reader's notes exist for this page (:mod:`zhpaper.notes`), its English summary.
+    With ``audit``, the text is the corrected text, its findings marked as everywhere in
+    the book (:func:`marked_text`). Articles whose id is in ``open_`` start unfolded.
+    All text is escaped."""
     from html import escape
 
     from .notes import reading_frame
+
+    def text(a, r) -> str:
+        return escape(r.text) if audit is None else marked_text(audit, a.id, r.paragraph)
 
     if not page.articles:
         return note("The library found no article on this page, so there is nothing "
                     "to read here.")
     blocks, plain = [], []
-    for a in page.articles:
+    for a in (a for a in page.articles if only is None or a.id in only):
         frame = reading_frame(page, a, notes_folder, audit)
         summarised = int((frame["summary"] != "").sum())
-        head = (f"{escape(a.title)} <small>({len(frame)} paragraphs"
+        head = (f"{_zh_span(escape(a.title), a.title)} <small>({len(frame)} paragraphs"
                 f"{', English summaries' if summarised else ''})</small>")
         rows = "".join(
             f'<tr><td><b>{r.paragraph}</b><br><small>{escape(r.lines)}</small></td>'
-            f'<td lang="zh">{escape(r.text)}</td><td lang="en">{escape(r.summary)}</td></tr>'
+            f'<td lang="{ZH}">{text(a, r)}</td><td lang="en">{escape(r.summary)}</td></tr>'
             for r in frame.itertuples())
-        body = (f"<table class='zhp-art'><tr><th>¶ / lines</th><th>text</th>"
+        body = (f"<table class='zhp-art zhp-read'><tr><th>¶ / lines</th><th>text</th>"
                 f"<th>summary</th></tr>{rows}</table>" if rows else
                 "<p>No paragraphs: the page printed only this article's header.</p>")
         state = " open" if a.id in open_ else ""
@@ -148,4 +204,4 @@ def articles_view(page, notes_folder=None, audit=None, *, open_: tuple[str, ...]
         plain.append(f"{a.title}: {len(frame)} paragraphs, {summarised} summarised")
     style = ("<style>.zhp-art td{vertical-align:top;text-align:left;padding:4px}"
              ".zhp-art td:nth-child(2){width:55%}</style>")
-    return HTML(style + "".join(blocks), "\n".join(plain))
+    return HTML(style + MARK_STYLE + "".join(blocks), "\n".join(plain))
