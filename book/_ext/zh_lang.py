@@ -67,7 +67,7 @@ class Raw(str):
 class Element:
     tag: str
     start: str
-    children: list = field(default_factory=list)
+    children: list[Element | str] = field(default_factory=list)
     end: str = ""
 
 
@@ -118,7 +118,8 @@ def parse(html: str) -> Element:
     return root
 
 
-def source(node) -> str:
+def source(node: Element | str) -> str:
+    """The HTML that ``node`` was parsed from."""
     if isinstance(node, str):
         return node
     return node.start + "".join(source(c) for c in node.children) + node.end
@@ -135,7 +136,7 @@ def _skipped(node: Element) -> bool:
                for c in classes)
 
 
-def text_of(node) -> str:
+def text_of(node: Element | str) -> str:
     """The visible text of ``node`` (character references resolved), without code."""
     if isinstance(node, Raw):
         return ""
