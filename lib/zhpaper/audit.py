@@ -8,18 +8,19 @@ Detectors (each finding names its ``rule``):
 
 ``confusion``
     A character that OCR confuses with a look-alike (``data/confusions.txt``) where the
-    look-alike reads far better: 接人→接入, 社绝→杜绝, 元字宙→元宇宙. The score adds two
+    look-alike reads far better: 纪者→记者, 社绝→杜绝, 元字宙→元宇宙. The score adds two
     kinds of evidence, in log10 odds: the gain in probability of the best segmentation
     of the surrounding characters (jieba's dictionary plus ours) when the look-alike
     forms a dictionary word, and the gain under the character bigram model of news text
     (:mod:`zhpaper.charlm`) for the pairs the character makes with its neighbours; less
     a penalty when the character already belongs to a dictionary word (the weights are
     :class:`ConfusionRule`'s).
-    Transliterated names are not corrected (three or more transliteration characters,
-    ``data/names.toml``, or a ·-joined name: 鲁夫塔). Other names are left to the
-    evidence: excusing every common surname standing alone (王, 田, 白 …) would also
-    excuse most misreadings of 主, 由, 自 (measured on the dev half), and the bigram
-    model already knows names' characters as names' characters.
+    Names are not corrected where they look like names (``data/names.toml``): a
+    transliteration (three or more transliteration characters, or a ·-joined name:
+    鲁夫塔), a name before a village suffix (头岭, 坎门镇), a person in a list of names
+    (许云英、何某). Other names are left to the evidence: excusing every common surname
+    standing alone (王, 田, 白 …) would also excuse most misreadings of 主, 由, 自
+    (measured on the dev half), and the bigram model knows names' characters.
 ``dash`` / ``ellipsis``
     ``一"…"`` or ``一一"…"`` opening a paragraph whose siblings open with ``——``;
     ``···`` (middle dots) for an ellipsis.
@@ -39,6 +40,10 @@ Detectors (each finding names its ``rule``):
     surname standing alone with one or two characters after it (林仁碧), a
     transliteration, a short name before a place suffix (坎门镇), and a run the page
     prints more than once (an abbreviation such as 厄特孔院).
+``unpaired_quote``
+    A closing quotation mark that closes no quotation (``…金融机类据云谷"。``): the words
+    before it are damaged or partly lost; not when the paragraph before left a quotation
+    open (a quotation that runs over paragraphs).
 ``lost_text`` / ``unbalanced_quote``
     From reconstruction: a paragraph that stops mid-sentence with no continuation, an
     attribution whose quotation is missing, quotation marks without a partner.
