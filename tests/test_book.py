@@ -242,24 +242,33 @@ def _extension(name: str):
 
 class LangAudit(HTMLParser):
     """Every piece of visible Chinese text in a page with the language it is marked as,
-    read with the standard library's parser (not the extension's own)."""
+    and every image with Chinese in its alt text, read with the standard library's
+    parser (not the extension's own)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, str, bool]] = [("#root", "en", False)]
+        # open elements: (tag, language, inside code?, id of the image label inside)
+        self.stack: list[tuple[str, str, bool, str]] = [("#root", "en", False, "")]
         self.text: list[tuple[str, str]] = []  # (Chinese text, language it is in)
         self.marked_code: list[str] = []  # code or math that carries a Chinese lang
+        self.images: list[tuple[str, str, str]] = []  # (alt, language, aria-labelledby)
+        self.labels: dict[str, str] = {}  # id of a hidden label → its text
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        _, lang, code = self.stack[-1]
+        _, lang, code, label = self.stack[-1]
         classes = (a.get("class") or "").split()
         code = code or tag in CODE_TAGS or bool({"math", "cell_input"} & set(classes)) or any(
             c.startswith("highlight-") and c != "highlight-myst-ansi" for c in classes)
         if code and (a.get("lang") or "").startswith("zh"):
             self.marked_code.append(self.get_starttag_text())
+        if HAN.search(a.get("alt") or "") and not code:
+            self.images.append((a["alt"], a.get("lang") or lang, a.get("aria-labelledby", "")))
+        if "hidden" in a and a.get("id"):
+            label = a["id"]
+            self.labels[label] = ""
         if tag not in VOID_TAGS:
-            self.stack.append((tag, a.get("lang") or lang, code))
+            self.stack.append((tag, a.get("lang") or lang, code, label))
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
@@ -267,14 +276,21 @@ class LangAudit(HTMLParser):
             self.stack.pop()
 
     def handle_endtag(self, tag):
-        if any(t == tag for t, _, _ in self.stack[1:]):
+        if any(frame[0] == tag for frame in self.stack[1:]):
             while self.stack.pop()[0] != tag:
                 pass
 
     def handle_data(self, data):
-        _, lang, code = self.stack[-1]
+        _, lang, code, label = self.stack[-1]
+        if label:
+            self.labels[label] += data
         if not code and HAN.search(data):
             self.text.append((data.strip(), lang))
+
+    def unlabelled_images(self) -> list[str]:
+        """Alt texts with Chinese that are neither in zh nor copied into a hidden label."""
+        return [alt for alt, lang, label in self.images if not lang.startswith("zh")
+                and self.labels.get(label) != alt]
 
 
 def lang_audit(html: str) -> LangAudit:
@@ -313,11 +329,17 @@ def test_lang_marks_chinese_runs_and_mostly_chinese_elements():
     assert '<td lang="zh-Hans">首府扎实推进安全生产治本攻坚三年行动</td>' in out
     assert f'<td lang="en">{span}安全</span> (safety)</td>' in out
     assert '<img src="x.png" alt="版面图" lang="zh-Hans">' in out
-    assert '<img alt="A chart of 安全"/>' in out  # mostly English: an attribute has no spans
+    # alt text mostly English: the image is labelled by a hidden copy with the run marked
+    label = re.search(r'<img alt="A chart of 安全" aria-labelledby="(zh-alt-\w+-1)"/>'
+                      r'<span id="\1" hidden>A chart of <span lang="zh-Hans">安全</span></span>',
+                      out)
+    assert label, out
     audit = lang_audit(out)
     assert audit.text and all(lang.startswith("zh") for _, lang in audit.text), audit.text
-    assert not audit.marked_code
-    assert {lang for _, lang in lang_audit(TRICKY).text} == {"en"}  # the audit can fail
+    assert not audit.marked_code and not audit.unlabelled_images()
+    before = lang_audit(TRICKY)
+    assert {lang for _, lang in before.text} == {"en"}  # the audit can fail
+    assert before.unlabelled_images() == ["版面图", "A chart of 安全"]
 
 
 def test_lang_never_changes_text_code_math_or_head():
@@ -330,6 +352,8 @@ def test_lang_never_changes_text_code_math_or_head():
                  "<!-- 注释 <p> -->"]:
         assert part in out
     def text(page):
+        page = re.sub(r'<span id="zh-alt-[^"]+" hidden>(?:<span[^>]*>[^<]*</span>|[^<])*</span>',
+                      "", page)  # the hidden label of an image, not text of the page
         return re.sub(r"<[^>]+>", "", page)
 
     assert text(out) == text(TRICKY)
@@ -398,6 +422,7 @@ def test_lang_chinese_text_in_every_page_is_marked(built_book):
         english = [t for t, lang in audit.text if not lang.startswith("zh")]
         assert not english, (name, english[:5])
         assert not audit.marked_code, (name, audit.marked_code[:3])
+        assert not audit.unlabelled_images(), (name, audit.unlabelled_images()[:3])
     chapter = (html / "notebooks" / "10_safety.html").read_text(encoding="utf-8")
     # the article's text in a table cell, and a run of Chinese inside an English paragraph
     assert re.search(r'<td [^>]*lang="zh-Hans"[^>]*>[^<]*首府扎实推进安全生产治本攻坚三年行动',
@@ -446,7 +471,8 @@ def test_lang_in_the_browser_dom(served):
     assert len(audit.text) > 100
     english = [t for t, lang in audit.text if not lang.startswith("zh")]
     assert not english, english[:5]
-    assert not audit.marked_code
+    assert not audit.marked_code and not audit.unlabelled_images()
+    assert audit.images  # the chapter's figures have Chinese words in their alt text
     assert ("首府扎实推进安全生产治本攻坚三年行动", "zh-Hans") in audit.text
     references = _dump_dom(browser, f"{base}/book/references.html")
     assert not check_bibliography(references), check_bibliography(references)

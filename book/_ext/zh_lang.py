@@ -7,14 +7,16 @@ voice. After every HTML build this rewrites each page of the output:
 - an element whose text is mostly Chinese (``zhpaper.display.is_chinese``: Han
   characters and at most one Latin letter for every two) and that holds text of its own
   (a paragraph, a table cell, a heading, a link, a printed output) gets
-  ``lang="zh-Hans"``; so does an ``<img>`` whose ``alt`` text is mostly Chinese;
+  ``lang="zh-Hans"``; so does an ``<img>`` whose ``alt`` text is mostly Chinese, and an
+  image whose alt text is English with Chinese words is labelled (``aria-labelledby``) by
+  a hidden copy of that text in which the Chinese words are marked;
 - in any other text, each maximal run of Chinese — Han characters and Chinese
   punctuation, with the digits, Latin letters or punctuation that stand between them
   without a space (``5G``, ``","``), or the spaces, digits and punctuation that stand
   between them without a letter (``治本 攻坚``), and a number or code glued to either
   end (``3.7万``, ``97.7%``) — is wrapped in ``<span lang="zh-Hans">``.
 
-Nothing else changes: not one character of text, and nothing inside ``<head>``, code
+Nothing else changes: not one character of the visible text, and nothing inside ``<head>``, code
 (``<code>``, code cells, highlighted blocks other than printed output), math, scripts,
 styles, SVG or an element that already says which language it is in. Running it again on
 its own output changes nothing, so incremental builds are safe.
@@ -22,9 +24,10 @@ its own output changes nothing, so incremental builds are safe.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
-from html import unescape
+from html import escape, unescape
 from pathlib import Path
 
 from zhpaper.display import ZH, is_chinese
@@ -168,21 +171,50 @@ def _own_text(node: Element) -> bool:
     return any(type(c) is str and c.strip() for c in node.children)
 
 
-def mark(node: Element, chinese: bool = False) -> str:
-    """The HTML of ``node`` with its Chinese text marked; ``chinese``: inherited."""
-    if _skipped(node):
-        return source(node)
+def _alt_label(start: str, alt: str, ids: dict[str, int]) -> tuple[str, str]:
+    """An image whose alt text is English with Chinese words in it: an attribute cannot
+    say which words are Chinese, so the image is labelled by a hidden copy of its alt
+    text in which they are marked (``aria-labelledby``); the alt text stays as it is."""
+    digest = hashlib.sha1(alt.encode("utf-8")).hexdigest()[:10]
+    ids[digest] = ids.get(digest, 0) + 1
+    ident = f"zh-alt-{digest}-{ids[digest]}"
+    tail = "/>" if start.endswith("/>") else ">"
+    start = start[:-len(tail)].rstrip() + f' aria-labelledby="{ident}"' + tail
+    return start, f'<span id="{ident}" hidden>{wrap_runs(escape(alt))}</span>'
+
+
+def _start(node: Element, chinese: bool, ids: dict[str, int]) -> tuple[str, bool, str]:
+    """The start tag of ``node`` as marked, whether its content is Chinese, and what
+    follows the tag (the hidden label of an image, or nothing)."""
     start, lang = node.start, _attr(node.start, "lang")
     if lang is not None:
-        chinese = lang.lower().startswith("zh")
-    elif not chinese and node.tag != "#root":
-        alt = _attr(start, "alt") if node.tag in VOID else None
-        if (alt and is_chinese(alt)) or (_own_text(node) and is_chinese(text_of(node))):
-            start, chinese = _with_lang(start), True
-    out = [start]
+        return start, lang.lower().startswith("zh"), ""
+    if chinese or node.tag == "#root":
+        return start, chinese, ""
+    if node.tag in VOID:
+        alt = _attr(start, "alt") or ""
+        if is_chinese(alt):
+            return _with_lang(start), True, ""
+        if _HAN_CHAR.search(alt) and _attr(start, "aria-labelledby") is None:
+            start, label = _alt_label(start, alt, ids)
+            return start, False, label
+        return start, False, ""
+    if _own_text(node) and is_chinese(text_of(node)):
+        return _with_lang(start), True, ""
+    return start, False, ""
+
+
+def mark(node: Element, chinese: bool = False, ids: dict[str, int] | None = None) -> str:
+    """The HTML of ``node`` with its Chinese text marked; ``chinese``: inherited;
+    ``ids``: the labels given to images so far on this page."""
+    if _skipped(node):
+        return source(node)
+    ids = {} if ids is None else ids
+    start, chinese, after = _start(node, chinese, ids)
+    out = [start, after]
     for child in node.children:
         if isinstance(child, Element):
-            out.append(mark(child, chinese))
+            out.append(mark(child, chinese, ids))
         elif isinstance(child, Raw) or chinese or node.tag in NO_SPAN:
             out.append(child)
         else:
