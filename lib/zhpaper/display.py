@@ -51,6 +51,7 @@ class Table:
 
     Unlike a bare pandas ``Styler``, its output is the same on every run: the table's
     HTML id is derived from its content, and its plain-text form is the table itself.
+    Cells whose text is Chinese carry ``lang="zh-Hans"`` (:func:`mark_chinese_cells`).
     """
 
     def __init__(self, frame, *, index: bool = False, wrap: tuple[str, ...] = ("text",),
