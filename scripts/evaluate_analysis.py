@@ -44,9 +44,10 @@ STAGES = (
 )
 
 
-def rows(quick: bool = False) -> list[dict[str, str]]:
+def rows(quick: bool = False, progress: bool = True) -> list[dict[str, str]]:
     """Every stage's rows, in the order of :data:`STAGES`; progress on stderr."""
-    sys.path.insert(0, str(ROOT))
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
     out = []
     for name, default, small in STAGES:
         start = time.perf_counter()
@@ -57,8 +58,9 @@ def rows(quick: bool = False) -> list[dict[str, str]]:
             raise SystemExit(f"{name}.unseen_rows() gave a row without "
                              f"{sorted(set(COLUMNS) - set(missing[0]))}")
         out.extend(got)
-        print(f"  {name}: {len(got)} rows in {time.perf_counter() - start:.0f} s",
-              file=sys.stderr)
+        if progress:
+            print(f"  {name}: {len(got)} rows in {time.perf_counter() - start:.0f} s",
+                  file=sys.stderr)
     return out
 
 
