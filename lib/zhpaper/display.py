@@ -121,27 +121,44 @@ def marked_text(result, article_id: str, number: int) -> str:
     one way the book marks them: an applied correction as the original struck through
     (``<del>``) and the correction after it (``<ins>``); a finding only reported
     highlighted (``<mark>``); lost text and unbalanced quotes as a tag at the end; the
-    evidence of each as a tooltip. Style it with :data:`MARK_STYLE` inside an element of
-    class ``zhp-read``. Every piece of page text is HTML-escaped."""
+    evidence of each as a tooltip. A correction inside a reported span is shown inside
+    its highlight, so the text always reads as corrected. Style it with
+    :data:`MARK_STYLE` inside an element of class ``zhp-read``. Every piece of page text
+    is HTML-escaped."""
     from html import escape
 
     text = result.text(article_id, number)
     mine = [f for f in result.findings if f.article == article_id and f.paragraph == number]
+    located = sorted((f for f in mine if f.start is not None), key=lambda f: (f.start, -f.end))
+    fixes = []  # applied corrections, the first of overlapping ones
+    for f in (f for f in located if f.applied):
+        if not fixes or f.start >= fixes[-1].end:
+            fixes.append(f)
+
+    def title(f) -> str:
+        return escape(f"{f.rule} ({f.confidence:.2f}): {f.evidence}", quote=True)
+
+    def corrected(a: int, b: int) -> str:
+        out, pos = [], a
+        for f in (f for f in fixes if a <= f.start and f.end <= b):
+            out.append(escape(text[pos:f.start]))
+            out.append(f'<del title="{title(f)}">{escape(text[f.start:f.end])}</del>'
+                       f'<ins title="{title(f)}">{escape(f.suggestion)}</ins>')
+            pos = f.end
+        return "".join(out) + escape(text[pos:b])
+
+    highlights = []  # reported spans, widened to whole corrections; the first of overlaps
+    for f in (f for f in located if not f.applied):
+        start = min([f.start] + [x.start for x in fixes if x.start < f.start < x.end])
+        end = max([f.end] + [x.end for x in fixes if x.start < f.end < x.end])
+        if not highlights or start >= highlights[-1][1]:
+            highlights.append((start, end, f))
     out, pos = [], 0
-    for f in sorted((f for f in mine if f.start is not None),
-                    key=lambda f: (f.start, -f.end)):
-        if f.start < pos:
-            continue  # overlapping findings: the first one is shown
-        out.append(escape(text[pos:f.start]))
-        title = escape(f"{f.rule} ({f.confidence:.2f}): {f.evidence}", quote=True)
-        span = escape(text[f.start:f.end])
-        if f.applied:
-            out.append(f'<del title="{title}">{span}</del>'
-                       f'<ins title="{title}">{escape(f.suggestion)}</ins>')
-        else:
-            out.append(f'<mark title="{title}">{span}</mark>')
-        pos = f.end
-    out.append(escape(text[pos:]))
+    for start, end, f in highlights:
+        out.append(corrected(pos, start))
+        out.append(f'<mark title="{title(f)}">{corrected(start, end)}</mark>')
+        pos = end
+    out.append(corrected(pos, len(text)))
     out.extend(f' <mark lang="en" title="{escape(f.evidence, quote=True)}">'
                f"[{escape(f.kind)}]</mark>" for f in mine
                if f.kind in ("lost_text", "unbalanced_quote"))
