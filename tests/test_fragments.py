@@ -218,3 +218,9 @@ def test_a_dateline_broken_across_printed_lines_under_a_plain_headline():
     md = ("重要影响。（本报东京１月６日电）\n阿拉伯内政部长理事会声明呼吁加强打击恐怖犯罪\n"
           "新华社突尼斯１月５日\n电（记者刘上阳）第十五届阿拉伯内政部长理事会会议今天闭幕。\n")
     assert [k for k, _ in kinds(md)][1:3] == ["headline", "byline"]
+
+
+def test_a_kicker_that_leads_into_the_headline_with_a_verb_of_speech():
+    md = ("## 任建新在中国法学会四届二次理事会上要求\n\n## 大力加强法学研究推进依法治国进程\n\n"
+          "本报北京１月１５日讯记者王比学报道：中央政法委书记任建新今天讲话。\n")
+    assert [k for k, _ in kinds(md)][:3] == ["kicker", "headline", "byline"]
