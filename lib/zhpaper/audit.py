@@ -43,7 +43,10 @@ Detectors (each finding names its ``rule``):
 ``unpaired_quote``
     A closing quotation mark that closes no quotation (``…金融机类据云谷"。``): the words
     before it are damaged or partly lost; not when the paragraph before left a quotation
-    open (a quotation that runs over paragraphs).
+    open (a quotation that runs over paragraphs). A clean text with full-width
+    punctuation sets paired quotation marks full width but keeps every straight mark
+    of a paragraph whose marks do not pair (:func:`zhpaper.text.normalise_punctuation`),
+    so this rule sees them as printed.
 ``lost_text`` / ``unbalanced_quote``
     From reconstruction: a paragraph that stops mid-sentence with no continuation, an
     attribution whose quotation is missing, quotation marks without a partner.

@@ -86,17 +86,19 @@ def cut_in_pipeline(sentences: Iterable[str], page, audit) -> list[list[str]]:
     """Each sentence of ``page`` cut as :func:`zhpaper.tokens.tokens_frame` cuts it:
     words lying wholly inside a garbled span that ``audit`` found and could not repair
     become single characters. A sentence is matched to the first text unit of the page
-    (audit corrections applied) that contains it; one found in no unit is cut plainly."""
+    (audit corrections applied) that contains it, punctuation width ignored (the clean
+    text sets it full width); one found in no unit is cut plainly."""
     from .corpus import units
+    from .text import half_width
     from .tokens import cut, garbled_spans, unit_garbled_spans
 
     spans = garbled_spans(audit)
-    texts = [(u.text, unit_garbled_spans(u, spans)) for u in units(page, audit)]
+    texts = [(half_width(u.text), unit_garbled_spans(u, spans)) for u in units(page, audit)]
     out = []
     for sentence in sentences:
         inside: list[tuple[int, int]] = []
         for text, found in texts:
-            at = text.find(sentence)
+            at = text.find(half_width(sentence))
             if at >= 0:
                 inside = [(max(a - at, 0), min(b - at, len(sentence))) for a, b in found
                           if a < at + len(sentence) and at < b]

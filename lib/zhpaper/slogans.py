@@ -129,7 +129,8 @@ def _after_enumeration(text: str, e: Enumeration, lex) -> Slogan | None:
         m, start = inner, e.end - len(last) + inner.start()
         items = e.items[:-1] + (last[:inner.start()],)
     else:
-        at = e.end + (1 if text[e.end:e.end + 1] in _CLOSE else 0)
+        # a quotation mark may stand between: …服务"三大平台" / …服务“三大平台”
+        at = e.end + (1 if text[e.end:e.end + 1] in _OPEN + _CLOSE else 0)
         m, start, items = _NUM_MEASURE.match(text, at), at, e.items
         if m is None:
             return None
