@@ -38,8 +38,18 @@ ATTACKS = ["<script>alert", "<img src=x onerror", "<iframe src=x", "<b>加粗</b
 
 
 def html_of(nb) -> str:
+    """The notebook as nbconvert renders it. Glued values (myst-nb's ``glue``, a
+    papermill record mimetype only the book renders) are left out: nbconvert cannot show
+    them and would warn."""
+    import copy
+
     from nbconvert import HTMLExporter
 
+    nb = copy.deepcopy(nb)
+    for cell in (c for c in nb.cells if c.cell_type == "code"):
+        cell["outputs"] = [o for o in cell["outputs"] if not (
+            o.get("data") and all(k.startswith("application/papermill.record")
+                                  for k in o["data"]))]
     body, _ = HTMLExporter().from_notebook_node(nb)
     return body
 
