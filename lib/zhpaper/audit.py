@@ -625,8 +625,11 @@ def _flag_findings(page: Page, located: set) -> list[Finding]:
         if kind == "unbalanced_quote" and (art, number) in located:
             continue  # already reported, located, as an unpaired closing quote
         raw = page.raw_text(flag.source)
-        quoted = re.search(r"'([^']+)'", flag.detail)
-        original = quoted.group(1) if quoted and quoted.group(1) in raw else raw[-12:]
+        # the detail quotes clean text ('…云谷”，艰难…'): found in the raw text whatever
+        # the punctuation's width, it is what the finding is about
+        quoted = re.search(r"'…?([^']+)'", flag.detail)
+        found = quoted and textmod.half_width(quoted.group(1)) in textmod.half_width(raw)
+        original = quoted.group(1) if found else raw[-12:]
         out.append(Finding(kind, flag.kind, art, number, None, None, flag.source,
                            original, None, 0.9 if kind == "lost_text" else 0.6,
                            flag.detail))
