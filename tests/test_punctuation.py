@@ -43,6 +43,8 @@ def test_the_step_can_be_switched_off(monkeypatch):
     ("新区模式:守住定位", "新区模式：守住定位"),
     ("增长3.7%,达到5G,全面", "增长3.7%，达到5G，全面"),
     ("“金融云谷\"首个", "“金融云谷”首个"),  # a straight closer after a curly opener
+    ("降雪持续不断.12月份", "降雪持续不断。12月份"),  # no digit before it: not a decimal
+    ("(Ａ、Ｂ)", "（Ａ、Ｂ）"),  # full-width letters are set in Chinese text
 ])
 def test_marks_in_chinese_context_are_full_width(raw, clean):
     assert N(raw) == clean

@@ -19,8 +19,9 @@ changes no span, flag or audit finding of the seed page.) The rules, in full:
   that is not whitespace or punctuation is Chinese; never between two digits
   (``1,000``, ``10:30``), never between non-Chinese text (``Hong Kong, China``, and
   also ``97.7%,98.1%`` or a final ``5G!``: the mark keeps the width it was printed in).
-* ``.`` becomes ``。`` only after Chinese (``向好.`` → ``向好。``) and not before a
-  letter, a digit or another dot: ``3.7万``, ``97.7%``, ``1.0``, ``...`` stay.
+* ``.`` becomes ``。`` only after Chinese (``向好.`` → ``向好。``, ``不断.12月`` →
+  ``不断。12月``), never after a digit or letter or before a Latin letter, and not in
+  a run of dots: ``3.7万``, ``97.7%``, ``1.0``, ``...`` stay.
 * ``( )`` become ``（ ）`` as a pair when either bracket touches Chinese
   (``生产总值(GDP)增长``, ``(1)加强``); a bracket without a partner by its own context.
 * ``"`` and ``'`` become ``“ ”`` and ``‘ ’`` by pairing within the text cleaned (a
@@ -126,8 +127,9 @@ def _latin_or_digit(c: str) -> bool:
 
 
 def _chinese(c: str) -> bool:
-    """A character that makes its neighbourhood Chinese (not a mark of :data:`_MARKS`)."""
-    return is_cjk(c) and not _latin_or_digit(c) and c not in _MARKS
+    """A character that makes its neighbourhood Chinese: an ideograph, CJK punctuation
+    other than :data:`_MARKS`, or a full-width digit or letter (``（Ａ、Ｂ）``)."""
+    return is_cjk(c) and c not in _MARKS
 
 
 def _protected(text: str) -> list[bool]:
@@ -162,9 +164,10 @@ def _simple_mark(text: str, i: int) -> bool:
     c = text[i]
     before = text[i - 1] if i > 0 else ""
     after = text[i + 1] if i + 1 < len(text) else ""
-    if c == ".":
+    if c == ".":  # a digit after it is fine (不断.12月份): a decimal has one before it
         return (_chinese(_context(text, i, -1)) and not _latin_or_digit(before)
-                and before != "." and after != "." and not _latin_or_digit(after))
+                and before != "." and after != "."
+                and not (after.isalpha() and not _chinese(after)))
     if c in ",:" and before.isdigit() and after.isdigit():
         return False
     return _touches_chinese(text, i)
