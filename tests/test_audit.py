@@ -61,7 +61,7 @@ def test_markup_and_garbled_text():
 
 def test_repeated_clause_but_not_rhetoric():
     _, found = findings("但曾经发展有过困惑,但困惑,但困惑,但因为支持下绘制了蓝图。\n")
-    assert [f.original for f in found if f.rule == "repetition"] == ["但困惑,但困惑"]
+    assert [f.original for f in found if f.rule == "repetition"] == ["但困惑，但困惑"]
     _, found = findings("还要有说干就干、干就干好的责任与担当。\n")
     assert not [f for f in found if f.rule == "repetition"]
 

@@ -61,15 +61,15 @@ def test_compute(page):
     a = page.articles[4]
     assert a.continued_from == 1
     assert a.marker.source[0].line == 97
-    assert a.signature.text == "(冯燕平)"
+    assert a.signature.text == "（冯燕平）"
     assert a.signature.source[0].line == 207
     lead, model, speed, sidebar = a.sections
     assert lead.heading is None
     assert paragraph_lines(lead) == [[n] for n in range(99, 112, 2)] + [[113, 115]]
     assert lead.paragraphs[-1].text.endswith("发展。")
-    assert (model.heading, model.source[0].line) == ("新区模式:守住定位 合作共赢", 115)
+    assert (model.heading, model.source[0].line) == ("新区模式：守住定位 合作共赢", 115)
     assert [135, 137] in paragraph_lines(model)
-    assert (speed.heading, speed.source[0].line) == ("新区速度:以毫秒记制胜千里", 143)
+    assert (speed.heading, speed.source[0].line) == ("新区速度：以毫秒记制胜千里", 143)
     assert [155, 157, 159] in paragraph_lines(speed) and [171, 173] in paragraph_lines(speed)
     assert (sidebar.kind, sidebar.label, sidebar.heading) == ("sidebar", "采访手记", "敢做善为就会有位")
     assert [s.line for s in sidebar.source] == [191, 193]

@@ -11,9 +11,8 @@ Punctuation (:func:`normalise_punctuation`): OCR and layout tools often print Ch
 punctuation half width (``压实"三个责任",握住``). With :data:`FULL_WIDTH_PUNCTUATION`
 on, the clean text sets it full width, one character for one (``压实“三个责任”，握住``),
 so every offset into the clean text stays valid, and :func:`punctuation_changes` lists
-each mark changed with the character as printed and its raw ``(line, column)``. (It is
-off until the book's chapters no longer match half-width clean text; turning it on
-changes no span, flag or audit finding of the seed page.) The rules, in full:
+each mark changed with the character as printed and its raw ``(line, column)``. It
+changes no span, flag or audit finding of the seed page. The rules, in full:
 
 * ``, : ; ! ?`` become ``，：；！？`` when the nearest character before or after them
   that is not whitespace or punctuation is Chinese; never between two digits
@@ -57,7 +56,7 @@ CJK = (
 #: Whether :func:`clean`, :func:`clean_with_offsets` and :func:`clean_heading` set
 #: punctuation in Chinese context full width (:func:`normalise_punctuation`); read at
 #: each call.
-FULL_WIDTH_PUNCTUATION = False
+FULL_WIDTH_PUNCTUATION = True
 _CJK_CHAR = re.compile(f"[{CJK}]")
 _SPACE_RUN = re.compile(r"\s+")
 _EMPHASIS = re.compile(r"\*{1,3}")
