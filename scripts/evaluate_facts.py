@@ -489,20 +489,10 @@ def score_baseline(arts) -> dict[str, Tally]:
 
 
 def sample(half_name: str, pages: int) -> list:
-    """The articles of pages ``0 … pages-1`` of ``zhpaper.layout.page_articles`` (3–8
-    consecutive articles each, fixed seeds), each article once; every article of the
-    half if ``pages`` is 0."""
-    from zhpaper import layout, pd1998
+    """The articles scored on a half: see :func:`zhpaper.layout.sample_articles`."""
+    from zhpaper.layout import sample_articles
 
-    arts = pd1998.half(half_name)
-    if pages <= 0:
-        return list(arts)
-    by_source = {f"pd1998:{a.number}": a for a in arts}
-    chosen: dict[str, object] = {}
-    for seed in range(pages):
-        for d in layout.page_articles(arts, seed):
-            chosen.setdefault(d["source"], by_source[d["source"]])
-    return list(chosen.values())
+    return sample_articles(half_name, pages)
 
 
 # --- relative dates on laid-out pages -----------------------------------------------------

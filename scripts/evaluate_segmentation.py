@@ -125,17 +125,6 @@ def _starts(words):
     return out
 
 
-def _words(line: str) -> list[str]:
-    """The words of a ``seg/data.txt`` line (characters tagged b/m/e/s)."""
-    words, cur = [], ""
-    for tok in line.split():
-        cur += tok[0]
-        if tok[2:] in ("s", "e"):
-            words.append(cur)
-            cur = ""
-    return words + [cur] if cur else words
-
-
 def corpus_halves() -> dict[str, list[list[str]]]:
     """Unseen People's Daily 1998 text in PKU segmentation, by half of the pd1998 split:
     ``dev``, the held-out lines (every ``HELD_OUT``-th) that hold dev-half text (the rest
@@ -151,7 +140,8 @@ def corpus_halves() -> dict[str, list[list[str]]]:
     dev = segscore.seg_lines_of(pd1998.half("dev"))
     test = segscore.test_half_lines()
     pick = {"dev": sorted(k for k in dev if k % HELD_OUT == 0), "test": sorted(test)}
-    return {h: [w for k in ks if (w := _words(lines[k]))] for h, ks in pick.items()}
+    return {h: [w for k in ks if (w := segscore.seg_line_words(lines[k]))]
+            for h, ks in pick.items()}
 
 
 def unseen_rows() -> list[dict[str, str]]:

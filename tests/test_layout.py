@@ -378,3 +378,11 @@ def test_reconstruction_table_rows():
     assert frame.loc[1, "headline F1, baseline"] == 0  # raw OCR has no headings
     assert frame["failed"].sum() == 0 and seen[-1] == (2, 2)
     assert [seed for seed, _, _ in rows[0].per_page] == [0, 1]
+
+
+def test_sample_articles_are_the_pages_articles_each_once():
+    arts = layout.sample_articles("dev", 3)
+    wanted = [d["source"] for s in range(3)
+              for d in layout.page_articles(pd1998.half("dev"), s)]
+    assert [f"pd1998:{a.number}" for a in arts] == list(dict.fromkeys(wanted))
+    assert len(layout.sample_articles("test", 0)) == len(pd1998.half("test"))

@@ -118,3 +118,10 @@ def test_read_numbered():
                                                                 (10, ["是"])]
     with pytest.raises(ValueError, match="line 1"):
         segscore.read_numbered("新质 生产力\n")
+
+
+def test_seg_line_words_reads_the_bmes_tags():
+    from zhpaper.segscore import seg_line_words
+
+    assert seg_line_words("迈/b 向/e 新/s 世/b 纪/e") == ["迈向", "新", "世纪"]
+    assert seg_line_words("半/b") == ["半"] and seg_line_words("") == []

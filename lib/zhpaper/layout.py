@@ -553,3 +553,21 @@ def pages(half: str, n: int, first_seed: int = 0, style: str = "mineru"):
     arts = pd1998.half(half)
     for seed in range(first_seed, first_seed + n):
         yield compose(page_articles(arts, seed), seed, style)
+
+
+def sample_articles(half_name: str, pages: int) -> list:
+    """The corpus articles of pages ``0 … pages-1`` of :func:`page_articles` on a half of
+    :mod:`zhpaper.pd1998` (3–8 consecutive articles each, fixed seeds), each article once,
+    in page order; every article of the half if ``pages`` is 0. The sample the
+    evaluation scripts score text stages on."""
+    from . import pd1998
+
+    arts = pd1998.half(half_name)
+    if pages <= 0:
+        return list(arts)
+    by_source = {f"pd1998:{a.number}": a for a in arts}
+    chosen: dict[str, object] = {}
+    for seed in range(pages):
+        for d in page_articles(arts, seed):
+            chosen.setdefault(d["source"], by_source[d["source"]])
+    return list(chosen.values())

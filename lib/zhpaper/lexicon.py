@@ -48,6 +48,15 @@ def _cache_file(jieba_dict: Path, user_text: str) -> Path:
     return Path(base) / "zhpaper" / f"lexicon-{key}.marshal"
 
 
+def _sources() -> tuple[Path, str, Path]:
+    """jieba's dictionary, the text of ``data/userdict.txt`` and the cache file of the
+    table merged from both."""
+    jieba_dict = _jieba_dict()
+    user = resources.files("zhpaper").joinpath("data/userdict.txt")
+    user_text = user.read_text(encoding="utf-8") if user.is_file() else ""
+    return jieba_dict, user_text, _cache_file(jieba_dict, user_text)
+
+
 def _cached(path: Path, build):
     """``marshal`` data from ``path``, or ``build()`` written there (atomically; a
     read-only cache directory just means no cache)."""
@@ -75,10 +84,7 @@ def junctions() -> frozenset[str]:
         return frozenset(w[k:k + 2] for w in frequencies()[0] if len(w) <= MAX_WORD
                          for k in range(len(w) - 1))
 
-    jieba_dict = _jieba_dict()
-    user = resources.files("zhpaper").joinpath("data/userdict.txt")
-    user_text = user.read_text(encoding="utf-8") if user.is_file() else ""
-    path = _cache_file(jieba_dict, user_text)
+    path = _sources()[2]
     data = _cached(path.with_name(path.stem.replace("lexicon", "junctions") + ".marshal"),
                    build)
     return data if isinstance(data, frozenset) else build()
@@ -93,29 +99,19 @@ def frequencies() -> tuple[dict[str, int], int]:
     cached (like jieba's own cache) in ``$XDG_CACHE_HOME/zhpaper`` or the temp dir;
     the cache is keyed on both dictionaries and rebuilt if it is missing or unreadable.
     """
-    jieba_dict = _jieba_dict()
-    user = resources.files("zhpaper").joinpath("data/userdict.txt")
-    user_text = user.read_text(encoding="utf-8") if user.is_file() else ""
-    cache = _cache_file(jieba_dict, user_text)
-    try:
-        freq = marshal.loads(cache.read_bytes())
-        if isinstance(freq, dict):
-            return freq, sum(freq.values())
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    freq: dict[str, int] = {}
-    with jieba_dict.open(encoding="utf-8") as fh:
-        _read_dict(fh, freq)
-    _read_dict(
-        (ln for ln in user_text.splitlines() if ln.strip() and not ln.startswith("#")), freq
-    )
-    try:  # write atomically; a read-only cache directory just means no cache
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cache.parent, delete=False) as tmp:
-            tmp.write(marshal.dumps(freq))
-        os.replace(tmp.name, cache)
-    except OSError:
-        pass
+    jieba_dict, user_text, cache = _sources()
+
+    def build() -> dict[str, int]:
+        freq: dict[str, int] = {}
+        with jieba_dict.open(encoding="utf-8") as fh:
+            _read_dict(fh, freq)
+        _read_dict((ln for ln in user_text.splitlines()
+                    if ln.strip() and not ln.startswith("#")), freq)
+        return freq
+
+    freq = _cached(cache, build)
+    if not isinstance(freq, dict):
+        freq = build()
     return freq, sum(freq.values())
 
 

@@ -159,14 +159,7 @@ def pku_sample(n: int, every: int | None = None) -> list[list[str]]:
         for k, line in enumerate(fh):
             if k % every:
                 continue
-            words, cur = [], ""
-            for tok in line.split():
-                cur += tok[0]
-                if tok[2:] in ("s", "e"):
-                    words.append(cur)
-                    cur = ""
-            if cur:
-                words.append(cur)
+            words = seg_line_words(line)
             if words:
                 out.append(words)
             if len(out) >= n:
@@ -258,6 +251,18 @@ def seg_corpus_path() -> Path | None:
     return path if path.is_file() else None
 
 
+def seg_line_words(line: str) -> list[str]:
+    """The words of a line of ``seg/data.txt`` (characters tagged b/m/e/s:
+    ``迈/b 向/e 新/s`` → ``["迈向", "新"]``)."""
+    words, cur = [], ""
+    for tok in line.split():
+        cur += tok[0]
+        if tok[2:] in ("s", "e"):
+            words.append(cur)
+            cur = ""
+    return words + [cur] if cur else words
+
+
 def seg_line_text(line: str) -> str:
     """The text of a line of ``seg/data.txt`` (``迈/b 向/e`` → ``迈向``)."""
     return "".join(tok[0] for tok in line.split())
@@ -339,5 +344,5 @@ def unseen_lines() -> frozenset[int]:
 
 __all__ = ["Disagreement", "SegScores", "UNSEEN_RULE", "cut_in_pipeline", "disagreements",
            "jieba_vocabulary", "pku_sample", "read_numbered", "read_segmented", "score",
-           "seg_corpus_path", "seg_line_text", "seg_lines_of", "tag_range",
+           "seg_corpus_path", "seg_line_text", "seg_line_words", "seg_lines_of", "tag_range",
            "tagged_line_text", "test_half_lines", "training_key", "unseen_lines"]
