@@ -58,6 +58,26 @@ def test_every_toc_page_is_rendered(built_book):
 
 @pytest.mark.book
 @pytest.mark.xdist_group("book")
+def test_exercises_are_numbered_per_chapter(built_book):
+    # book/_ext/exercise_numbers.py: Exercise 1, 2, … in every chapter, and each
+    # solution names its own exercise's number
+    _, html = built_book
+    chapters = 0
+    for path in sorted((html / "notebooks").glob("*.html")):
+        page = path.read_text(encoding="utf-8")
+        titles = [int(n) for n in re.findall(
+            r'class="admonition-title"><span class="caption-number">Exercise (\d+) ', page)]
+        if not titles:
+            continue
+        chapters += 1
+        assert titles == list(range(1, len(titles) + 1)), (path.name, titles)
+        solved = [int(n) for n in re.findall(r"Solution to<a [^>]*> Exercise (\d+)<", page)]
+        assert solved == titles, (path.name, solved)
+    assert chapters >= 5
+
+
+@pytest.mark.book
+@pytest.mark.xdist_group("book")
 def test_rendered_chapters_show_chinese_and_figures(built_book):
     _, html = built_book
     import re

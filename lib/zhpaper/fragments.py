@@ -175,95 +175,103 @@ def _whole(number: int, line: str) -> tuple[Span, str]:
     return Span(number, start, start + len(text)), text
 
 
+class _Blocks:
+    """The state of :func:`blocks` while it reads a page line by line: the fragments so
+    far, the run of body lines still open and a table still open."""
+
+    def __init__(self) -> None:
+        self.out: list[Fragment] = []
+        self.run: list[tuple[Span, str]] = []
+        self.table: list[tuple[Span, str]] = []  # an open HTML table, or Markdown table rows
+        self.html_open = False
+
+    def add(self, kind: str, parts: list[tuple[Span, str]], **extra) -> None:
+        self.out.append(Fragment(len(self.out), kind, tuple(s for s, _ in parts),
+                                 tuple(t for _, t in parts), **extra))
+
+    def flush(self) -> None:
+        if self.run:
+            self.add("body", self.run)
+            self.run = []
+
+    def close_table(self) -> None:
+        if self.table:
+            self.add("table", self.table)
+            self.table = []
+
+    def table_line(self, number: int, line: str) -> bool:
+        """Take a line of a table; False if the line is not one."""
+        opened = bool(_TABLE_OPEN.search(line))
+        if not (self.html_open or opened or _MD_TABLE.match(line)):
+            self.close_table()
+            return False
+        self.flush()
+        if line.strip():
+            self.table.append(_whole(number, line))
+        if self.html_open or opened:
+            self.html_open = not _TABLE_CLOSE.search(line)
+            if not self.html_open:
+                self.close_table()
+        return True
+
+    def figure_line(self, number: int, line: str) -> None:
+        opening = self.run if self.run and all(_TAGS_ONLY.match(t) for _, t in self.run) else []
+        if opening:
+            self.run = []  # the tags opening this figure are part of it
+        else:
+            self.flush()
+        self.add("figure", [*opening, _whole(number, line)])
+
+    def closes_figure(self, number: int, line: str) -> bool:
+        """A line of tags only, right under a figure, closes it."""
+        last = self.out[-1] if self.out else None
+        if not (_TAGS_ONLY.match(line) and last and last.kind == "figure" and not self.run
+                and last.spans[-1].line == number - 1):
+            return False
+        span, text = _whole(number, line)
+        self.out[-1] = replace(last, spans=last.spans + (span,), pieces=last.pieces + (text,))
+        return True
+
+    def text_line(self, number: int, line: str) -> None:
+        heading = _ATX.match(line)
+        if heading:
+            self.flush()
+            if heading.group(2):
+                start, end = heading.span(2)
+                self.add("heading", [(Span(number, start, end), line[start:end])],
+                         level=len(heading.group(1)))
+            return  # a bare "####" line is markup only
+        pieces = [(Span(number, a, b), line[a:b]) for a, b in _text_spans(line)]
+        inner = line[LEADING_MARKUP.match(line).end():]
+        if len(pieces) == 1 and _BOLD.match(inner.rstrip()):
+            self.flush()
+            self.add("heading", pieces, bold=True)
+        elif len(pieces) == 1 and (m := _WRAPPED.match(inner)) and m.group(2).strip():
+            self.flush()
+            self.add("body", pieces, centred=True)
+        else:
+            self.run.extend(pieces)
+
+
 def blocks(source: Source) -> list[Fragment]:
     """Markdown blocks of the page: each heading line, each bold line, each non-text
     element (figure, table), each run of non-blank lines.
 
     Markup outside the spans: see :func:`markup_positions`.
     """
-    out: list[Fragment] = []
-    run_spans: list[Span] = []
-    run_pieces: list[str] = []
-    table: list[tuple[Span, str]] = []  # an HTML table still open, or Markdown table rows
-
-    def flush() -> None:
-        if run_pieces:
-            out.append(Fragment(len(out), "body", tuple(run_spans), tuple(run_pieces)))
-            run_spans.clear()
-            run_pieces.clear()
-
-    def close_table() -> None:
-        if table:
-            out.append(Fragment(len(out), "table", tuple(s for s, _ in table),
-                                tuple(t for _, t in table)))
-            table.clear()
-
-    html_open = False
+    state = _Blocks()
     for number, line in enumerate(source.lines, start=1):
-        if html_open or _TABLE_OPEN.search(line) or _MD_TABLE.match(line):
-            flush()
-            if line.strip():
-                table.append(_whole(number, line))
-            opened = bool(_TABLE_OPEN.search(line))
-            if html_open or opened:
-                html_open = not _TABLE_CLOSE.search(line) and (html_open or opened)
-                if not html_open:
-                    close_table()
+        if state.table_line(number, line):
             continue
-        close_table()
         if not line.strip():
-            flush()
-            continue
-        if _FIGURE.match(line):
-            opening = [(sp, t) for sp, t in zip(run_spans, run_pieces, strict=True)]
-            if opening and all(_TAGS_ONLY.match(t) for _, t in opening):
-                run_spans.clear()
-                run_pieces.clear()  # the tags opening this figure are part of it
-            else:
-                opening = []
-                flush()
-            span, text = _whole(number, line)
-            out.append(Fragment(len(out), "figure", tuple(sp for sp, _ in opening) + (span,),
-                                tuple(t for _, t in opening) + (text,)))
-            continue
-        if _TAGS_ONLY.match(line) and out and out[-1].kind == "figure" and not run_pieces \
-                and out[-1].spans[-1].line == number - 1:
-            span, text = _whole(number, line)  # the tag closing the figure above
-            out[-1] = replace(out[-1], spans=out[-1].spans + (span,),
-                              pieces=out[-1].pieces + (text,))
-            continue
-        heading = _ATX.match(line)
-        if heading and heading.group(2):
-            flush()
-            start, end = heading.span(2)
-            out.append(
-                Fragment(len(out), "heading", (Span(number, start, end),),
-                         (line[start:end],), level=len(heading.group(1)))
-            )
-            continue
-        if heading:  # a bare "####" line: markup only
-            flush()
-            continue
-        pieces = _text_spans(line)
-        if _BOLD.match(line[LEADING_MARKUP.match(line).end():].rstrip()) and len(pieces) == 1:
-            flush()
-            a, b = pieces[0]
-            out.append(Fragment(len(out), "heading", (Span(number, a, b),), (line[a:b],),
-                                bold=True))
-            continue
-        wrapped = _WRAPPED.match(line[LEADING_MARKUP.match(line).end():])
-        if wrapped and wrapped.group(2).strip() and len(pieces) == 1:
-            flush()
-            a, b = pieces[0]
-            out.append(Fragment(len(out), "body", (Span(number, a, b),), (line[a:b],),
-                                centred=True))
-            continue
-        for a, b in pieces:
-            run_spans.append(Span(number, a, b))
-            run_pieces.append(line[a:b])
-    flush()
-    close_table()
-    return [f for f in (x.trimmed() for x in out) if f is not None]
+            state.flush()
+        elif _FIGURE.match(line):
+            state.figure_line(number, line)
+        elif not state.closes_figure(number, line):
+            state.text_line(number, line)
+    state.flush()
+    state.close_table()
+    return [f for f in (x.trimmed() for x in state.out) if f is not None]
 
 
 def _split_heading_punctuation(frags: Iterable[Fragment]) -> list[Fragment]:
@@ -358,64 +366,67 @@ def _captions(frags: list[Fragment]) -> list[str]:
     return kinds
 
 
-def classify(source: Source) -> list[Fragment]:
-    """Fragments of ``source`` in raw order, each with its kind (see module doc)."""
-    # structure needs Fragment's module loaded first (it imports lexicon and cohesion)
-    from .structure import (
-        header_roles,
-        headline_evidence,
-        name_bylines,
-        plain_headings,
-        split_printed_lines,
-    )
-
+def _subtitles(frags: list[Fragment], kinds: list[str]) -> None:
+    """A short "——…" body line right after a heading is a subtitle (in place)."""
     g = genre()
-    frags = _split_heading_punctuation(split_printed_lines(blocks(source)))
-    frags = [replace(f, kind=_content_kind(f)) for f in frags]
-    frags = _split_bylines_and_signatures(frags)
-    kinds = _captions(frags)
-    n = len(frags)
-
-    # Subtitles: a short "——…" body line right after a heading.
-    for i in range(1, n):
+    for i in range(1, len(frags)):
         text = frags[i].flat
         if (kinds[i] == "body" and kinds[i - 1] in {"heading", "headline"}
                 and g.subtitle.match(text) and len(text) <= g.subtitle_max_chars):
             kinds[i] = "subtitle"
 
-    kinds = plain_headings(frags, name_bylines(frags, kinds))
-    # Headlines: a heading followed by a subtitle, byline or jump marker; then headings
-    # that open a new topic (structure.headline_evidence).
-    for i in range(n):
-        if kinds[i] == "heading" and i + 1 < n and kinds[i + 1] in {"subtitle", "byline", "marker"}:
-            kinds[i] = "headline"
-    kinds = headline_evidence(frags, kinds)
-    # Headings directly above a headline are its header: kicker, headline, subtitle.
-    for j in range(1, n):
+
+def _headers_above_headlines(frags: list[Fragment], kinds: list[str]) -> None:
+    """Headings directly above a headline are its header: kicker, headline, subtitle."""
+    from .structure import header_roles
+
+    for j in range(1, len(frags)):
         if kinds[j] == "headline" and kinds[j - 1] == "heading":
             first = j - 1
             while first > 0 and kinds[first - 1] == "heading":
                 first -= 1
             kinds[first:j + 1] = header_roles(frags[first:j + 1])
-    # Sidebar titles, banners inside an open header, and section headings.
+
+
+def _remaining_headings(kinds: list[str]) -> None:
+    """Sidebar titles, banners inside an open header, and section headings (in place);
+    a page with headings but no recognisable headline at all gets its first heading as
+    the best headline it has."""
     in_header = False
-    for i in range(n):
-        if kinds[i] == "headline":
+    for i, kind in enumerate(kinds):
+        if kind == "headline":
             in_header = True
-        elif kinds[i] == "heading":
+        elif kind == "heading":
             if i > 0 and kinds[i - 1] == "sidebar_label":
                 kinds[i] = "sidebar_title"
-            elif in_header:
-                kinds[i] = "banner"
             else:
-                kinds[i] = "section"
-        elif kinds[i] not in HEADER_KINDS:
+                kinds[i] = "banner" if in_header else "section"
+        elif kind not in HEADER_KINDS:
             in_header = False
-    # A page that opens with a heading but has no recognisable headline at all:
-    # the first heading is the best headline we have.
     if "headline" not in kinds:
-        for i in range(n):
-            if kinds[i] in {"section", "kicker", "banner"}:
-                kinds[i] = "headline"
-                break
+        first = next((i for i, k in enumerate(kinds) if k in {"section", "kicker", "banner"}),
+                     None)
+        if first is not None:
+            kinds[first] = "headline"
+
+
+def classify(source: Source) -> list[Fragment]:
+    """Fragments of ``source`` in raw order, each with its kind (see module doc)."""
+    # structure needs Fragment's module loaded first (it imports lexicon and cohesion)
+    from .structure import headline_evidence, name_bylines, plain_headings, split_printed_lines
+
+    frags = _split_heading_punctuation(split_printed_lines(blocks(source)))
+    frags = [replace(f, kind=_content_kind(f)) for f in frags]
+    frags = _split_bylines_and_signatures(frags)
+    kinds = _captions(frags)
+    _subtitles(frags, kinds)
+    kinds = plain_headings(frags, name_bylines(frags, kinds))
+    # Headlines: a heading followed by a subtitle, byline or jump marker; then headings
+    # that open a new topic (structure.headline_evidence).
+    for i in range(len(frags) - 1):
+        if kinds[i] == "heading" and kinds[i + 1] in {"subtitle", "byline", "marker"}:
+            kinds[i] = "headline"
+    kinds = headline_evidence(frags, kinds)
+    _headers_above_headlines(frags, kinds)
+    _remaining_headings(kinds)
     return [replace(f, index=i, kind=k) for i, (f, k) in enumerate(zip(frags, kinds, strict=True))]

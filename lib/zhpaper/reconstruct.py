@@ -2,17 +2,11 @@
 
 Three steps, each decided from the text, never from page-specific knowledge:
 
-1. **Joins.** Every body fragment that stops mid-sentence (no terminal punctuation) is a
-   candidate left end; every other body fragment a candidate right end. Each pair gets a
-   score from evidence (:func:`score_join`): a dictionary word formed across the join
-   (``积|极``), a continuation that cannot start a sentence (``3.4万余项,…``), a left end
-   that cannot end one (``…但是``), a left end that is one printed line of a narrow
-   column, the right end being the next fragment in the same column, the left end
-   stopping where its printed line stops, and shared vocabulary. Joins are then chosen
-   globally: best-first over all pairs, each fragment with at most one predecessor and
-   one successor, no cycles, only above :data:`THRESHOLD`; an open end still unjoined
-   then goes on into the fragment right below it if the evidence reaches
-   :data:`LAST_RESORT` (a sentence must go on somewhere).
+1. **Joins** (:mod:`zhpaper.joins`). Every body fragment that stops mid-sentence is a
+   candidate left end; pairs are scored from evidence (a dictionary word across the
+   join, a continuation that cannot start a sentence, the layout of printed lines,
+   shared vocabulary) and chosen best-first, at most one successor and predecessor
+   each, no cycles, above :data:`zhpaper.joins.THRESHOLD`.
 2. **Articles.** Chains of joined fragments are paragraphs. Each paragraph starts in
    the article whose header precedes it on the page, then is re-assigned by content
    (character-bigram TF-IDF similarity to each article's header and paragraphs) when
@@ -39,319 +33,18 @@ from .cohesion import idf as _idf
 from .cohesion import topic_bigrams as _topic_bigrams
 from .fragments import NONTEXT_KINDS, Fragment, Span, classify
 from .genre import genre
-from .lexicon import first_word, join_gain, last_word, word_frequency
+from .joins import THRESHOLD, _bodies, _Body, choose_joins, score_join
+from .numbers import chinese_int
 from .page import Article, Element, Flag, Join, NonText, Page, Paragraph, Section, Unassigned
 from .source import Source
 from .structure import TEXT_BEFORE
 
-#: A join is made only when its evidence scores above this.
-THRESHOLD = 2.75
-#: An open end left unjoined after both rounds joins the fragment right below it when
-#: their score reaches this (THRESHOLD is for a choice among candidates; chosen on the
-#: development half from 1.5, 2.0 and 2.5).
-LAST_RESORT = 2.5
-#: A fragment this short that stops mid-sentence is one printed line of a column.
-PRINTED_LINE_MAX = 26
-#: Continuations are looked for this many body fragments before and after a fragment,
-#: which keeps the work linear in the size of the page (a printed page has ~100).
-CANDIDATE_WINDOW = 150
-#: Header kinds under which a body fragment opens a column that may continue another.
-#: A jump marker is not one: text under it continues from another page.
-OPENS_COLUMN = frozenset({"headline", "subtitle", "banner", "byline"})
-#: A character used alone less often than this (per jieba's dictionary) is rarely a
-#: word by itself: a fragment ending in it has broken off inside a word.
-RARE_SINGLE = 20000
-#: A narrow column's width is measured over this many printed lines on either side.
-COLUMN_WINDOW = 8
 #: Content must beat position by this much (cosine units) to move a paragraph. Chosen on
 #: the development half (0.05, 0.12, 0.25 tried: 0.12 best on every style; topic-similar
 #: neighbours lost paragraphs to each other at 0.05; the in-sample damaged seed pages
 #: prefer 0.05, 0.997 against 0.982 on 60 pages; a margin growing with the similarity
 #: of the two articles was tried and gained nothing).
 REASSIGN_MARGIN = 0.12
-
-WEIGHTS = {
-    "lexical": 1.0,  # per log10 unit of join_gain, capped at 4
-    "non_initial": 4.0,
-    "quantity_start": 3.0,
-    "non_final": 2.0,
-    "printed_line": 2.0,
-    "full_line": 2.0,
-    "open_end": 1.0,
-    "broken_word": -1.5,
-    "next_in_column": 1.5,
-    "line_end": 1.5,
-    "short_tail": -1.5,
-    "after_header": 1.5,
-    "distance": -1.0,
-    "indented": -2.5,
-    "opening_quote": -0.5,
-    "inside_quote": 1.5,
-    "enumerator": -1.5,
-    "topic": 3.0,
-}
-
-_QUOTES = '"“”'
-#: An enumerated item: ——"借船出海"…, or the same with the dash misread as 一/一一.
-_ENUMERATOR = re.compile(r'^(?:——|—|一一|一)(?=["“])|^——')
-
-
-def _line_width(text: str) -> float | None:
-    """Typical printed-line length in a fragment, from its layout spaces."""
-    spaces = textmod.layout_space_positions(text)
-    if len(spaces) < 2:
-        return None
-    gaps = sorted(g for g in (b - a - 1 for a, b in zip(spaces, spaces[1:], strict=False))
-                  if g >= 6)
-    if not gaps:
-        return None
-    # lower quartile: a missing space makes one gap two lines long, never shorter
-    return float(gaps[len(gaps) // 4])
-
-
-def _tail_after_last_space(text: str) -> int | None:
-    spaces = textmod.layout_space_positions(text)
-    return len(text) - spaces[-1] - 1 if spaces else None
-
-
-def _quote_open(text: str) -> bool:
-    """True if ``text`` leaves a quotation open (odd count of straight or open curly)."""
-    straight = text.count('"')
-    return straight % 2 == 1 or text.count("“") > text.count("”")
-
-
-@dataclass(frozen=True)
-class _Body:
-    frag: Fragment
-    text: str  # raw text, pieces joined
-    style: str  # "line" (short: one printed line) or "block"
-    after_header: bool  # first body fragment after an article header
-    lead: bool  # the lead paragraph, split from a dateline byline on the same line
-    indented: bool = False  # a printed line shorter than its column by an indent
-    full: bool = False  # a printed line as wide as its column: the text goes on
-
-
-def score_join(
-    a: _Body, b: _Body, *, adjacent: bool, next_in_column: bool, vectors: _Vectors,
-    context: tuple[str, str] | None = None, apart: int = 0,
-) -> tuple[float, tuple[str, ...]]:
-    """Score the evidence that fragment ``b`` directly continues fragment ``a``.
-
-    Evidence about ``b`` alone (it cannot start a sentence) counts only when ``b`` is
-    the next fragment on the page; far-apart fragments need evidence about the pair.
-    ``context`` gives the texts of the chains the two fragments are already part of.
-    """
-    g = genre()
-    w = WEIGHTS
-    score, evidence = 0.0, []
-
-    def add(value: float, why: str) -> None:
-        nonlocal score
-        score += value
-        evidence.append(f"{why} ({value:+.1f})")
-
-    left, right = a.text.rstrip(), b.text.lstrip()
-    ctx_left, ctx_right = context or (left, right)
-    # what the left end needs: it stops mid-sentence
-    if a.style == "line" and g.ends_open(left):
-        add(w["printed_line"], "left end is one printed line of a column")
-    elif a.full:
-        add(w["full_line"], "left end fills a printed line of a column")
-    elif g.ends_open(left):
-        add(w["open_end"], "left end stops without terminal punctuation")
-    if g.ends_with_non_final(left):
-        add(w["non_final"], f"left end stops on a function word '{left[-2:]}'")
-    width, tail = _line_width(left), _tail_after_last_space(left)
-    if width is not None and tail is not None:
-        off = min(abs(tail - k * width) for k in range(1, 4))
-        if off <= 2:
-            add(w["line_end"], "left end stops at the end of a printed line")
-        elif off >= 4:
-            add(w["short_tail"], "left end stops mid printed line")
-    # what the right end needs: it cannot start a sentence
-    if adjacent or b.after_header:
-        if g.starts_as_continuation(right):
-            add(w["non_initial"], f"continuation starts with '{right[0]}'")
-        elif first_word(right) in g.non_initial_words:
-            add(w["non_initial"], f"continuation starts with the particle '{first_word(right)}'")
-        elif g.quantity_start.match(right):
-            add(w["quantity_start"], "continuation starts with a bare quantity clause")
-    if b.indented and b.style == "line":
-        add(w["indented"], "continuation is indented like the first line of a paragraph")
-    if b.after_header and not a.after_header and not b.indented \
-            and right[:1] not in _QUOTES and not right.startswith("——"):
-        add(w["after_header"], "continuation opens a column under a header")
-    if _quote_open(ctx_left):
-        add(w["inside_quote"], "left end stops inside an open quotation")
-    # evidence about the pair
-    gain = min(4.0, join_gain(left, right))
-    if gain >= 0.3:
-        add(w["lexical"] * gain, f"word across the join '{left[-2:]}|{right[:2]}'")
-    else:
-        tail = last_word(left)
-        if (a.style == "block" and len(tail) == 1 and "\u4e00" <= tail <= "\u9fff"
-                and tail not in g.non_final and word_frequency(tail) < RARE_SINGLE
-                and not left[-2:-1].isdigit()):
-            add(w["broken_word"], f"left end breaks off after '{tail}', which the "
-                                  "continuation does not complete")
-    if adjacent:
-        add(w["next_in_column"], "next fragment on the page")
-    elif next_in_column:
-        add(w["next_in_column"], "next fragment in the same column")
-    elif not b.after_header:
-        add(max(-3.0, w["distance"] - 0.05 * apart), f"fragments far apart ({apart} between)")
-    if _ENUMERATOR.match(right):
-        add(w["enumerator"], "continuation opens an enumerated item (——)")
-    if right[:1] in _QUOTES and not _quote_open(ctx_left if context else left):
-        add(w["opening_quote"], "continuation opens a new quotation")
-    topic = vectors.cosine(ctx_left, ctx_right)
-    if topic > 0.02:
-        add(w["topic"] * topic, f"shared vocabulary (cosine {topic:.2f})")
-    return score, tuple(evidence)
-
-
-def _mark_indents(bodies: list[_Body]) -> list[_Body]:
-    """Mark the printed lines of narrow columns that are indented or full.
-
-    A run of consecutive short fragments is one narrow column; its width is the width
-    of its longer lines. Chinese paragraphs open with a two-character indent, so a line
-    about two characters short that goes on mid-sentence opens a paragraph (a last line
-    is short too, but ends with terminal punctuation). A line as wide as its column
-    goes on even if it happens to end with a full stop.
-    """
-    from dataclasses import replace
-
-    out = list(bodies)
-    i = 0
-    while i < len(out):
-        if out[i].style != "line":
-            i += 1
-            continue
-        j = i + 1  # a column: consecutive printed lines, not broken by a header
-        while j < len(out) and out[j].style == "line" \
-                and out[j].frag.index == out[j - 1].frag.index + 1:
-            j += 1
-        if j - i >= 3:
-            widths = [textmod.display_width(b.text) for b in out[i:j]]
-            for k in range(i, j):
-                b = out[k]
-                # the column's width near this line (articles set in columns of
-                # different widths follow each other): upper quartile of its neighbours
-                near = sorted(widths[max(0, k - i - COLUMN_WINDOW):k - i + COLUMN_WINDOW + 1])
-                column = near[(3 * len(near)) // 4]
-                short_by = column - widths[k - i]
-                out[k] = replace(
-                    b, indented=genre().ends_open(b.text) and 2 <= short_by <= 4.5,
-                    full=abs(short_by) <= 0.5 and k + 1 < j)
-        i = j
-    return out
-
-
-def _bodies(frags: list[Fragment]) -> list[_Body]:
-    out = []
-    prev_kind, prev = None, None
-    for f in frags:
-        if f.kind == "body":
-            text = textmod.join_pieces(f.pieces)
-            short = len(text) <= PRINTED_LINE_MAX
-            lead = prev is not None and prev.kind == "byline" and \
-                prev.spans[-1].line == f.spans[0].line
-            out.append(_Body(f, text, "line" if short else "block",
-                             after_header=prev_kind in OPENS_COLUMN, lead=lead))
-        prev_kind, prev = f.kind, f
-    return _mark_indents(out)
-
-
-def choose_joins(bodies: list[_Body], vectors: _Vectors) -> tuple[list[Join], list[Join]]:
-    """All scored candidates, and the joins chosen best-first under the constraints.
-
-    Round 1 takes local evidence: neighbours on the page, and far-apart pairs that form
-    a dictionary word across the join. Round 2 links the remaining open ends to the
-    remaining column continuations, using the vocabulary of the chains built so far.
-    """
-    g = genre()
-    order = {b.frag.index: i for i, b in enumerate(bodies)}
-    by_index = {b.frag.index: b for b in bodies}
-    next_same: dict[int, int] = {}
-    for i, b in enumerate(bodies):
-        for c in bodies[i + 1:]:
-            if c.style == b.style:
-                next_same[b.frag.index] = c.frag.index
-                break
-    succ: dict[int, int] = {}
-    pred: dict[int, int] = {}
-    chosen: list[Join] = []
-    scored: list[Join] = []
-
-    def chain_text(node: int) -> str:
-        while node in pred:
-            node = pred[node]
-        parts = [by_index[node].text]
-        while node in succ:
-            node = succ[node]
-            parts.append(by_index[node].text)
-        return "".join(parts)
-
-    def take(candidates: list[Join]) -> None:
-        candidates.sort(key=lambda j: (-j.score, j.left, j.right))
-        for j in candidates:
-            if j.left in succ or j.right in pred:
-                continue
-            node, cycle = j.right, False
-            while node in succ:
-                node = succ[node]
-                if node == j.left:
-                    cycle = True
-                    break
-            if cycle:
-                continue
-            succ[j.left], pred[j.right] = j.right, j.left
-            chosen.append(j)
-
-    open_ends = [a for a in bodies if a.full or g.ends_open(a.text)]
-    for round_ in (1, 2):
-        candidates = []
-        for a in open_ends:
-            if a.frag.index in succ:
-                continue
-            lo = max(0, order[a.frag.index] - CANDIDATE_WINDOW)
-            for b in bodies[lo:order[a.frag.index] + CANDIDATE_WINDOW + 1]:
-                if b is a or b.lead or b.frag.index in pred:
-                    continue
-                head = a.frag.index
-                while head in pred:
-                    head = pred[head]
-                if head == b.frag.index:
-                    continue  # would close a cycle
-                adjacent = order[b.frag.index] == order[a.frag.index] + 1
-                punct_only = len(b.text.strip()) <= 2 and g.starts_as_continuation(b.text)
-                if punct_only and not adjacent:
-                    continue  # punctuation displaced into a heading ends the text above it
-                in_column = next_same.get(a.frag.index) == b.frag.index
-                if round_ == 1:
-                    if not adjacent and join_gain(a.text, b.text) < 2.0:
-                        continue
-                    context = None
-                else:
-                    context = (chain_text(a.frag.index), chain_text(b.frag.index))
-                apart = abs(order[b.frag.index] - order[a.frag.index]) - 1
-                score, evidence = score_join(a, b, adjacent=adjacent, next_in_column=in_column,
-                                             vectors=vectors, context=context, apart=apart)
-                j = Join(a.frag.index, b.frag.index, round(score, 3),
-                         (f"round {round_}",) + evidence)
-                scored.append(j)
-                if score > THRESHOLD:
-                    candidates.append(j)
-        take(candidates)
-    # Round 3: an open end still unjoined goes on into the fragment right below it
-    # (nothing between them on the page), when that one is free and the evidence,
-    # though below the threshold, is not against it.
-    last = {(j.left, j.right): j for j in scored if j.evidence[0] == "round 2"}
-    take([j for a in open_ends if a.frag.index not in succ
-          and (j := last.get((a.frag.index, a.frag.index + 1))) is not None
-          and j.score >= LAST_RESORT])
-    scored.sort(key=lambda j: (-j.score, j.left, j.right))
-    return scored, chosen
 
 
 def _chains(bodies: list[_Body], joins: list[Join]) -> list[list[Fragment]]:
@@ -634,6 +327,60 @@ def _nontext(frags: list[Fragment], position: dict[int, int | None]) -> tuple[No
                  for f in frags if f.kind in NONTEXT_KINDS)
 
 
+#: Headings inside an article: they belong to the article of the paragraph after them.
+_SECTION_KINDS = frozenset({"section", "sidebar_label", "sidebar_title"})
+
+
+def _heading_articles(frags: list[Fragment], chains: list[list[Fragment]],
+                      assign: list[int]) -> dict[int, int]:
+    """A heading belongs to the article of the first paragraph that follows it."""
+    starts = [c[0].index for c in chains]
+    out: dict[int, int] = {}
+    for h in (f for f in frags if f.kind in _SECTION_KINDS):
+        after = [(starts[i], assign[i]) for i in range(len(chains)) if starts[i] > h.index]
+        if after:
+            out[h.index] = min(after)[1]
+    return out
+
+
+def _signatures_and_strays(
+    frags: list[Fragment], chains: list[list[Fragment]], assign: list[int],
+    position: dict[int, int | None], headers: list[_Header], heading_article: dict[int, int],
+) -> tuple[dict[int, Fragment], list[Unassigned]]:
+    """Each article's signature (it closes the article of the paragraph it was split
+    from), and the header pieces that belong to no article, each with its reason."""
+    owner_of = {f.index: assign[i] for i, c in enumerate(chains) for f in c}
+    signatures: dict[int, Fragment] = {}
+    strays: list[Unassigned] = []
+    for f in frags:
+        reason = None
+        if f.kind == "signature":
+            k = owner_of.get(f.index - 1, position.get(f.index))
+            if k is not None and k not in signatures:
+                signatures[k] = f
+            else:
+                reason = "signature with no article"
+        elif f.kind in _SECTION_KINDS and f.index not in heading_article:
+            reason = f"{f.kind} with no text after it"
+        elif f.kind == "kicker" and not any(h.kicker is f for h in headers):
+            reason = "kicker with no headline under it"
+        elif f.kind in {"subtitle", "banner", "byline", "marker"} and position[f.index] is None:
+            reason = f"{f.kind} before any headline"
+        if reason:
+            strays.append(Unassigned(_clean(f), f.spans, reason))
+    return signatures, strays
+
+
+def _article(k: int, h: _Header, signature: Fragment | None,
+             sections: tuple[Section, ...]) -> Article:
+    return Article(
+        id=f"a{k + 1}", title=_clean(h.headline), headline=_element(h.headline),
+        kicker=_element(h.kicker), subtitle=_element(h.subtitle), banner=_element(h.banner),
+        byline=_element(h.byline), reporters=_reporters(h.byline),
+        continued_from=_continued_from(h.marker), marker=_element(h.marker),
+        signature=_element(signature), sections=sections)
+
+
 def reconstruct(source: Source) -> Page:
     """Reconstruct the articles of a page (see the module documentation)."""
     frags = classify(source)
@@ -649,53 +396,16 @@ def reconstruct(source: Source) -> Page:
     paragraphs = [_paragraph(c) for c in chains]
     opens_column = {b.frag.index for b in bodies if b.after_header}
     assign = _assign(chains, paragraphs, headers, position, opens_column)
-    starts = [c[0].index for c in chains]
     order = _reading_order(chains, assign, frags)
 
-    # A heading belongs to the article of the first paragraph that follows it.
-    heading_kinds = {"section", "sidebar_label", "sidebar_title"}
-    heading_article: dict[int, int] = {}
-    for h in (f for f in frags if f.kind in heading_kinds):
-        after = [(starts[i], assign[i]) for i in range(len(chains)) if starts[i] > h.index]
-        if after:
-            heading_article[h.index] = min(after)[1]
-
-    # A signature closes the article of the paragraph it was split from.
-    owner_of = {f.index: assign[i] for i, c in enumerate(chains) for f in c}
-    signatures: dict[int, Fragment] = {}
-    unassigned: list[Unassigned] = []
-    for f in frags:
-        if f.kind == "signature":
-            k = owner_of.get(f.index - 1, position.get(f.index))
-            if k is not None and k not in signatures:
-                signatures[k] = f
-            else:
-                unassigned.append(Unassigned(_clean(f), f.spans, "signature with no article"))
-        elif f.kind in heading_kinds and f.index not in heading_article:
-            unassigned.append(Unassigned(_clean(f), f.spans, f"{f.kind} with no text after it"))
-        elif f.kind == "kicker" and not any(h.kicker is f for h in headers):
-            unassigned.append(Unassigned(_clean(f), f.spans, "kicker with no headline under it"))
-        elif f.kind in {"subtitle", "banner", "byline", "marker"} and position[f.index] is None:
-            unassigned.append(Unassigned(_clean(f), f.spans, f"{f.kind} before any headline"))
-
+    heading_article = _heading_articles(frags, chains, assign)
+    signatures, unassigned = _signatures_and_strays(frags, chains, assign, position, headers,
+                                                    heading_article)
     articles = []
     for k, h in enumerate(headers):
         mine = [(order[i], paragraphs[i]) for i in range(len(chains)) if assign[i] == k]
         headings = [f for f in frags if heading_article.get(f.index) == k]
-        articles.append(Article(
-            id=f"a{k + 1}",
-            title=_clean(h.headline),
-            headline=_element(h.headline),
-            kicker=_element(h.kicker),
-            subtitle=_element(h.subtitle),
-            banner=_element(h.banner),
-            byline=_element(h.byline),
-            reporters=_reporters(h.byline),
-            continued_from=_continued_from(h.marker),
-            marker=_element(h.marker),
-            signature=_element(signatures.get(k)),
-            sections=_sections(mine, headings),
-        ))
+        articles.append(_article(k, h, signatures.get(k), _sections(mine, headings)))
         unassigned += [Unassigned(_clean(x), x.spans, f"second {x.kind} under one headline")
                        for x in h.extra]
 
@@ -706,18 +416,14 @@ def reconstruct(source: Source) -> Page:
                 _nontext(frags, position))
 
 
-_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")}
-
-
 def _page_number(s: str) -> int | None:
-    """``1``, ``１``, ``三``, ``十二`` → page number."""
-    s = s.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    """``1``, ``１``, ``三``, ``十二`` → page number; None if ``s`` is no numeral."""
     if s.isdigit():
-        return int(s)
-    if "十" in s:
-        tens, _, units = s.partition("十")
-        return _CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(units, 0)
-    return _CN_DIGITS.get(s)
+        return int(s)  # int() reads full-width digits too
+    try:
+        return chinese_int(s)
+    except ValueError:
+        return None
 
 
 @lru_cache(maxsize=1)
