@@ -38,6 +38,15 @@ def test_confusion_not_proposed_inside_a_word():
     assert not [f for f in found if f.rule == "confusion"]
 
 
+def test_a_date_misread_with_yue_is_corrected():
+    # no dictionary word forms across a digit: the date pattern finds it
+    result, found = findings("会议于１月５曰在京召开，学员读到“子曰学而时习之”。\n")
+    assert [(f.rule, f.original, f.suggestion, f.applied) for f in found] == [
+        ("date_day", "曰", "日", True)]
+    clean = result.corrected("a1", 2)
+    assert "１月５日在京" in clean and "子曰" in clean
+
+
 def test_dash_repair_uses_sibling_paragraphs():
     _, found = findings("——\"借船出海\",聚焦落地企业。\n\n一\"筑巢引凤\",建设产业平台。\n\n"
                         "一一\"借梯登高\",成立合资公司。\n")

@@ -323,10 +323,10 @@ def audit_on_injected(articles: list[dict], pages: int = 20, rate: float = 0.05,
         d = damage(articles, seed)
         base = audit(reconstruct(source.from_text(d.markdown)))
         before = {(f.line, f.original, f.suggestion) for f in base.findings
-                  if f.rule == "confusion"}
+                  if f.kind == "confusion"}
         markdown, truth = inject_confusions(d, seed, rate)
         result = audit(reconstruct(source.from_text(markdown)))
-        new = [f for f in result.findings if f.rule == "confusion"
+        new = [f for f in result.findings if f.kind == "confusion"
                and (f.line, f.original, f.suggestion) not in before]
         want = {(t.line, t.column): t for t in truth}
         for f in new:
