@@ -23,6 +23,12 @@ Conventions for quantities (:func:`quantities`, :func:`facts_frame`)
   stays as printed), ``multiple`` (倍), ``range`` (``3至5家``, ``20—30万元``: the
   magnitude of the second number also applies to the first; ``两三年``, ``七八个``:
   neighbouring digits; ``value_high`` is set), else ``amount``.
+* What a figure allows (:func:`hedge_interval`, one rule for every figure): a hedge
+  reaches to the last printed digit (近3.7万 → 3.6万–3.7万, 3.4万余 → 3.4万–3.5万); an
+  unhedged figure allows half a unit in its last printed digit (97.7% → 97.65–97.75),
+  and a count of things (:func:`counts_things`: a whole value in a count unit) only
+  the whole numbers in that, so 125家 is exactly 125 and 3.7万家 is 36,500–37,500.
+  :mod:`zhpaper.intervals` carries these ranges through ratios.
 * Not quantities: numbers after 第 or before 届/次全会/中全会 (ordinals); numeric slogans
   found by :func:`zhpaper.slogans.find` (三个责任, 4个重点领域); dates; names and
   idioms listed in ``data/units.toml`` (三年行动, 5G, 尼龙66, 一盘棋); a lone 一 before a
@@ -72,9 +78,11 @@ from __future__ import annotations
 
 import ast
 import datetime
+import math
 import operator
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -388,10 +396,25 @@ def rounding(q: Quantity) -> float:
     return 0.5 * 10 ** -decimals * scale
 
 
+def counts_things(q: Quantity) -> bool:
+    """Whether ``q`` is a count of things, so a whole number: a whole value in a unit of
+    the count group (125家, 3.7万人), unless ``data/units.toml`` lists the unit under
+    ``not_whole`` (3个百分点 measures an amount)."""
+    return (_units().get(q.unit or "") == "count" and float(q.value).is_integer()
+            and q.unit not in lexicon()["not_whole"]["units"])
+
+
 def hedge_interval(q: Quantity) -> tuple[float, float]:
-    """The values a hedged quantity allows: 600多 → [600, 700), 近1.9万 → [1.8万, 1.9万],
-    约4亿 → [3.5亿, 4.5亿]; an unhedged one allows its rounding."""
+    """The values a printed quantity allows, the library's one rule for every figure.
+
+    A hedge reaches to the last printed digit: 600多 → [600, 700), 近1.9万 → [1.8万,
+    1.9万], 约4亿 → [3.5亿, 4.5亿]. A figure printed without a hedge allows its rounding,
+    half a unit in its last printed digit (97.7% → [97.65, 97.75]); a count of things
+    (:func:`counts_things`) only the whole numbers in it, so an unhedged 125家 is exactly
+    125 and 3.7万家 is [36,500, 37,500]. A range (3至5家) allows its two ends."""
     v = q.value
+    if q.value_high is not None:
+        return v, q.value_high
     digits = re.search(_AR, q.number)
     if digits and "." in digits.group():
         printed = digits.group()
@@ -407,6 +430,8 @@ def hedge_interval(q: Quantity) -> tuple[float, float]:
     if h in ("约", "大约", "约为", "左右"):
         return v - step / 2, v + step / 2
     r = rounding(q)
+    if counts_things(q):
+        return float(math.ceil(v - r)), float(math.floor(v + r))
     return v - r, v + r
 
 
@@ -878,6 +903,33 @@ def facts_frame(page, audit=None):
     return frame.astype({"paragraph": "Int64", "value": float, "value_high": float})
 
 
+def label_by_cue(frame, texts: Mapping[int, str], cues: Mapping[str, str], width: int = 10):
+    """Name each figure by the words printed just before it, so that a reader can check
+    every name. ``frame`` holds rows of :func:`facts_frame` (``paragraph``, ``start``);
+    ``texts`` maps a paragraph number to its clean text; ``cues`` maps a cue (the words
+    that end right before a figure, at most ``width`` characters) to a label. Returns
+    a copy with ``before`` (the ``width`` characters before the figure) and ``label``.
+
+    The cues are the reader's, written for one page: a figure that no cue names, or two
+    figures with one label, raise :class:`~zhpaper.errors.ZhpaperError`."""
+    from .errors import ZhpaperError
+
+    out = frame.copy()
+    out["before"] = [texts[p][max(0, s - width):s]
+                     for p, s in zip(out["paragraph"], out["start"], strict=True)]
+    out["label"] = [next((name for cue, name in cues.items() if b.endswith(cue)), None)
+                    for b in out["before"]]
+    missing = out[out["label"].isna()]
+    if len(missing):
+        raise ZhpaperError(f"no cue names {missing['raw'].iloc[0]} "
+                           f"(printed after {missing['before'].iloc[0]!r})")
+    twice = out[out["label"].duplicated(keep=False)]
+    if len(twice):
+        raise ZhpaperError(f"two figures labelled {twice['label'].iloc[0]!r}: "
+                           + ", ".join(twice["raw"]))
+    return out
+
+
 # -------------------------------------------------------------------------- checks
 
 
@@ -1158,7 +1210,7 @@ def to_json(page, audit=None) -> dict[str, Any]:
 
 
 __all__ = ["CHECK_COLUMNS", "Check", "DATE_COLUMNS", "DateMention", "FACT_COLUMNS", "NO_DATE",
-           "PageYear", "Quantity", "blocked_spans", "checks", "checks_frame", "date_mentions",
-           "dates_frame", "evaluate", "facts_frame", "fold", "hedge_interval", "lexicon",
-           "page_year", "quantities", "rounding", "rules", "timeline", "to_json",
-           "verb_direction"]
+           "PageYear", "Quantity", "blocked_spans", "checks", "checks_frame", "counts_things",
+           "date_mentions", "dates_frame", "evaluate", "facts_frame", "fold",
+           "hedge_interval", "label_by_cue", "lexicon", "page_year", "quantities",
+           "rounding", "rules", "timeline", "to_json", "verb_direction"]
