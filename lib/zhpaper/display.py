@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from html import unescape
+from collections.abc import Iterable
+from html import escape, unescape
+
+from .errors import ZhpaperError
 
 #: The language tag for Chinese text in HTML (simplified script, as the page prints it).
 ZH = "zh-Hans"
@@ -55,7 +58,7 @@ class Table:
     """
 
     def __init__(self, frame, *, index: bool = False, wrap: tuple[str, ...] = ("text",),
-                 precision: int = 2):
+                 precision: int = 2, nowrap: tuple[str, ...] = ()):
         self.frame = frame
         digest = hashlib.sha1(frame.to_json(force_ascii=False).encode("utf-8")).hexdigest()
         styler = frame.style.format(escape="html", na_rep="—", precision=precision)
@@ -69,6 +72,9 @@ class Table:
         if columns:
             styler = styler.set_properties(subset=columns, **{"text-align": "left",
                                                               "min-width": "18em"})
+        kept = [c for c in nowrap if c in frame.columns]
+        if kept:  # printed strings that read as one (2021—2025, 今年6月29日)
+            styler = styler.set_properties(subset=kept, **{"white-space": "nowrap"})
         self.styler = styler
 
     def _repr_html_(self) -> str:
@@ -79,13 +85,15 @@ class Table:
 
 
 def table(frame, *, index: bool = False, wrap: tuple[str, ...] = ("text",),
-          precision: int = 2, empty: str | None = None) -> Table | HTML:
-    """``frame`` for display: every cell HTML-escaped, long text left-aligned, floats
-    with ``precision`` decimals. With ``empty``, a frame without rows is shown as that
+          precision: int = 2, empty: str | None = None,
+          nowrap: tuple[str, ...] = ()) -> Table | HTML:
+    """``frame`` for display: every cell HTML-escaped, long text (the columns in
+    ``wrap``) left-aligned, the columns in ``nowrap`` kept on one line, floats with
+    ``precision`` decimals. With ``empty``, a frame without rows is shown as that
     sentence (:func:`note`) instead of a table of headers: say why the page has none."""
     if empty is not None and frame.empty:
         return note(empty)
-    return Table(frame, index=index, wrap=wrap, precision=precision)
+    return Table(frame, index=index, wrap=wrap, precision=precision, nowrap=nowrap)
 
 
 class HTML:
@@ -105,8 +113,6 @@ def note(sentence: str) -> HTML:
     """A sentence shown where a page does not allow a table or a figure (no article,
     one article and nothing to compare, nothing found), so that the reader learns why
     instead of meeting an empty table. The sentence is escaped like page text."""
-    from html import escape
-
     return HTML(f'<p class="zhp-note">{escape(sentence)}</p>', sentence)
 
 
@@ -125,8 +131,6 @@ def marked_text(result, article_id: str, number: int) -> str:
     its highlight, so the text always reads as corrected. Style it with
     :data:`MARK_STYLE` inside an element of class ``zhp-read``. Every piece of page text
     is HTML-escaped."""
-    from html import escape
-
     text = result.text(article_id, number)
     mine = [f for f in result.findings if f.article == article_id and f.paragraph == number]
     located = sorted((f for f in mine if f.start is not None), key=lambda f: (f.start, -f.end))
@@ -186,6 +190,72 @@ def reading_view(result, article_id: str) -> HTML:
                 "\n".join(plain))
 
 
+def line_runs(lines: Iterable[int], step: int = 2) -> str:
+    """Raw line numbers as runs, in the order given: ``9, 11, …, 21`` → ``"9–21"``,
+    ``41, 23, 25, …, 39, 61`` → ``"41, 23–39, 61"``. A run goes on while each line
+    follows the one before by at most ``step`` lines (the printed lines of a column are
+    every other raw line when the tool puts a blank line between them)."""
+    numbers = [int(n) for n in lines]
+    parts: list[str] = []
+    for k, n in enumerate(numbers):
+        if k and 0 < n - numbers[k - 1] <= step:
+            parts[-1] = f"{parts[-1].split('–')[0]}–{n}"
+        else:
+            parts.append(str(n))
+    return ", ".join(parts)
+
+
+#: The look of :func:`reading_blocks`.
+BLOCK_STYLE = ("<style>.zhp-block{margin:.2em 0 .9em 0}.zhp-block .zhp-lines{color:#777;"
+               "font-size:85%}.zhp-block .zhp-summary{color:#555;font-style:italic}"
+               ".zhp-block .zhp-finding{background:#fff3cd;padding:0 .3em;font-size:90%}"
+               "</style>")
+
+
+def _section_numbers(article, section: int | None) -> range:
+    """Paragraph numbers (through the whole article) of one section, or of all."""
+    if section is None:
+        return range(1, len(article.paragraphs) + 1)
+    if not 0 <= section < len(article.sections):
+        raise ZhpaperError(f"{article.title} has no section {section} (it has "
+                           f"{len(article.sections)}, numbered from 0)")
+    first = sum(len(s.paragraphs) for s in article.sections[:section]) + 1
+    return range(first, first + len(article.sections[section].paragraphs))
+
+
+def reading_blocks(page, article, notes_folder=None, audit=None, *,
+                   section: int | None = None) -> HTML:
+    """An article (or one of its sections, numbered from 0) for close reading, one block
+    per paragraph: its number and raw lines (:func:`line_runs`), the text — with
+    ``audit``, the corrected text with its findings marked as everywhere in the book
+    (:func:`marked_text`) — the English summary from the reader's notes in
+    ``notes_folder`` (:mod:`zhpaper.notes`), if any, and the audit's findings. Paragraph
+    numbers run through the whole article. Every piece of page text is escaped; the
+    plain-text form gives the same blocks without markup."""
+    from .notes import reading_frame
+
+    frame = reading_frame(page, article, notes_folder, audit)
+    frame = frame[frame["paragraph"].isin(_section_numbers(article, section))]
+    if frame.empty:
+        return note(f"The article {article.title} has no paragraphs here to read.")
+    blocks, plain = [], []
+    for r in frame.itertuples():
+        lines = line_runs(r.lines.split(","))
+        text = escape(r.text) if audit is None else marked_text(audit, article.id, r.paragraph)
+        found = "; ".join(_zh_span(escape(f), f) for f in r.findings.split("; ") if f)
+        blocks.append(
+            f'<div class="zhp-block"><b>¶{r.paragraph}</b> <span class="zhp-lines">raw '
+            f'lines {lines}</span><div lang="{ZH}">{text}</div>'
+            + (f'<div class="zhp-summary" lang="en">{escape(r.summary)}</div>'
+               if r.summary else "")
+            + (f'<div class="zhp-finding">⚠ {found}</div>' if found else "") + "</div>")
+        plain.append(f"¶{r.paragraph} (raw lines {lines}) {r.text}"
+                     + (f"\n  {r.summary}" if r.summary else "")
+                     + (f"\n  ⚠ {r.findings}" if r.findings else ""))
+    return HTML(MARK_STYLE + BLOCK_STYLE + '<div class="zhp-read">' + "".join(blocks)
+                + "</div>", "\n".join(plain))
+
+
 def articles_view(page, notes_folder=None, audit=None, *, open_: tuple[str, ...] = (),
                   only: tuple[str, ...] | None = None) -> HTML:
     """Every article of ``page`` (or those whose id is in ``only``) as a collapsible
@@ -194,8 +264,6 @@ def articles_view(page, notes_folder=None, audit=None, *, open_: tuple[str, ...]
     With ``audit``, the text is the corrected text, its findings marked as everywhere in
     the book (:func:`marked_text`). Articles whose id is in ``open_`` start unfolded.
     All text is escaped."""
-    from html import escape
-
     from .notes import reading_frame
 
     def text(a, r) -> str:

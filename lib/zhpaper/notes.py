@@ -76,4 +76,29 @@ def reading_frame(page, article, folder=None, audit=None):
     return pd.DataFrame(rows, columns=["paragraph", "lines", "text", "summary", "findings"])
 
 
-__all__ = ["notes_for", "reading_frame"]
+SECTION_COLUMNS = ["section", "heading", "kind", "label", "first", "last", "paragraphs",
+                   "characters"]
+
+
+def sections_frame(article, audit=None):
+    """The article's parts for reading, one row per section: ``section`` (numbered from
+    0), ``heading`` (missing for the part before the first heading), ``kind`` (body or
+    sidebar), ``label`` (a sidebar's label such as 采访手记, else missing), ``first`` and
+    ``last`` (its paragraph numbers, which run through the whole article; missing for
+    a section without paragraphs), ``paragraphs`` (how many) and ``characters``
+    (of the clean text, with the audit's applied corrections if given)."""
+    import pandas as pd
+
+    rows, number = [], 0
+    for k, s in enumerate(article.sections):
+        numbers = range(number + 1, number + len(s.paragraphs) + 1)
+        number += len(s.paragraphs)
+        texts = [audit.corrected(article.id, n) if audit is not None else p.text
+                 for n, p in zip(numbers, s.paragraphs, strict=True)]
+        rows.append((k, s.heading, s.kind, s.label, numbers.start if texts else None,
+                     numbers.stop - 1 if texts else None, len(texts), sum(map(len, texts))))
+    return pd.DataFrame(rows, columns=SECTION_COLUMNS).astype({"first": "Int64",
+                                                               "last": "Int64"})
+
+
+__all__ = ["SECTION_COLUMNS", "notes_for", "reading_frame", "sections_frame"]
