@@ -75,6 +75,17 @@ def test_plain_line_above_a_dateline_is_a_headline():
     assert got[1] == ("byline", "本报讯记者董建勤报道：")
 
 
+def test_heading_with_a_dateline_below_another_columns_line_is_a_headline():
+    # A printed line of the column beside it read between the headline and its dateline.
+    md = ("### 首都春运工作全面展开\n\n本报讯（记者 甲）北京站今天加开春运临时客车十二对，"
+          "北京站春运旅客候车秩序井然，北京站春运旅客\n\n### 泰国继续削减东盟关税\n\n"
+          "候车秩序井然，北京站春运临时客车旅客没有出现拥挤，北京站春运旅客候车秩序井然。\n\n"
+          "据新华社曼谷１月１４日电（记者熊平）泰国政府决定继续履行在东盟贸易区内的义务。\n")
+    got = kinds(md)
+    assert ("headline", "泰国继续削减东盟关税") in got
+    assert ("byline", "据新华社曼谷１月１４日电（记者熊平）") in got
+
+
 def test_two_line_header_roles():
     from zhpaper.structure import header_roles
 

@@ -410,6 +410,12 @@ def _remaining_headings(kinds: list[str]) -> None:
             kinds[first] = "headline"
 
 
+def _byline_past_one_body(kinds: list[str], i: int) -> bool:
+    """A byline or dateline two fragments below heading ``i``, one body fragment between:
+    a fragment of another column read in between the headline and its dateline."""
+    return i + 2 < len(kinds) and kinds[i + 1] == "body" and kinds[i + 2] == "byline"
+
+
 def classify(source: Source) -> list[Fragment]:
     """Fragments of ``source`` in raw order, each with its kind (see module doc)."""
     # structure needs Fragment's module loaded first (it imports lexicon and cohesion)
@@ -424,7 +430,8 @@ def classify(source: Source) -> list[Fragment]:
     # Headlines: a heading followed by a subtitle, byline or jump marker; then headings
     # that open a new topic (structure.headline_evidence).
     for i in range(len(frags) - 1):
-        if kinds[i] == "heading" and kinds[i + 1] in {"subtitle", "byline", "marker"}:
+        if kinds[i] == "heading" and (kinds[i + 1] in {"subtitle", "byline", "marker"}
+                                      or _byline_past_one_body(kinds, i)):
             kinds[i] = "headline"
     kinds = headline_evidence(frags, kinds)
     _headers_above_headlines(frags, kinds)
