@@ -44,7 +44,7 @@ def page_map(page: Page, ax=None, label_chars: int = 10, articles: list[str] | N
     shown = [a for a in page.articles if articles is None or a.id in articles]
     rows = sum(max(1, len(a.paragraphs)) + 1.5 for a in shown)
     if ax is None:
-        _, ax = plt.subplots(figsize=(7.2, min(14, max(3.4, 1.9 + ROW_INCHES * rows))))
+        _, ax = plt.subplots(figsize=(7.0, min(14, max(3.4, 1.9 + ROW_INCHES * rows))))
     y, arcs = 0.0, []
     for k, article in enumerate(shown):
         colour = PALETTE[page.articles.index(article) % len(PALETTE)]
