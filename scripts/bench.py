@@ -149,8 +149,9 @@ def text_layer(runs: int) -> list[str]:
 
 def archive(pages: int, quick: bool) -> list[str]:
     from zhpaper.damage import damage
+    from zhpaper.evaluate import eval_path
 
-    articles = json.loads((ROOT / "tests/data/seed_articles.json").read_text("utf-8"))[
+    articles = json.loads(eval_path("seed_articles.json").read_text("utf-8"))[
         "articles"]
     work = Path(tempfile.mkdtemp(prefix="zhpaper-bench-"))
     rows = []

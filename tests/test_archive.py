@@ -10,7 +10,7 @@ from conftest import ROOT
 
 from zhpaper.damage import damage
 
-ARTICLES = json.loads((ROOT / "tests/data/seed_articles.json").read_text("utf-8"))["articles"]
+ARTICLES = json.loads((ROOT / "lib/zhpaper/data/eval/seed_articles.json").read_text("utf-8"))["articles"]
 
 
 def make_folder(tmp_path, n=6, bad=False):

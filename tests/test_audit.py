@@ -112,7 +112,7 @@ def test_corrections_are_reversible_and_raw_untouched():
 def test_seed_page_findings():
     page = zhpaper.read_page(SEED)
     result = audit(page)
-    errors = json.loads((ROOT / "tests/data/seed_ocr_errors.json").read_text("utf-8"))[
+    errors = json.loads((ROOT / "lib/zhpaper/data/eval/seed_ocr_errors.json").read_text("utf-8"))[
         "errors"]
     mf, me = match_audit(result.findings, errors, page.lines)
     assert len(result.findings) - len(mf) <= 2, "false alarms on clean lines"
@@ -128,7 +128,7 @@ def test_seed_page_findings():
 
 
 def test_injected_confusions_are_found():
-    articles = json.loads((ROOT / "tests/data/seed_articles.json").read_text("utf-8"))[
+    articles = json.loads((ROOT / "lib/zhpaper/data/eval/seed_articles.json").read_text("utf-8"))[
         "articles"]
     hits = total = wrong = 0
     for seed in range(10):

@@ -12,7 +12,7 @@ from zhpaper.damage import damage, printed_lines
 from zhpaper.evaluate import Counts, Scores, count
 from zhpaper.reconstruct import reconstruct
 
-ARTICLES = json.loads((ROOT / "tests/data/seed_articles.json").read_text(encoding="utf-8"))[
+ARTICLES = json.loads((ROOT / "lib/zhpaper/data/eval/seed_articles.json").read_text(encoding="utf-8"))[
     "articles"]
 
 

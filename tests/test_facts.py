@@ -20,7 +20,6 @@ from zhpaper.facts import Quantity, date_mentions, quantities
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_746b1ecd3a9e4b42.txt"
-sys.path.insert(0, str(ROOT / "scripts"))
 
 
 def one(text: str) -> Quantity:
@@ -345,10 +344,9 @@ def test_cli_table_and_errors(tmp_path):
 
 @lru_cache(maxsize=1)
 def _seed_scores():
-    import evaluate_facts
+    from zhpaper import facts_eval
 
-    return evaluate_facts.evaluate(SEED, ROOT / "tests/data/seed_quantities.json",
-                                   ROOT / "tests/data/seed_dates.json")
+    return facts_eval.seed_scores(zhpaper.read_page(SEED))
 
 
 def test_seed_recall_and_precision():
@@ -362,7 +360,7 @@ def test_seed_recall_and_precision():
 def test_seed_dates_resolved():
     """The seed prints no date: as it stands, 12 of its 20 listed dates resolve (those
     whose year is printed on the page) and none wrongly; with its date given
-    (evaluate_facts.SEED_DATE) all 20 (measured 2026-11-29)."""
+    (zhpaper.evaluate.seed_split().date) all 20 (measured 2026-11-29)."""
     scores = _seed_scores()
     assert scores["dates"]["resolved_wrong"] == 0
     assert scores["dates"]["resolved_ok"] + scores["dates"]["relative"] == 20
@@ -408,7 +406,7 @@ MQ_SENTENCES = (
 
 
 def test_mq_recall_on_constructed_sentences():
-    import evaluate_facts as ef
+    from zhpaper import facts_eval as ef
 
     tally = ef.score_corpus([_article(*MQ_SENTENCES)])["mq"]
     found, gold = tally.recall(["numeral"])
@@ -418,7 +416,7 @@ def test_mq_recall_on_constructed_sentences():
 
 def test_mq_scorer_can_fail():
     """Each span needs its own quantity with the same unit: a wrong unit is a miss."""
-    import evaluate_facts as ef
+    from zhpaper import facts_eval as ef
 
     def wrong_unit(text):
         return [ef.Found(f.start, f.end, "吨") for f in ef.library_quantities(text)]
@@ -430,7 +428,7 @@ def test_mq_scorer_can_fail():
 
 
 def test_gold_categories_and_time_runs():
-    import evaluate_facts as ef
+    from zhpaper import facts_eval as ef
 
     spans = ef.mq_spans(_article("第三/m 次/q 一/m 个/q 几/m 年/q １２．５％/m").tagged[0])
     assert [(s.text, s.category) for s in spans if s.category not in ef.PRECISION_ONLY] == [

@@ -248,7 +248,7 @@ def test_raw_ocr_habits(dev_pages):
 @pytest.mark.parametrize("style", layout.STYLES)
 def test_seed_articles_can_be_laid_out(style):
     """Any damage-format articles, with banners, markers, signatures and sections."""
-    articles = json.loads((ROOT / "tests/data/seed_articles.json").read_text("utf-8"))[
+    articles = json.loads((ROOT / "lib/zhpaper/data/eval/seed_articles.json").read_text("utf-8"))[
         "articles"]
     signed = 0
     for seed in range(6):
@@ -353,7 +353,7 @@ def _old_count(page, truth) -> Counts:
 
 @pytest.mark.parametrize("seed", [1000, 1001, 1002, 1003, 1004, 1005])
 def test_count_unchanged_on_damaged_seed_pages(seed):
-    articles = json.loads((ROOT / "tests/data/seed_articles.json").read_text("utf-8"))[
+    articles = json.loads((ROOT / "lib/zhpaper/data/eval/seed_articles.json").read_text("utf-8"))[
         "articles"]
     d = damage(articles, seed)
     page = reconstruct(source.from_text(d.markdown))

@@ -82,7 +82,7 @@ def test_hostile_page_is_escaped(tmp_path, name):
 @pytest.mark.notebook
 @pytest.mark.parametrize("name", PARAMETRISED, ids=lambda n: n.split("/")[-1])
 def test_runs_on_a_damaged_page(tmp_path, name):
-    articles = json.loads((ROOT / "tests/data/seed_articles.json").read_text(
+    articles = json.loads((ROOT / "lib/zhpaper/data/eval/seed_articles.json").read_text(
         encoding="utf-8"))["articles"]
     page = tmp_path / "damaged.md"
     page.write_text(damage(articles, 11).markdown, encoding="utf-8")

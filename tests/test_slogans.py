@@ -62,7 +62,7 @@ def test_seed_page_slogans_against_the_hand_list():
     layout spaces; a slogan found may be longer, e.g. 五位一体)."""
     page = zhpaper.read_page(SEED)
     frame = slogans.slogans_frame(page, zhpaper.audit(page))
-    hand = json.loads((ROOT / "tests/data/seed_quantities.json").read_text("utf-8"))
+    hand = json.loads((ROOT / "lib/zhpaper/data/eval/seed_quantities.json").read_text("utf-8"))
     wanted = [x for x in hand["not_quantities"] if x["reason"] == "slogan"
               and x["raw"] not in ("零跑腿", "一次办")]  # items of lists, not slogans
     found = {(r.line, r.slogan) for r in frame.itertuples()}

@@ -90,9 +90,10 @@ def use_cjk_font() -> str:
     return str(path)
 
 
-def bilingual(english: str, chinese: str) -> str:
-    """A label in both languages, English first: ``"Paragraphs · 段落"``."""
-    return f"{english} · {chinese}"
+def bilingual(english: str, chinese: str, stacked: bool = False) -> str:
+    """A label in both languages, English first: ``"Paragraphs · 段落"``; ``stacked``
+    puts the Chinese on a line of its own, for a label too long for its panel."""
+    return f"{english}\n{chinese}" if stacked else f"{english} · {chinese}"
 
 
 def safe_text(text: str) -> str:
