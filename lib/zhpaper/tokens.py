@@ -68,7 +68,7 @@ _NUMBER = re.compile(
 _MEASURES = frozenset("个家项元台人名次件条只所座部套吨亩架期批户辆层米天年月日倍类种位届")
 
 #: Result and direction complements: after a one-character verb they make one word
-#: (走进, 守住, 建成; convention D1 of tests/data/seg_gold.md, where PKU text varies).
+#: (走进, 守住, 建成; convention D1 of lib/zhpaper/data/eval/seg_gold.md, where PKU text varies).
 _COMPLEMENTS = frozenset("进出住到回下上起开好成完掉过来去满透懂见动倒光")
 #: Tags of tokens that are never content words: numerals, measure words, punctuation,
 #: particles, prepositions, conjunctions.
