@@ -104,3 +104,4 @@ def test_no_learnt_person_inside_a_short_quotation():
     assert entities._merge([], [(("person", 2, 3), 0.99)], text, r) == []
     text = "“杨开”说"
     assert [e.text for e in entities._merge([], [(("person", 1, 3), 0.99)], text, r)] == ["杨开"]
+    assert entities._merge([], [(("place", 1, 3), 0.99)], "“中国云谷”", r) == []  # a nickname

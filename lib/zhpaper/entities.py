@@ -404,7 +404,8 @@ def _vetoed(e: Entity, r: Rules) -> bool:
 
 def _in_short_quote_text(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` sits inside a quotation of a few characters that it does not
-    fill (“蒙杨开”: a product, not a person); see :func:`_in_short_quote`."""
+    fill: a product or nickname (“蒙杨开”, “中国云谷”), whose parts the learnt tagger
+    does not add as names; see :func:`_in_short_quote`."""
     for k in range(start - 1, max(-1, start - 4), -1):
         close = _QUOTES.get(text[k])
         if close:
@@ -431,7 +432,7 @@ def _merge(ruled: list[Entity], learnt: list[tuple[tuple[str, int, int], float]]
             out.append(e)
     for e, p in learnt_:
         if e.type in _MODEL_ADDS and p >= MODEL_SURE and not _vetoed(e, r) \
-                and not (e.type == "person" and _in_short_quote_text(text, e.start, e.end)) \
+                and not _in_short_quote_text(text, e.start, e.end) \
                 and not any(x.start < e.end and e.start < x.end for x in out):
             out.append(e)
     return sorted(out, key=lambda e: e.start)
