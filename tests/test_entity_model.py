@@ -1,0 +1,107 @@
+"""The name tagger learnt from the People's Daily 1998 development half."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from zhpaper import entities, entity_model
+
+
+def test_corpus_names_recover_compounds_and_people():
+    tagged = [("中央", "n"), ("人民", "n"), ("广播", "vn"), ("电台", "n"), ("、", "w"),
+              ("江", "nr"), ("泽民", "nr"), ("、", "w"), ("李", "nr"), ("鹏", "nr"),
+              ("朱", "nr"), ("镕基", "nr"), ("在", "p"), ("香港", "ns"), ("特别", "a"),
+              ("行政区", "n"), ("和", "c"), ("中国", "ns"), ("国务院", "nt"),
+              ("举行", "v"), ("干部", "n"), ("会议", "n")]
+    text = "".join(w for w, _ in tagged)
+    names = {(kind, text[a:b]) for kind, a, b in entity_model.corpus_names(tagged)}
+    assert names == {("org", "中央人民广播电台"), ("person", "江泽民"), ("person", "李鹏"),
+                     ("person", "朱镕基"), ("place", "香港特别行政区"), ("place", "中国"),
+                     ("org", "国务院")}
+
+
+def test_is_head():
+    assert entity_model.is_head("电台") and entity_model.is_head("委员会")
+    assert not entity_model.is_head("干部") and not entity_model.is_head("座谈会")
+
+
+def test_decode_keeps_the_labels_well_formed():
+    i_org = entity_model.LABELS.index("I-org")
+    scores = np.log(np.full((3, len(entity_model.LABELS)), 0.01))
+    scores[:, i_org] = 0.0  # every word most likely inside an organisation
+    path = [entity_model.LABELS[k] for k in entity_model.decode(scores)]
+    assert path[0] == "B-org" and path[1:] == ["I-org", "I-org"]
+
+
+@dataclass(frozen=True)
+class _Article:
+    paragraphs: tuple[str, ...]
+    tagged: tuple[tuple[tuple[str, str], ...], ...]
+
+
+def _article(*paragraphs: list[tuple[str, str]]) -> _Article:
+    return _Article(tuple("".join(w for w, _ in p) for p in paragraphs),
+                    tuple(tuple(p) for p in paragraphs))
+
+
+def test_a_model_learns_from_tagged_articles_and_finds_names():
+    para = [("李", "nr"), ("鹏", "nr"), ("在", "p"), ("北京", "ns"), ("会见", "v"),
+            ("了", "u"), ("客人", "n"), ("。", "w")]
+    other = [("他们", "r"), ("在", "p"), ("上海", "ns"), ("参观", "v"), ("。", "w")]
+    arts = [_article(para, other) for _ in range(10)]
+    m = entity_model.train(arts, epochs=3)
+    found = {(kind, "李鹏在北京会见了客人。"[a:b])
+             for kind, a, b in m.find("李鹏在北京会见了客人。")}
+    assert ("place", "北京") in found and ("person", "李鹏") in found
+    assert m.lex.names["北京"] == "place" and m.lex.tags["会见"] == "v"
+    assert all(0.0 < p <= 1.0 for _, p in m.find_scored("他们在上海参观。"))
+    assert m.find("") == []
+
+
+def test_features_are_strings_per_word():
+    from zhpaper.tokens import tokenize
+
+    tokens = tokenize("李鹏会见了克林顿")
+    lex = entity_model.Lexicons({"克林顿": "person"}, {"会见": "v"})
+    feats = entity_model.features(tokens, lex, tokenize("李鹏会见了克林顿", pku=False))
+    assert len(feats) == len(tokens)
+    assert any(f.startswith("gzB=person") for fs in feats for f in fs)
+
+
+def test_the_learnt_tagger_retypes_and_drops_what_rests_on_jieba_tags_alone():
+    r = entities.rules()
+    text = "联合国销毁伊拉克的武器"
+    ruled = [entities.Entity("person", "伊拉克", 5, 8, "tag")]  # jieba: 伊拉克/nr
+    merged = entities._merge(ruled, [(("place", 5, 8), 0.99)], text, r)
+    assert [(e.type, e.text, e.rule) for e in merged] == [("place", "伊拉克", "model")]
+    assert entities._merge(ruled, [(("place", 5, 8), 0.5)], text, r) == []  # not sure
+    strong = [entities.Entity("org", "联合国", 0, 3, "dictionary")]
+    merged = entities._merge(strong, [(("place", 0, 2), 0.99)], text, r)
+    assert [(e.type, e.text) for e in merged] == [("org", "联合国")]
+    # the tagger adds no organisations of its own, and no vetoed words
+    assert entities._merge([], [(("org", 0, 3), 0.99), (("place", 0, 2), 0.99)], "新区发展",
+                           r) == []
+
+
+def test_rules_alone_without_the_corpus(monkeypatch):
+    monkeypatch.setattr(entities, "model", lambda: None)
+    found = {(e.type, e.text) for e in entities.find("李鹏会见了克林顿")}
+    assert {("person", "李鹏"), ("person", "克林顿")} <= found
+
+
+def test_the_cached_model_is_built_from_the_dev_half():
+    m = entity_model.model()
+    assert m is not None and len(m.index) > 10_000
+    assert m.weights.shape == (len(m.index) + 1, len(entity_model.LABELS))
+    assert m.lex.names.get("江泽民") == "person"
+
+
+def test_no_learnt_person_inside_a_short_quotation():
+    r = entities.rules()
+    text = "“蒙杨开”服务平台"
+    assert entities._merge([], [(("person", 2, 3), 0.99)], text, r) == []
+    text = "“杨开”说"
+    assert [e.text for e in entities._merge([], [(("person", 1, 3), 0.99)], text, r)] == ["杨开"]
+    assert entities._merge([], [(("place", 1, 3), 0.99)], "“中国云谷”", r) == []  # a nickname
