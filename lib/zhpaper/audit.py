@@ -135,7 +135,7 @@ class ConfusionRule:
 
 #: The rule :func:`audit` uses.
 CONFUSIONS = ConfusionRule()
-#: The rule before bigram evidence and names were weighed (a baseline for measurement):
+#: The rule before character-model evidence and names were weighed (a baseline):
 #: a character standing alone, the dictionary's gain alone, confidence 1 − 10^−gain.
 DICTIONARY_ONLY = ConfusionRule(lm_weight=0.0, score=-math.log10(1 - THRESHOLD),
                                 in_word_penalty=math.inf, protect_names=False)

@@ -17,7 +17,7 @@ corrections that restore an injected character (every other applied correction c
 against it, false alarms on the clean text included), recall the share of injected
 characters restored.
 
-What is unseen: the audit's character bigram model (:mod:`zhpaper.charlm`) never learnt
+What is unseen: the audit's character model (:mod:`zhpaper.charlm`) never learnt
 from the test half (:func:`zhpaper.segscore.unseen_lines`). It learns from the dev half,
 so for the dev figures the dev half is cut in :data:`DEV_FOLDS` folds by position, and
 pages of each fold are audited with a model trained without that fold
@@ -122,7 +122,7 @@ def _samples(arts, count: int, first_seed: int, direct: bool) -> Iterator[Sample
 def samples(half: str, count: int, *, direct: bool = False,
             first_seed: int = 0) -> Iterator[Sample]:
     """``count`` pages of ``half`` (articles if ``direct``), split over its folds, each
-    yielded while the bigram model leaves out the fold it comes from (see the module
+    yielded while the character model leaves out the fold it comes from (see the module
     documentation). Seeds are fixed: the same call gives the same pages."""
     if half not in pd1998.HALVES:
         raise ZhpaperError(f"unknown half {half!r}: use one of {', '.join(pd1998.HALVES)}")
