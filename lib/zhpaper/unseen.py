@@ -24,6 +24,7 @@ takes a few minutes. ``python scripts/evaluate_analysis.py`` prints the table.
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
 
 COLUMNS = ("stage", "measure", "seed", "dev", "test", "baseline", "target")
 HEADER = ("stage", "measure", "seed page", "1998 dev half", "1998 test half",
-          "baseline (test half)", "target")
+          "baseline (test half)", "target", "test half meets it")
 #: Keyword arguments of each stage's rows: the default run, and ``quick``.
 SAMPLES = {
     "segmentation": ({}, {}),
@@ -96,7 +97,7 @@ def segmentation_rows() -> list[dict[str, str]]:
              "measure": f"word F1 (1998: {n['dev']:,} / {n['test']:,} words)",
              "seed": f"{f1(page, ours)} (test articles)", "dev": f1(halves["dev"], ours),
              "test": f1(halves["test"], ours), "baseline": f"{f1(halves['test'], base)} "
-             "(jieba default, test)", "target": "0.95"}]
+             "(jieba default, test)", "target": "≥ 0.95"}]
 
 
 # --- the OCR audit ----------------------------------------------------------------------
@@ -215,11 +216,62 @@ def rows(page: Page, quick: bool = False, audit: Audit | None = None,
     return out
 
 
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_BOUND = re.compile(r"^([≤≥])\s*(\d+(?:\.\d+)?)$")
+
+
+def _meets(value: str, target: str) -> bool | None:
+    """Whether one measured value (its first number) meets one target: ``≥ 0.95``,
+    ``≤ 1``, ``all`` (a share of 1), ``0 …`` (none); None if the target states no bound."""
+    number = _NUMBER.search(value)
+    bound = _BOUND.match(target.strip())
+    if number is None:
+        return None
+    x = float(number.group())
+    if bound:
+        limit = float(bound.group(2))
+        return x <= limit if bound.group(1) == "≤" else x >= limit
+    if target.strip() == "all":
+        return x == 1.0
+    if target.strip().startswith("0 "):
+        return x == 0
+    return None
+
+
+def verdict(row: dict[str, str]) -> str:
+    """``yes``, ``no`` or ``—`` (no target): whether the test half meets the row's target;
+    a target of two parts (``≥ 0.85 / ≥ 0.85``, precision / recall) needs both."""
+    targets, values = row["target"].split(" / "), row["test"].split(" / ")
+    if len(targets) != len(values):
+        return "—"
+    met = [_meets(v, t) for v, t in zip(values, targets, strict=True)]
+    if None in met:
+        return "—"
+    return "yes" if all(met) else "no"
+
+
+def short_name(row: dict[str, str]) -> str:
+    """A row's stage and measure without the parenthesised details (sample sizes,
+    baselines): ``OCR audit: injected look-alikes: recall of applied corrections``."""
+    return f"{row['stage']}: " + re.sub(r"\s*\([^()]*\)", "", row["measure"])
+
+
+def verdicts(table: list[dict[str, str]]) -> dict[str, list[str]]:
+    """The rows' short names by verdict (``yes``, ``no``; rows without a target left out)."""
+    out: dict[str, list[str]] = {"yes": [], "no": []}
+    for r in table:
+        v = verdict(r)
+        if v in out:
+            out[v].append(short_name(r))
+    return out
+
+
 def frame(table: list[dict[str, str]]) -> pd.DataFrame:
     """The rows as a pandas DataFrame with the column names of :data:`HEADER`."""
     import pandas as pd
 
-    return pd.DataFrame([[r[c] for c in COLUMNS] for r in table], columns=list(HEADER))
+    return pd.DataFrame([[r[c] for c in COLUMNS] + [verdict(r)] for r in table],
+                        columns=list(HEADER))
 
 
 def markdown(table: list[dict[str, str]]) -> str:
@@ -228,5 +280,6 @@ def markdown(table: list[dict[str, str]]) -> str:
         return str(text).replace("|", "\\|").replace("\n", " ")
 
     lines = ["| " + " | ".join(HEADER) + " |", "|" + "---|" * len(HEADER)]
-    lines += ["| " + " | ".join(cell(r[c]) for c in COLUMNS) + " |" for r in table]
+    lines += ["| " + " | ".join([*(cell(r[c]) for c in COLUMNS), verdict(r)]) + " |"
+              for r in table]
     return "\n".join(lines) + "\n"
