@@ -35,7 +35,7 @@ made instead of six, because the figures held (with both: 0.875 / 0.836, 0.916 /
 than 0.005).
 :func:`zhpaper.entities.find_in` combines it with the rules (see there).
 
-Building the model takes about 23 s of CPU on the 2-core test machine and about 300 MB
+Building the model takes about 24 s of CPU on the 2-core test machine and about 300 MB
 beyond the corpus and the tokenizer (tokenizing 840,000 characters twice and computing
 the features is most of the time; feature ids are kept in int32 arrays). It is cached
 by :func:`zhpaper.lexicon._cached` (``$XDG_CACHE_HOME/zhpaper`` or the temp dir, keyed
