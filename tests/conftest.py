@@ -13,6 +13,33 @@ SEED = ROOT / "seeds" / "000_746b1ecd3a9e4b42.txt"
 # MPLBACKEND is set here; tests that draw in-process select Agg themselves.
 os.environ.pop("MPLBACKEND", None)
 
+# The library's disk caches (the merged dictionary, jieba's, the corpus counts, the
+# character model, the entity tagger: about 30 s to build on a fresh machine) are built
+# once, before pytest-xdist starts its workers, so that they do not all wait for (or,
+# for caches that take no lock, repeat) the same build. In a child process, so that the
+# controller does not keep the corpus in memory while the workers run.
+WARM_CACHES = """
+from zhpaper import charlm, entity_model, lexicon, tokens
+lexicon.junctions()
+tokens.tokenize("在北京")
+charlm.counts()
+entity_model.model()
+"""
+
+
+def pytest_configure(config):
+    import subprocess
+    import sys
+
+    if hasattr(config, "workerinput") or not getattr(config.option, "numprocesses", None):
+        return  # an xdist worker, or no workers: nothing to share
+    done = subprocess.run([sys.executable, "-c", WARM_CACHES], capture_output=True,
+                          text=True)
+    if done.returncode != 0:
+        config.issue_config_time_warning(pytest.PytestWarning(
+            "warming the library's caches failed: " + done.stderr.strip()[-500:]),
+            stacklevel=2)
+
 
 def toc_files() -> list[str]:
     """Every file named in _toc.yml, in book order (without suffix)."""

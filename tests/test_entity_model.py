@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+import pytest
 
 from zhpaper import entities, entity_model
 
@@ -105,3 +106,61 @@ def test_no_learnt_person_inside_a_short_quotation():
     text = "“杨开”说"
     assert [e.text for e in entities._merge([], [(("person", 1, 3), 0.99)], text, r)] == ["杨开"]
     assert entities._merge([], [(("place", 1, 3), 0.99)], "“中国云谷”", r) == []  # a nickname
+
+
+def _toy_articles(n: int = 10) -> list[_Article]:
+    para = [("李", "nr"), ("鹏", "nr"), ("在", "p"), ("北京", "ns"), ("会见", "v"),
+            ("了", "u"), ("客人", "n"), ("。", "w")]
+    other = [("他们", "r"), ("在", "p"), ("上海", "ns"), ("参观", "v"), ("。", "w")]
+    return [_article(para, other) for _ in range(n)]
+
+
+def test_examples_are_compact_int32_rows():
+    from zhpaper.tokens import tokenize
+
+    arts = _toy_articles()
+    x, y, index, lex = entity_model._examples(arts, 5)
+    words = sum(len(tokenize(p)) for a in arts for p in a.paragraphs)
+    assert x.dtype == np.int32 and len(x) == len(y) == words  # one row a word
+    assert 0 < x.max() <= len(index) and set(index.values()) == set(range(1, len(index) + 1))
+    assert lex.names["北京"] == "place"
+
+
+def test_pad_fills_rows_and_pads_with_zero():
+    x = entity_model._pad(np.array([1, 2, 3, 4, 5], np.int32), [2, 0, 3])
+    assert x.tolist() == [[1, 2, 0], [0, 0, 0], [3, 4, 5]]
+    assert entity_model._pad(np.array([], np.int32), []).shape == (0, 1)
+
+
+def test_a_model_reads_a_paragraph_once(monkeypatch):
+    m = entity_model.train(_toy_articles(), epochs=2)
+    calls = []
+    tokenize = entity_model.tokenize
+    monkeypatch.setattr(entity_model, "tokenize", lambda *a, **k: calls.append(a)
+                        or tokenize(*a, **k))
+    first = m.find_scored("李鹏在北京会见了客人。")
+    assert m.find_scored("李鹏在北京会见了客人。") == first and len(calls) == 2
+    first.clear()  # the caller's copy, not the memory
+    assert m.find_scored("李鹏在北京会见了客人。") and len(calls) == 2
+
+
+def test_the_memory_is_per_tokenizer(monkeypatch):
+    from zhpaper import tokens
+
+    m = entity_model.train(_toy_articles(), epochs=2)
+    m.find("李鹏在北京会见了客人。")
+    calls = []
+    tokenize = entity_model.tokenize
+    monkeypatch.setattr(entity_model, "tokenize", lambda *a, **k: calls.append(a)
+                        or tokenize(*a, **k))
+    with tokens.without_entries(["北京"]):
+        m.find("李鹏在北京会见了客人。")
+    assert len(calls) == 2  # read afresh with the other dictionary
+
+
+def test_held_out_scores_train_on_one_part_and_score_the_other():
+    scores = entity_model.held_out_scores(_toy_articles(), share=0.6, epochs=3)
+    assert set(scores) == {"person", "place", "org"}
+    assert scores["place"] == (1.0, 1.0) and scores["org"] == (0.0, 0.0)
+    with pytest.raises(ValueError):
+        entity_model.held_out_scores(_toy_articles(), share=1.0)

@@ -16,6 +16,7 @@ import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import IO
 
 #: Frequency given to a character that is in no dictionary word.
 FLOOR = 0.5
@@ -57,22 +58,67 @@ def _sources() -> tuple[Path, str, Path]:
     return jieba_dict, user_text, _cache_file(jieba_dict, user_text)
 
 
-def _cached(path: Path, build):
-    """``marshal`` data from ``path``, or ``build()`` written there (atomically; a
-    read-only cache directory just means no cache)."""
+_MISSING = object()
+
+
+def _read_cache(path: Path):
+    """The ``marshal`` data in ``path``, or ``_MISSING`` if there is none or it is
+    unreadable."""
     try:
         return marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
-        pass
-    data = build()
+        return _MISSING
+
+
+def _lock(path: Path) -> IO[bytes] | None:
+    """An exclusive lock on ``path.lock`` beside the cache file ``path`` (``fcntl.flock``,
+    released when the returned file is closed), waiting while another process holds it;
+    None where there is no locking (not POSIX, a read-only or missing directory)."""
+    try:
+        import fcntl
+    except ImportError:
+        return None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
-            tmp.write(marshal.dumps(data))
-        os.replace(tmp.name, path)
+        fh = open(path.with_name(path.name + ".lock"), "ab")  # held open: the lock
     except OSError:
-        pass
-    return data
+        return None
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
+    except OSError:
+        fh.close()
+        return None
+    return fh
+
+
+def _cached(path: Path, build):
+    """``marshal`` data from ``path``, or ``build()`` written there (atomically; a
+    read-only cache directory just means no cache).
+
+    One process builds: a process that finds no cache takes an exclusive lock beside it
+    (``path.lock``; without locking it builds anyway) and looks again, so processes that
+    start together (pytest workers, notebook kernels) wait for the first one's file
+    instead of each building it."""
+    data = _read_cache(path)
+    if data is not _MISSING:
+        return data
+    lock = _lock(path)
+    try:
+        data = _read_cache(path)  # built by another process while this one waited?
+        if data is not _MISSING:
+            return data
+        data = build()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
+                tmp.write(marshal.dumps(data))
+            os.replace(tmp.name, path)
+        except OSError:
+            pass
+        return data
+    finally:
+        if lock is not None:
+            lock.close()
 
 
 @lru_cache(maxsize=1)
