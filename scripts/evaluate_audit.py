@@ -14,18 +14,15 @@ was only measured. "dictionary only" is the confusion rule before this measureme
 
 ``zhpaper.unseen.audit_rows`` gives the rows of the shared table "the analysis on text it
 has never seen" (scripts/evaluate_analysis.py). Runtime on the 2-core reference machine
-(shared): about a minute and a half with the defaults, under a minute for those rows.
+(shared): about two minutes with the defaults, under a minute for those rows.
 
-Measured (defaults; dev | test): applied corrections per 100,000 characters of clean
-pages 0.86 | 0.73 (dictionary only: 9.62 | 11.85), of articles printed plainly 0.77 |
-3.14 (10.81 | 10.98); garbled-span findings on pages 2.15 | 1.76; injected look-alikes:
-precision 0.989 | 0.990, recall 0.863 | 0.870 (dictionary only: 0.892 | 0.880 and
-0.894 | 0.876). The audit before this measurement, on the same kind of pages (200 per
-half, its bigram model also trained without the test half): 9.50 | 11.60 applied
-corrections and 56.7 | 66.5 garbled-span findings per 100,000 characters, injected
-precision 0.893 | 0.882, recall 0.886 | 0.871. Seed page: precision 1.000 (16/16),
-recall 0.750 (15/20); before, 1.000 (19/19) and 0.900 (18/20): 接人 and 人库 (the 1998
-bigram model hardly knows 接入 and 入库) and 在乘路的出行 are no longer found.
+Measured (defaults; dev | test; 2026-12-01, 4-gram character model, confusion score
+3.0): applied corrections per 100,000 characters of clean pages 0.86 | 1.02 (dictionary
+only: 10.05 | 13.46), of articles printed plainly 0.39 | 2.75 (11.20 | 10.98);
+garbled-span findings on pages 2.15 | 1.76; injected look-alikes: precision 0.988 |
+0.987, recall 0.918 | 0.917 (dictionary only: 0.890 | 0.867 and 0.906 | 0.889). Seed
+page: precision 1.000 (17/17), recall 0.800 (16/20): missed 接人 (the 1998 text hardly
+knows 接入) and three garbled spans (坚决相处起, 在乘路的出行, 要在当的工株…空设).
 """
 
 from __future__ import annotations
