@@ -147,26 +147,30 @@ def stated_numbers(markdown: str) -> list[tuple[str, str, str | None]]:
     return found
 
 
+def _shown_outputs(cells):
+    """The outputs of the code cells a reader sees (hidden cells left out)."""
+    for cell in cells:
+        if cell.cell_type == "code" and not HIDDEN & set(cell.metadata.get("tags", [])):
+            yield from cell.get("outputs", [])
+
+
 def visible_text(cells) -> str:
     """Everything these executed cells show a reader in their outputs, as text."""
     shown = []
-    for cell in cells:
-        if cell.cell_type != "code" or HIDDEN & set(cell.metadata.get("tags", [])):
+    for out in _shown_outputs(cells):
+        if out.get("output_type") == "stream":
+            shown.append(out.get("text", ""))
             continue
-        for out in cell.get("outputs", []):
-            if out.get("output_type") == "stream":
-                shown.append(out.get("text", ""))
-                continue
-            data = {k: v for k, v in out.get("data", {}).items()
-                    if not k.startswith(GLUE_MIME)}
-            kind = next((k for k in PRIORITY if k in data), None)
-            if kind in ("text/html", "text/markdown", "text/plain", "text/latex"):
-                body = data[kind]
-                body = "".join(body) if isinstance(body, list) else body
-                if kind == "text/html":
-                    body = re.sub(r"<(style|script)\b.*?</\1>", " ", body, flags=re.S)
-                    body = html.unescape(re.sub(r"<[^>]+>", " ", body))
-                shown.append(body)
+        data = {k: v for k, v in out.get("data", {}).items()
+                if not k.startswith(GLUE_MIME)}
+        kind = next((k for k in PRIORITY if k in data), None)
+        if kind in ("text/html", "text/markdown", "text/plain", "text/latex"):
+            body = data[kind]
+            body = "".join(body) if isinstance(body, list) else body
+            if kind == "text/html":
+                body = re.sub(r"<(style|script)\b.*?</\1>", " ", body, flags=re.S)
+                body = html.unescape(re.sub(r"<[^>]+>", " ", body))
+            shown.append(body)
     return "\n".join(shown)
 
 
@@ -234,19 +238,16 @@ def shown_text(cells) -> str:
     """The text a reader reads in these cells' outputs, struck-through text left out
     and lines labelled ``raw:`` or ``clean:`` (an earlier form, on purpose) skipped."""
     shown = []
-    for cell in cells:
-        if cell.cell_type != "code" or HIDDEN & set(cell.metadata.get("tags", [])):
+    for out in _shown_outputs(cells):
+        if out.get("output_type") == "stream":
+            shown.extend(line for line in out.get("text", "").splitlines()
+                         if not re.match(r"\s*(raw|clean)\s*:", line))
             continue
-        for out in cell.get("outputs", []):
-            if out.get("output_type") == "stream":
-                shown.extend(line for line in out.get("text", "").splitlines()
-                             if not re.match(r"\s*(raw|clean)\s*:", line))
-                continue
-            body = out.get("data", {}).get("text/html") or out.get("data", {}).get(
-                "text/plain", "")
-            body = "".join(body) if isinstance(body, list) else body
-            body = re.sub(r"<(style|script|del)\b.*?</\1>", "", body, flags=re.S)
-            shown.append(html.unescape(re.sub(r"<[^>]+>", "", body)))
+        body = out.get("data", {}).get("text/html") or out.get("data", {}).get(
+            "text/plain", "")
+        body = "".join(body) if isinstance(body, list) else body
+        body = re.sub(r"<(style|script|del)\b.*?</\1>", "", body, flags=re.S)
+        shown.append(html.unescape(re.sub(r"<[^>]+>", "", body)))
     return "\n".join(shown)
 
 

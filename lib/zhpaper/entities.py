@@ -289,6 +289,20 @@ def name_tokens(text: str) -> list[Token]:
     tokens = tokenize(text, phrases=True, pku=False)
     out: list[Token] = []
     k = 0
+    for start, end in single_char_runs(tokens):
+        out += tokens[k:start]
+        at = tokens[start].start
+        out += [Token(t.text, t.start + at, t.end + at, t.pos) for t in
+                tokenize(text[at:tokens[end - 1].end], hmm=True, pku=False)]
+        k = end
+    out += tokens[k:]
+    return _split_honorifics(out, rules())
+
+
+def single_char_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """``(start, end)`` token indices of each run of two or more adjacent one-character
+    Chinese words: where jieba's dictionary knew no word (李 礼 章)."""
+    runs, k = [], 0
     while k < len(tokens):
         end = k
         while end < len(tokens) and len(tokens[end].text) == 1 \
@@ -296,14 +310,11 @@ def name_tokens(text: str) -> list[Token]:
                 and (end == k or tokens[end].start == tokens[end - 1].end):
             end += 1
         if end - k >= 2:
-            at = tokens[k].start
-            out += [Token(t.text, t.start + at, t.end + at, t.pos) for t in
-                    tokenize(text[at:tokens[end - 1].end], hmm=True, pku=False)]
+            runs.append((k, end))
             k = end
         else:
-            out.append(tokens[k])
             k += 1
-    return _split_honorifics(out, rules())
+    return runs
 
 
 def _first_pass(text: str, r: Rules) -> tuple[list[Entity], list[Token]]:

@@ -41,10 +41,10 @@ system):
   ``nt``, ``nz`` or an abbreviation ``j``) or with 中央, 国家, 全国, 国际, 世界,
   continues with nouns (``n``, ``vn``, ``b``, ``a``, ``ns``, ``nt``, ``nz``, ``j``)
   and ends in a noun of two characters or more that ends in an organisation head
-  (:data:`ORG_HEADS`: 委员会, 银行, 大学, 政府, 部, 局 …; :data:`NOT_HEADS` lists nouns
-  that only look like one: 干部, 社会, 政局, 代表团 …). An ``nt`` word takes nothing
-  before it (中国/ns 国务院/nt: two names, a place and an organisation). An
-  abbreviation ``j`` with such a head is an organisation on its own (国家教委/j,
+  (``[corpus] org_heads`` in ``data/entities.toml``: 委员会, 银行, 大学, 政府, 部, 局 …;
+  ``not_heads`` lists nouns that only look like one: 干部, 社会, 政局, 代表团 …). An
+  ``nt`` word takes nothing before it (中国/ns 国务院/nt: two names, a place and an
+  organisation). An abbreviation ``j`` with such a head is an organisation on its own (国家教委/j,
   中宣部/j). The longest such run wins; names inside it are not counted again
   (outermost name only, as the bracketed corpus is read).
 * place: a place followed by ``特别/a 行政区/n`` or by an ethnic group and 自治区 /
@@ -164,38 +164,6 @@ def seed_errors(page: Page, audit: Audit | None = None) -> pd.DataFrame:
 
 # --- the corpus's gold ------------------------------------------------------------------
 
-#: Nouns that end an organisation's name (the gold's reading of a lost bracket).
-ORG_HEADS = (
-    "委员会", "常委会", "公司", "集团", "银行", "大学", "学院", "学校", "中学", "小学", "研究院",
-    "研究所", "科学院", "工程院", "政府", "党委", "市委", "省委", "县委", "区委", "电台",
-    "电视台", "报社", "出版社", "书局", "协会", "学会", "联合会", "基金会", "工会", "总会",
-    "医院", "法院", "检察院", "办公室", "办公厅", "军区", "大使馆", "领事馆", "议会", "国会",
-    "当局", "俱乐部", "交易所", "核电站", "政治局", "书记处", "理事会", "组织", "联盟", "共产党",
-    "解放军", "党", "部", "局", "厅", "署", "处", "厂", "社", "院", "馆", "团", "队", "所", "行",
-    "委", "会", "联", "协"
-)
-#: Nouns that end in a head without naming a body.
-NOT_HEADS = frozenset({
-    "一行", "东部", "中小学", "中部", "串联", "举行", "之处", "代表团", "会议", "住所", "入党",
-    "全党", "全局", "全部", "关联", "内部", "军队", "到处", "北部", "南部", "厕所", "发行",
-    "各处", "同行", "商行", "四处", "团体", "团队", "场所", "处长", "外部", "大会", "大局",
-    "头部", "好处", "委员", "学会", "实行", "寺院", "局部", "局面", "布局", "干部", "底部",
-    "庭院", "建党", "执行", "政党", "政局", "旅行", "机会", "格局", "步行", "流行", "球队",
-    "用处", "社会", "结局", "胸部", "腹部", "茶馆", "西部", "运行", "进行", "邮局", "部分",
-    "部委", "部门", "银行业", "银行卡", "队伍", "集团军", "顶部", "饭馆"
-})
-#: Endings of events, not bodies: 八运会, 博览会, 座谈会.
-NOT_HEAD_ENDINGS = ("运会", "大会", "博会", "交会", "谈会", "论会", "晚会", "峰会",
-                    "告会", "唱会", "乐会", "欢会", "待会", "话会", "讨会")
-_PROPER = ("ns", "nt", "nz", "j")
-#: Nouns that open a national body's name: 中央/n 电视台/n, 国家/n 教委/j.
-_NATIONAL = frozenset({"中央", "国家", "全国", "国际", "世界"})
-_INNER = ("n", "vn", "b", "a", "ns", "nt", "nz", "j")
-_MAX_RUN = 6
-_SAR = ("特别", "行政区")
-_AUTONOMOUS = ("自治区", "自治州", "自治县")
-
-
 @dataclass(frozen=True)
 class Mention:
     type: str
@@ -213,92 +181,14 @@ def _offsets(tagged: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
     return out
 
 
-def _is_head(word: str, tag: str) -> bool:
-    return (tag in ("n", "j") and len(word) >= 2 and word not in NOT_HEADS
-            and word.endswith(ORG_HEADS) and not word.endswith(NOT_HEAD_ENDINGS))
-
-
-def _org_compound(tagged, j: int) -> int | None:
-    """The first token of the compound organisation name that ends at token ``j``."""
-    word, tag = tagged[j]
-    if not _is_head(word, tag):
-        return None
-    i = j
-    while i > 0 and j - i + 1 < _MAX_RUN and tagged[i - 1][1] in _INNER:
-        i -= 1
-    while i < j and not _starts(*tagged[i]):
-        i += 1
-    if i == j:  # one word: an abbreviation (国家教委/j, 中宣部/j) is a name, a noun is not
-        return j if tag == "j" else None
-    return i if _starts(*tagged[i]) else None
-
-
-def _starts(word: str, tag: str) -> bool:
-    return tag in _PROPER or word in _NATIONAL
-
-
-def _place_compound(tagged, i: int) -> int | None:
-    """The last token of a compound place name that starts at token ``i``."""
-    if tagged[i][1] != "ns":
-        return None
-    words = [w for w, _ in tagged[i + 1:i + 3]]
-    if tuple(words) == _SAR:
-        return i + 2
-    if len(words) == 2 and tagged[i + 1][1] == "nz" and words[1] in _AUTONOMOUS:
-        return i + 2
-    if words[:1] and words[0] in _AUTONOMOUS:
-        return i + 1
-    return None
-
-
-def _people(tagged, offsets) -> list[Mention]:
-    out, k = [], 0
-    while k < len(tagged):
-        if tagged[k][1] != "nr":
-            k += 1
-            continue
-        end = k
-        while end + 1 < len(tagged) and tagged[end + 1][1] == "nr":
-            end += 1
-        run = list(range(k, end + 1))
-        if len(run) <= 2:
-            groups = [run]
-        else:  # names run together: a surname takes the next token, others stand alone
-            groups, m = [], 0
-            while m < len(run):
-                step = 2 if len(tagged[run[m]][0]) == 1 and m + 1 < len(run) else 1
-                groups.append(run[m:m + step])
-                m += step
-        for g in groups:
-            a, b = offsets[g[0]][0], offsets[g[-1]][1]
-            out.append(Mention("person", a, b, "".join(tagged[x][0] for x in g)))
-        k = end + 1
-    return out
-
-
 def gold_mentions(tagged: Sequence[tuple[str, str]]) -> list[Mention]:
-    """The names of one tagged paragraph (see the module docstring)."""
-    offsets = _offsets(tagged)
-    taken: set[int] = set()
-    out: list[Mention] = []
-    for j in range(len(tagged) - 1, -1, -1):  # longest compounds, right to left
-        i = None if j in taken else _org_compound(tagged, j)
-        if i is not None and not taken & set(range(i, j + 1)):
-            taken |= set(range(i, j + 1))
-            out.append(Mention("org", offsets[i][0], offsets[j][1],
-                               "".join(w for w, _ in tagged[i:j + 1]), "compound"))
-    for i in range(len(tagged)):
-        j = None if i in taken else _place_compound(tagged, i)
-        if j is not None and not taken & set(range(i, j + 1)):
-            taken |= set(range(i, j + 1))
-            out.append(Mention("place", offsets[i][0], offsets[j][1],
-                               "".join(w for w, _ in tagged[i:j + 1]), "compound"))
-    for k, (word, tag) in enumerate(tagged):
-        if k not in taken and tag in ("ns", "nt"):
-            out.append(Mention("place" if tag == "ns" else "org", *offsets[k], word))
-    out += [m for m in _people(tagged, offsets)
-            if not any(offsets[k][0] < m.end and m.start < offsets[k][1] for k in taken)]
-    return sorted(out, key=lambda m: m.start)
+    """The names of one tagged paragraph (see the module docstring), read as the learnt
+    tagger learns them (:func:`zhpaper.entity_model.corpus_spans`)."""
+    from .entity_model import corpus_spans
+
+    text = "".join(w for w, _ in tagged)
+    return [Mention(kind, start, end, text[start:end], "compound" if compound else "tag")
+            for kind, start, end, compound in corpus_spans(tagged)]
 
 
 # --- the systems ------------------------------------------------------------------------
@@ -429,6 +319,7 @@ def derive_common_words(min_wrong: int = 2, ratio: float = 2.0
     than ``ratio`` times as often as that name."""
     from . import pd1998
     from .entities import name_tokens
+    from .entity_model import is_head
 
     counts: dict[tuple[str, str], Counter] = {}
     for a in pd1998.half("dev"):
@@ -443,7 +334,7 @@ def derive_common_words(min_wrong: int = 2, ratio: float = 2.0
                     counts.setdefault((t.text, kind), Counter())[v] += 1
     out = []
     for (word, kind), c in sorted(counts.items()):
-        if kind == "org" and _is_head(word, "n"):
+        if kind == "org" and is_head(word):
             continue  # the gold's recovered brackets may be what is missing, not a name
         wrong = c["common"] + c["other"]
         if wrong >= min_wrong and wrong > ratio * c["yes"]:

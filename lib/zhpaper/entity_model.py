@@ -153,35 +153,41 @@ def _people(tagged: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
     return out
 
 
-def corpus_names(tagged: Sequence[tuple[str, str]]) -> list[Mention]:
-    """The names of one tagged paragraph of the corpus, as ``(type, start, end)``:
-    ``nr`` runs are people, ``ns`` places, ``nt`` organisations; a proper noun (or
-    中央, 国家 …) with the nouns after it up to an organisation head (…委员会, …局) is
-    one organisation, the outermost only; 香港特别行政区 and 广西壮族自治区 are one
-    place. The reading of ``scripts/evaluate_entities.py``."""
+def corpus_spans(tagged: Sequence[tuple[str, str]]) -> list[tuple[str, int, int, bool]]:
+    """The names of one tagged paragraph of the corpus, as ``(type, start, end,
+    compound)``: ``nr`` runs are people, ``ns`` places, ``nt`` organisations; a proper
+    noun (or 中央, 国家 …) with the nouns after it up to an organisation head (…委员会,
+    …局) is one organisation, the outermost only; 香港特别行政区 and 广西壮族自治区 are one
+    place (``compound`` True: a bracket the corpus lost, recovered). The gold reading of
+    :mod:`zhpaper.entities_eval`."""
     c = corpus_rules()
     at = [0]
     for word, _ in tagged:
         at.append(at[-1] + len(word))
     taken: set[int] = set()
-    spans: list[tuple[str, int, int]] = []
+    spans: list[tuple[str, int, int, bool]] = []
     for j in range(len(tagged) - 1, -1, -1):
         i = None if j in taken else _org_start(tagged, j, c)
         if i is not None and not taken & set(range(i, j + 1)):
             taken |= set(range(i, j + 1))
-            spans.append(("org", i, j))
+            spans.append(("org", i, j, True))
     for i in range(len(tagged)):
         j = None if i in taken else _place_end(tagged, i, c)
         if j is not None and not taken & set(range(i, j + 1)):
             taken |= set(range(i, j + 1))
-            spans.append(("place", i, j))
+            spans.append(("place", i, j, True))
     for k, (_, tag) in enumerate(tagged):
         if k not in taken and tag in ("ns", "nt"):
-            spans.append(("place" if tag == "ns" else "org", k, k))
-    spans += [("person", a, b) for a, b in _people(tagged)
+            spans.append(("place" if tag == "ns" else "org", k, k, False))
+    spans += [("person", a, b, False) for a, b in _people(tagged)
               if not taken & set(range(a, b + 1))]
-    return sorted(((kind, at[a], at[b + 1]) for kind, a, b in spans),
+    return sorted(((kind, at[a], at[b + 1], compound) for kind, a, b, compound in spans),
                   key=lambda m: (m[1], m[2]))
+
+
+def corpus_names(tagged: Sequence[tuple[str, str]]) -> list[Mention]:
+    """:func:`corpus_spans` as ``(type, start, end)``."""
+    return [(kind, start, end) for kind, start, end, _ in corpus_spans(tagged)]
 
 
 # --- features -----------------------------------------------------------------------
@@ -236,17 +242,10 @@ def _hmm_features(tokens: Sequence[Token]) -> list[list[str]]:
     position of each character in the HMM's word and that word's length."""
     import jieba.finalseg
 
+    from .entities import single_char_runs
+
     out: list[list[str]] = [[] for _ in tokens]
-    k = 0
-    while k < len(tokens):
-        end = k
-        while end < len(tokens) and len(tokens[end].text) == 1 \
-                and _HAN.fullmatch(tokens[end].text) \
-                and (end == k or tokens[end].start == tokens[end - 1].end):
-            end += 1
-        if end - k < 2:
-            k += 1
-            continue
+    for k, end in single_char_runs(tokens):
         at = k
         for word in jieba.finalseg.cut("".join(t.text for t in tokens[k:end])):
             n = len(word)
@@ -254,7 +253,6 @@ def _hmm_features(tokens: Sequence[Token]) -> list[list[str]]:
                 pos = "S" if n == 1 else "B" if q == 0 else "E" if q == n - 1 else "M"
                 out[at + q].append(f"hmm={pos}{min(n, 4)}")
             at += n
-        k = end
     return out
 
 
