@@ -14,6 +14,7 @@ import json
 import os
 import sys
 
+from .audit import THRESHOLD
 from .errors import ZhpaperError
 
 
@@ -102,10 +103,9 @@ def _parse_folder(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from .audit import audit
-    from .reconstruct import read_page
+    from .reading import read
 
-    result = audit(read_page(args.page), threshold=args.threshold)
+    result = read(args.page, threshold=args.threshold).audit
     if args.table:
         frame = result.to_frame()[["line", "kind", "rule", "original", "suggestion",
                                    "confidence", "applied", "evidence"]]
@@ -132,52 +132,27 @@ def cmd_segment(args: argparse.Namespace) -> int:
 
 
 def cmd_keywords(args: argparse.Namespace) -> int:
-    from .audit import audit
-    from .keywords import fightin_words_by_article, textrank, tfidf
-    from .reconstruct import read_page
-    from .tokens import tokens_frame
+    from .reading import read
 
-    page = read_page(args.page)
-    frame = tokens_frame(page, audit(page))
-    methods = {
-        "tfidf": (tfidf(frame, args.top), "tfidf"),
-        "textrank": (textrank(frame, args.top), "score"),
-        "fightin_words": (fightin_words_by_article(frame, args.top), "z"),
-    }
-    articles = []
-    for a in page.articles:
-        entry = {"id": a.id, "title": a.title}
-        for name, (table, column) in methods.items():
-            rows = table[table["article"] == a.id]
-            count = "count_a" if name == "fightin_words" else "count"
-            entry[name] = [{"word": r["word"], "score": round(float(r[column]), 6),
-                            "count": int(r[count])} for _, r in rows.iterrows()]
-        articles.append(entry)
-    result = {"schema": "zhpaper.keywords/1", "source": {"path": page.path,
-                                                        "sha256": page.sha256},
-              "top": args.top, "articles": articles}
+    result = read(args.page).keywords_json(args.top)
     _write(json.dumps(result, ensure_ascii=False, indent=args.indent) + "\n")
     return 0
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
-    from .audit import audit
-    from .facts import checks_frame, dates_frame, facts_frame, to_json
-    from .reconstruct import read_page
+    from .reading import read
 
-    page = read_page(args.page, date=args.date)
-    result = audit(page)
+    reading = read(args.page, date=args.date)
     if args.table:
-        facts = facts_frame(page, result)[["article", "line", "raw", "value", "unit", "hedge",
-                                           "kind"]]
-        dates = dates_frame(page, result)[["article", "line", "raw", "kind", "resolved",
-                                           "status"]]
-        checks = checks_frame(page, result)[["line", "rule", "inputs", "result", "unit",
-                                             "stated", "verdict"]]
+        facts = reading.facts[["article", "line", "raw", "value", "unit", "hedge", "kind"]]
+        dates = reading.dates[["article", "line", "raw", "kind", "resolved", "status"]]
+        checks = reading.checks[["line", "rule", "inputs", "result", "unit", "stated",
+                                 "verdict"]]
         _write("\n\n".join(f.to_string(index=False, max_colwidth=48)
                            for f in (facts, dates, checks)) + "\n")
     else:
-        _write(json.dumps(to_json(page, result), ensure_ascii=False, indent=args.indent) + "\n")
+        _write(json.dumps(reading.facts_json(), ensure_ascii=False, indent=args.indent)
+               + "\n")
     return 0
 
 
@@ -201,8 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
     a = sub.add_parser("audit", help="find likely OCR errors, garbled and lost text (JSON)")
     a.add_argument("page", help="the page: a Markdown file from an OCR/layout tool")
     a.add_argument("--table", action="store_true", help="print a readable table")
-    a.add_argument("--threshold", type=_share, default=0.8,
-                   help="apply suggestions with at least this confidence (default 0.8)")
+    a.add_argument("--threshold", type=_share, default=THRESHOLD,
+                   help="apply suggestions with at least this confidence "
+                   f"(default {THRESHOLD})")
     a.add_argument("--indent", type=_indent, default=1, help="JSON indentation (default 1)")
     a.set_defaults(func=cmd_audit)
     g = sub.add_parser("segment", help="split lines of Chinese text on stdin into words "
@@ -230,8 +206,6 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--indent", type=_indent, default=1, help="JSON indentation (default 1)")
     f.set_defaults(func=cmd_facts)
     return parser
-
-
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -195,6 +195,45 @@ def fightin_words_by_article(frame, top: int | None = 10):
         columns=["article", "rank", "word", "count_a", "count_b", "z"])
 
 
+#: Each method's table function, the name of its score column and of its count column
+#: (the counts in the article): the columns differ because the scores do (a TF-IDF
+#: weight, a PageRank score, a z-score with the article's and the rest's counts).
+METHODS = {
+    "tfidf": ("tfidf", "tfidf", "count"),
+    "textrank": ("textrank", "score", "count"),
+    "fightin_words": ("fightin_words_by_article", "z", "count_a"),
+}
+SCHEMA = "zhpaper.keywords/1"
+
+
+def ranking(method: str):
+    """The table function of ``method`` (a key of :data:`METHODS`): it takes the token
+    table and ``top``. Raises :class:`~zhpaper.ZhpaperError` for an unknown method."""
+    from .errors import ZhpaperError
+
+    if method not in METHODS:
+        raise ZhpaperError(f"unknown keyword method {method!r}: use one of "
+                           f"{', '.join(METHODS)}")
+    return globals()[METHODS[method][0]]
+
+
+def to_json(page, tables: dict, top: int) -> dict:
+    """The keywords of every article of ``page`` (schema :data:`SCHEMA`): for each
+    method of ``tables`` (method → its table), the ranked words with one ``score`` and
+    one ``count`` field, whatever the method calls them."""
+    articles = []
+    for a in page.articles:
+        entry = {"id": a.id, "title": a.title}
+        for method, table in tables.items():
+            _, score, count = METHODS[method]
+            rows = table[table["article"] == a.id]
+            entry[method] = [{"word": r["word"], "score": round(float(r[score]), 6),
+                              "count": int(r[count])} for _, r in rows.iterrows()]
+        articles.append(entry)
+    return {"schema": SCHEMA, "source": {"path": page.path, "sha256": page.sha256},
+            "top": top, "articles": articles}
+
+
 def keywords(frame, top: int = 10):
     """The three methods side by side: one row per article and rank, a column each."""
     t = tfidf(frame, top).set_index(["article", "rank"])["word"].rename("tfidf")
