@@ -6,7 +6,7 @@ import pytest
 from conftest import SEED
 
 import zhpaper
-from zhpaper import chains
+from zhpaper import chains, viz
 
 
 def one(text):
@@ -73,8 +73,8 @@ def test_draw_returns_axes():
     import matplotlib
 
     matplotlib.use("Agg")
-    ax = chains.draw(["甲", "乙"], ["丙", "丁", "戊"], verb="延伸", source_label="原料",
-                     target_label="产品")
+    ax = viz.transition_graph(["甲", "乙"], ["丙", "丁", "戊"], verb="延伸",
+                              source_label="原料", target_label="产品")
     labels = [t.get_text() for t in ax.texts if t.get_text()]
     assert sorted(labels) == sorted(["甲", "乙", "丙", "丁", "戊", "延伸", "原料", "产品"])
     assert len(ax.patches) + len([t for t in ax.texts if not t.get_text()]) >= 2 * 3

@@ -1,11 +1,14 @@
-"""Figures of the page.
+"""Figures of the page: every figure the library draws is here.
 
-:func:`page_map` draws on a matplotlib Axes and returns it. The comparison figures
-(:func:`bars`, :func:`article_shape`, :func:`distinctive_words`, :func:`formula_grid`,
-:func:`entity_mentions`, :func:`page_map_chart`) return a :class:`Chart`: the figure,
+:func:`page_map` and :func:`transition_graph` draw on a matplotlib Axes and return it.
+The comparison figures (:func:`bars`, :func:`article_shape`, :func:`distinctive_words`,
+:func:`formula_grid`, :func:`entity_mentions`, :func:`page_map_chart`) return a :class:`Chart`: the figure,
 or, where the page does not allow it (no article; one article and nothing to compare
 it with; nothing found), no figure and the sentence that says why. :func:`show` shows
 either, so a notebook never draws an empty figure on someone else's page.
+
+Fonts and bilingual labels are :mod:`zhpaper.plotting`'s (figure set-up, used here and
+by notebooks that draw their own); tables and reading blocks are :mod:`zhpaper.display`'s.
 """
 
 from __future__ import annotations
@@ -317,3 +320,48 @@ def entity_mentions(mentions, label: dict[str, str]) -> Chart:
     ax.legend(title=bilingual("Type", "类型"), fontsize=9, title_fontsize=9)
     fig.tight_layout()
     return Chart(fig)
+
+
+def transition_graph(sources, targets, ax=None, *, source_label: str = "", target_label: str = "",
+         verb: str = "", colour: str = "#0072B2"):
+    """Draw one transition as a two-layer directed graph: sources on the left, targets on
+    the right, an arrow from every source to every target (a transition of
+    :func:`zhpaper.chains.transitions`). Returns the Axes."""
+    import matplotlib.pyplot as plt
+
+    sources, targets = list(sources), list(targets)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(9, max(3, 0.55 * max(len(sources), len(targets)) + 1)))
+    rows = max(len(sources), len(targets), 1)
+
+    def place(n):
+        if n == 1:
+            return [(rows - 1) / 2]
+        step = (rows - 1) / (n - 1)
+        return [rows - 1 - k * step for k in range(n)]
+
+    left, right = place(len(sources)), place(len(targets))
+    box = dict(boxstyle="round,pad=0.35", fc="white", ec=colour, lw=1.2)
+    for a, ya in zip(sources, left, strict=True):
+        for yb in right:
+            ax.annotate("", xy=(0.78, yb), xytext=(0.22, ya),
+                        arrowprops=dict(arrowstyle="-|>", color=colour, lw=0.6, alpha=0.45,
+                                        shrinkA=4, shrinkB=4))
+        ax.text(0.2, ya, safe_text(a), ha="right", va="center", fontsize=11, bbox=box)
+    for b, yb in zip(targets, right, strict=True):
+        ax.text(0.8, yb, safe_text(b), ha="left", va="center", fontsize=11,
+                bbox=dict(box, fc="#EAF2F8"))
+    top = rows - 0.1
+    if source_label:
+        ax.text(0.2, top + 0.5, safe_text(source_label), ha="right", va="bottom", fontsize=10,
+                color="0.35")
+    if target_label:
+        ax.text(0.8, top + 0.5, safe_text(target_label), ha="left", va="bottom", fontsize=10,
+                color="0.35")
+    if verb:
+        ax.text(0.5, top + 0.5, safe_text(verb), ha="center", va="bottom", fontsize=12,
+                color=colour)
+    ax.set_xlim(-0.15, 1.15)
+    ax.set_ylim(-0.8, rows + 1.2)
+    ax.axis("off")
+    return ax
