@@ -5,7 +5,8 @@ The comparison figures (:func:`bars`, :func:`article_shape`, :func:`distinctive_
 :func:`formula_grid`, :func:`entity_mentions`, :func:`page_map_chart`) return a
 :class:`Chart`: the figure, or, where the page does not allow it (no article; one
 article and nothing to compare it with; nothing found), no figure and the sentence that
-says why. :func:`show` shows either, so a notebook never draws an empty figure on someone else's page.
+says why. :func:`show` shows either, so a notebook never draws an empty figure on
+someone else's page.
 
 Fonts and bilingual labels are :mod:`zhpaper.plotting`'s (figure set-up, used here and
 by notebooks that draw their own); tables and reading blocks are :mod:`zhpaper.display`'s.
