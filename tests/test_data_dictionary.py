@@ -225,14 +225,14 @@ def test_a_shared_name_needs_a_note_or_a_homonym_mark():
            'function = "zhpaper.x.f"\ncall = "f()"\nrows = "r"\ncolumns = [\n'
     ok = columns.parse(good + '{name = "line", dtype = "int64", note = "first"}]\n')
     assert ok.frames[0].columns[0].meaning == "a raw line"
-    assert ok.uses("line")["shared"] == ["`f`"]
+    assert ok.uses("line")["shared"] == ["`x.f`"]
     with pytest.raises(ZhpaperError, match="vocabulary term"):
         columns.parse(good + '{name = "line", dtype = "int64", meaning = "other"}]\n')
     other = columns.parse(good + '{name = "line", dtype = "int64", homonym = true, '
                           'meaning = "a printed line"},\n{name = "row", dtype = "int64", '
                           'same_as = "line"}]\n')
-    assert other.uses("line") == {"shared": [], "also": ["`row` in `f`"],
-                                  "homonym": ["`f`"]}
+    assert other.uses("line") == {"shared": [], "also": ["`row` in `x.f`"],
+                                  "homonym": ["`x.f`"]}
     with pytest.raises(ZhpaperError, match="dtype"):
         columns.parse(good + '{name = "line", dtype = "int"}]\n')
     with pytest.raises(ZhpaperError, match="used nowhere"):

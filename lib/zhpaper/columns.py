@@ -56,9 +56,8 @@ class Frame:
 
     @property
     def name(self) -> str:
-        """The function's name as users write it (``tokens_frame``, ``Page.to_frame``)."""
-        parts = self.function.split(".")
-        return ".".join(parts[-2:]) if parts[-2][:1].isupper() else parts[-1]
+        """The function as users write it: ``tokens.tokens_frame``, ``Page.to_frame``."""
+        return ".".join(self.function.split(".")[-2:])
 
     def resolve(self):
         """The function (or method) itself, imported from :attr:`function`."""
