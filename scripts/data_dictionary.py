@@ -42,9 +42,9 @@ article's id, `paragraph` always the paragraph's number in its article, `line` a
 line of the raw page file, `source` always the raw character spans. Positions follow one
 convention throughout: **lines are numbered from 1** (as an editor shows them) and
 **character offsets from 0** (as Python slices text), an `end` lying just past the last
-character. Where the names do not yet agree, the table says so: *also called* lists
-columns that hold the same thing under another name, *another meaning in* lists frames
-that use the name for something else. Those differences are left as they are for now;
+character. Where the names do not yet agree, the list below says so: *also called*
+names columns that hold the same thing under another name, *another meaning in* the
+frames that use the name for something else. Those differences are left as they are for now;
 renaming a column would change what the chapters print.
 
 Types are pandas' names: `str` text (a missing value is NaN), `int64`, `Int64` (an
@@ -61,14 +61,15 @@ def cell(text: str) -> str:
 
 
 def _vocabulary(d: columns.Dictionary) -> list[str]:
-    lines = ["| name | meaning | used by | also called | another meaning in |",
-             "|---|---|---|---|---|"]
+    """The shared vocabulary as a definition list: each term, its meaning, where."""
+    lines = []
     for term, meaning in d.vocabulary.items():
         uses = d.uses(term)
-        lines.append("| " + " | ".join([f"`{term}`", cell(meaning),
-                                        ", ".join(uses["shared"]) or "—",
-                                        ", ".join(uses["also"]) or "—",
-                                        ", ".join(uses["homonym"]) or "—"]) + " |")
+        lines += [f"`{term}`", f": {meaning}", ""]
+        for label, key in (("Same meaning in", "shared"), ("Also called", "also"),
+                           ("Another meaning in", "homonym")):
+            if uses[key]:
+                lines += [f"  *{label}:* {', '.join(uses[key])}.", ""]
     return lines
 
 
