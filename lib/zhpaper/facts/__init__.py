@@ -88,7 +88,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from .numbers import number_value
+from ..numbers import number_value
 
 # ---------------------------------------------------------------------------- data
 
@@ -133,7 +133,7 @@ def fold(text: str) -> str:
     """``text`` with full-width digits, letters and ``%.+-/`` folded to ASCII and a
     middle dot between digits read as a decimal point (``２·５％`` → ``2.5%``, as the
     1998 People's Daily prints it). One character for one: offsets stay valid."""
-    from .tokens import fold_width
+    from ..tokens import fold_width
 
     return re.sub(r"(?<=\d)·(?=\d)", ".", fold_width(text))
 
@@ -198,7 +198,7 @@ def _overlaps(start: int, end: int, spans) -> bool:
 def blocked_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans of ``text`` that hold no quantity, with the reason: ``slogan``, ``name``,
     ``idiom``, ``clock`` (a time of day) or ``date``."""
-    from . import slogans
+    from .. import slogans
 
     text = fold(text)
     out = [(s.start, s.end, "slogan") for s in slogans.find(text)]
@@ -252,7 +252,7 @@ def _value(num: str, mag: str | None) -> float:
     if num == "半":
         return 0.5 * scale
     if "点" in num:  # 二点三万: a decimal written in words
-        from .numbers import chinese_number
+        from ..numbers import chinese_number
 
         return chinese_number(num) * scale
     return number_value(num + (mag or ""))
@@ -291,7 +291,7 @@ def _approximate(num: str) -> tuple[int, int] | None:
     """Two neighbouring digits read as a range: 两三 → (2, 3), 七八 → (7, 8), 三五."""
     if len(num) != 2 or num[0] not in _ZH_DIGITS or num[1] not in _ZH_DIGITS:
         return None
-    from .numbers import DIGITS
+    from ..numbers import DIGITS
 
     a, b = DIGITS[num[0]], DIGITS[num[1]]
     return (a, b) if 0 < a < b and (b - a == 1 or (a, b) == (3, 5)) else None
@@ -352,7 +352,7 @@ def _bare_magnitudes(text: str, folded: str, taken) -> list[Quantity]:
 
 def _chinese_percents(text: str, folded: str, taken) -> list[Quantity]:
     """百分之三十, 百分之九十九点九: a percentage in words."""
-    from .numbers import chinese_number
+    from ..numbers import chinese_number
 
     out = []
     for m in re.finditer(rf"百分之(?P<n>{_ZH_DECIMAL})(?!几)", folded):
@@ -470,7 +470,7 @@ NO_DATE = ("the page prints no date of publication (give it: read_page(path, dat
 
 
 def _int(s: str) -> int:
-    from .numbers import chinese_int
+    from ..numbers import chinese_int
 
     if s == "元":  # 元月: January
         return 1
@@ -619,7 +619,7 @@ def _masthead(page) -> tuple[datetime.date, str] | None:
 
 
 def _latest_past_year(page, audit=None) -> tuple[int, str] | None:
-    from .corpus import units
+    from ..corpus import units
 
     best: tuple[int, str] | None = None
     for u in units(page, audit):
@@ -843,7 +843,7 @@ def dates_frame(page, audit=None):
     gives), ``note`` (the evidence, or the reason it stays relative), ``sentence``."""
     import pandas as pd
 
-    from .corpus import sentences, units
+    from ..corpus import sentences, units
 
     py = page_year(page, audit)
     all_units = units(page, audit)
@@ -889,7 +889,7 @@ def facts_frame(page, audit=None):
     first character; ``sentence`` the clean sentence holding the quantity."""
     import pandas as pd
 
-    from .corpus import sentences, units
+    from ..corpus import sentences, units
 
     rows = []
     for u in units(page, audit):
@@ -912,7 +912,7 @@ def label_by_cue(frame, texts: Mapping[int, str], cues: Mapping[str, str], width
 
     The cues are the reader's, written for one page: a figure that no cue names, or two
     figures with one label, raise :class:`~zhpaper.errors.ZhpaperError`."""
-    from .errors import ZhpaperError
+    from ..errors import ZhpaperError
 
     out = frame.copy()
     out["before"] = [texts[p][max(0, s - width):s]
@@ -1126,7 +1126,7 @@ def _check(rule: dict, bound: dict[str, Any], article: str) -> Check:
 
 def checks(page, audit=None) -> list[Check]:
     """Every claim check that the rules of ``data/checks.toml`` find on ``page``."""
-    from .corpus import sentences, units
+    from ..corpus import sentences, units
 
     out: list[Check] = []
     for u in units(page, audit):
