@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .hedges import hedge_interval, rounding
+from .hedges import hedge_interval, rounding, widens
 from .quantity import Quantity, quantities, verb_direction
 from .units import lexicon, rules
 
@@ -202,8 +202,7 @@ def _check(rule: dict, bound: dict[str, Any], article: str) -> Check:
         return Check(article, first, rule["name"], rule.get("title", ""), tuple(inputs),
                      shown, result, unit, None, None, "", "derived", note)
     s = bound[stated_role]
-    if s.q.hedge and s.q.hedge in ("多", "余", "近", "约", "大约", "超", "超过", "逾", "以上",
-                                   "以内", "左右", "将近", "接近", "不足", "不到"):
+    if widens(s.q.hedge, in_checks=True):
         lo, hi = hedge_interval(s.q)
         tol = f"hedge {s.q.hedge}: [{_fmt(lo)}, {_fmt(hi)}]"
     else:

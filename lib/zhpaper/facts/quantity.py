@@ -43,6 +43,7 @@ from functools import lru_cache
 
 from ..numbers import number_value
 from .dates import date_mentions
+from .hedges import hedge_words
 from .units import _AR, _ZH, _ZH_DECIMAL, _ZH_DIGITS, _alt, _overlaps, _units, fold, lexicon
 
 
@@ -50,8 +51,8 @@ from .units import _AR, _ZH, _ZH_DECIMAL, _ZH_DIGITS, _alt, _overlaps, _units, f
 def _quantity_re() -> re.Pattern[str]:
     lex = lexicon()
     mag = _alt(lex["magnitudes"])
-    after_num = _alt(lex["hedges"]["after_number"])
-    after_unit = _alt(lex["hedges"]["after_unit"])
+    after_num = _alt(hedge_words("after_number"))
+    after_unit = _alt(hedge_words("after_unit"))
     units = _alt(_units())
     # a magnitude is no magnitude where a unit begins with it: 1千瓦时 is 1 kWh
     not_mag = _alt(u[len(m):] for u in _units() for m in lex["magnitudes"] if u.startswith(m))
@@ -64,7 +65,7 @@ def _quantity_re() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _bare_magnitude_re() -> re.Pattern[str]:
     lex = lexicon()
-    return re.compile(rf"(?P<hedge>{_alt(lex['hedges']['before'])})?(?P<mag>"
+    return re.compile(rf"(?P<hedge>{_alt(hedge_words('before'))})?(?P<mag>"
                       rf"{_alt(lex['magnitudes'])})(?P<unit>{_alt(_units())})?")
 
 
@@ -118,7 +119,7 @@ def blocked_spans(text: str) -> list[tuple[int, int, str]]:
 def _hedge_before(text: str, start: int) -> tuple[str | None, int]:
     before = text[:start]
     not_hedges = lexicon()["hedges"]["not_hedges"]
-    for h in sorted(lexicon()["hedges"]["before"], key=len, reverse=True):
+    for h in sorted(hedge_words("before"), key=len, reverse=True):
         for glue in ("", "是", "为"):
             if before.endswith(h + glue):
                 if any(before[:len(before) - len(glue)].endswith(w) for w in not_hedges):
