@@ -18,12 +18,16 @@ from __future__ import annotations
 import ast
 import operator
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .hedges import hedge_interval, rounding, widens
 from .quantity import Quantity, quantities, verb_direction
 from .units import lexicon, rules
+
+if TYPE_CHECKING:
+    from ..corpus import Unit
 
 
 @dataclass(frozen=True)
@@ -216,13 +220,15 @@ def _check(rule: dict, bound: dict[str, Any], article: str) -> Check:
                  result, unit, s.q.raw, s.base, tol, verdict)
 
 
-def checks(page, audit=None) -> list[Check]:
-    """Every claim check that the rules of ``data/checks.toml`` find on ``page``."""
-    from ..corpus import sentences, units
+def checks(page, audit=None, *, units: Sequence[Unit] | None = None) -> list[Check]:
+    """Every claim check that the rules of ``data/checks.toml`` find on ``page``.
+    ``units``, the page's text units (:func:`zhpaper.corpus.units` of ``page`` and
+    ``audit``) if the caller has them already: ``audit`` is then not used."""
+    from .. import corpus
 
     out: list[Check] = []
-    for u in units(page, audit):
-        spans = sentences(u.text)
+    for u in corpus.units(page, audit) if units is None else units:
+        spans = corpus.sentences(u.text)
         facts = []
         for q in quantities(u.text):
             k = next((k for k, (s, e) in enumerate(spans) if s <= q.start < e), 0)
@@ -248,15 +254,15 @@ CHECK_COLUMNS = ["article", "line", "rule", "inputs", "formula", "result", "unit
                  "tolerance", "verdict", "note"]
 
 
-def checks_frame(page, audit=None):
+def checks_frame(page, audit=None, *, units: Sequence[Unit] | None = None):
     """One row per claim check: ``article``, ``line`` (first input), ``rule``, ``inputs``
     (``role=raw@line``, joined by ``; ``), ``formula`` (with the numbers), ``result``,
     ``unit``, ``stated`` (raw, if the page states the value), ``tolerance``,
-    ``verdict`` (agrees, disagrees, derived), ``note``."""
+    ``verdict`` (agrees, disagrees, derived), ``note``. ``units`` as in :func:`checks`."""
     import pandas as pd
 
     rows = [(c.article, c.line, c.rule,
              "; ".join(f"{i['role']}={i['raw']}@{i['line']}" for i in c.inputs),
              c.formula, c.result, c.unit, c.stated, c.tolerance, c.verdict, c.note)
-            for c in checks(page, audit)]
+            for c in checks(page, audit, units=units)]
     return pd.DataFrame(rows, columns=CHECK_COLUMNS)

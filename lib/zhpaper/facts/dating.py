@@ -27,10 +27,15 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .dates import DateMention, date_mentions
 from .units import fold, lexicon
+
+if TYPE_CHECKING:
+    from ..corpus import Unit
 
 _DATELINE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日\s*(?:星期|周)[一二三四五六日天]")
 _TARGET = ("到", "至", "力争", "预计", "计划", "争取", "截至", "截止")
@@ -65,11 +70,9 @@ def _masthead(page) -> tuple[datetime.date, str] | None:
     return None
 
 
-def _latest_past_year(page, audit=None) -> tuple[int, str] | None:
-    from ..corpus import units
-
+def _latest_past_year(units: Sequence[Unit]) -> tuple[int, str] | None:
     best: tuple[int, str] | None = None
-    for u in units(page, audit):
+    for u in units:
         for d in date_mentions(u.text):
             if d.year is None or d.kind in ("period", "decade"):
                 continue
@@ -80,10 +83,14 @@ def _latest_past_year(page, audit=None) -> tuple[int, str] | None:
     return best
 
 
-def page_year(page, audit=None) -> PageYear:
-    """The date a page speaks from (see the module docstring)."""
+def page_year(page, audit=None, *, units: Sequence[Unit] | None = None) -> PageYear:
+    """The date a page speaks from (see the module docstring). ``units``, the page's
+    text units (:func:`zhpaper.corpus.units` of ``page`` and ``audit``) if the caller
+    has them already: ``audit`` is then not used."""
+    from ..corpus import units as text_units
+
     masthead = _masthead(page)
-    latest = _latest_past_year(page, audit)
+    latest = _latest_past_year(text_units(page, audit) if units is None else units)
     earliest = latest[0] if latest else None
     given = getattr(page, "date", None)
     if given is not None:
@@ -252,7 +259,7 @@ def _context(d: DateMention, earlier: list[tuple[DateMention, str, str]],
     return None
 
 
-def _anchors(page, units_, py: PageYear) -> dict[str, _Anchor | None]:
+def _anchors(page, units_: Sequence[Unit], py: PageYear) -> dict[str, _Anchor | None]:
     """Each article's anchor: its dateline (本报北京1月5日讯) dated by the page's date,
     else the page's date; ``None`` without a date of publication."""
     if py.date is None:
@@ -281,19 +288,22 @@ DATE_COLUMNS = ["article", "paragraph", "line", "raw", "kind", "year", "month", 
                 "resolved", "status", "note", "sentence"]
 
 
-def dates_frame(page, audit=None):
+def dates_frame(page, audit=None, *, units: Sequence[Unit] | None = None):
     """One row per date or period: ``article``, ``paragraph``, ``line``, ``raw``,
     ``kind``, ``year``, ``month``, ``day``, ``resolved`` (ISO 8601, empty if the date
     stays relative), ``status`` (``printed``: the mention prints its year; ``page``: the
     year comes from elsewhere on the page; ``given``: from the date the user gave;
     ``relative``: it needs the date of publication, which neither the page nor the user
-    gives), ``note`` (the evidence, or the reason it stays relative), ``sentence``."""
+    gives), ``note`` (the evidence, or the reason it stays relative), ``sentence``.
+    ``units``, the page's text units (:func:`zhpaper.corpus.units` of ``page`` and
+    ``audit``) if the caller has them already: ``audit`` is then not used."""
     import pandas as pd
 
-    from ..corpus import sentences, units
+    from ..corpus import sentences
+    from ..corpus import units as text_units
 
-    py = page_year(page, audit)
-    all_units = units(page, audit)
+    all_units = text_units(page, audit) if units is None else units
+    py = page_year(page, units=all_units)
     anchors = _anchors(page, all_units, py)
     rows = []
     for u in all_units:
@@ -311,10 +321,12 @@ def dates_frame(page, audit=None):
                          "day": "Int64"})
 
 
-def timeline(page, audit=None, article: str | None = None):
+def timeline(page, audit=None, article: str | None = None, *,
+             units: Sequence[Unit] | None = None):
     """The resolved dates of each article (or of one), in time order: ``article``,
-    ``resolved``, ``raw``, ``line``, ``sentence``. Dates left relative come last."""
-    frame = dates_frame(page, audit)
+    ``resolved``, ``raw``, ``line``, ``sentence``. Dates left relative come last.
+    ``units`` as in :func:`dates_frame`."""
+    frame = dates_frame(page, audit, units=units)
     if article is not None:
         frame = frame[frame["article"] == article]
     frame = frame.assign(_partial=frame["resolved"] == "")

@@ -3,25 +3,31 @@ sentence, and a helper that names the figures of a paragraph by the words before
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from .quantity import quantities
+
+if TYPE_CHECKING:
+    from ..corpus import Unit
 
 FACT_COLUMNS = ["article", "kind_of_unit", "paragraph", "line", "start", "end", "raw",
                 "value", "value_high", "unit", "hedge", "kind", "verb", "sentence"]
 
 
-def facts_frame(page, audit=None):
+def facts_frame(page, audit=None, *, units: Sequence[Unit] | None = None):
     """One row per quantity. ``kind_of_unit`` is the text unit (headline, paragraph …);
     ``start``/``end`` are offsets in the unit's clean text, ``line`` the raw line of the
-    first character; ``sentence`` the clean sentence holding the quantity."""
+    first character; ``sentence`` the clean sentence holding the quantity. ``units``,
+    the page's text units (:func:`zhpaper.corpus.units` of ``page`` and ``audit``) if
+    the caller has them already: ``audit`` is then not used."""
     import pandas as pd
 
-    from ..corpus import sentences, units
+    from .. import corpus
 
     rows = []
-    for u in units(page, audit):
-        spans = sentences(u.text)
+    for u in corpus.units(page, audit) if units is None else units:
+        spans = corpus.sentences(u.text)
         for q in quantities(u.text):
             s, e = next(((s, e) for s, e in spans if s <= q.start < e), (0, len(u.text)))
             rows.append((u.article, u.kind, u.paragraph, u.line_at(q.start), q.start, q.end,

@@ -11,10 +11,14 @@ from .frame import facts_frame
 
 
 def to_json(page, audit=None) -> dict[str, Any]:
-    """The ``zhpaper.facts/1`` document printed by ``python -m zhpaper facts``."""
-    facts = facts_frame(page, audit)
-    dates = dates_frame(page, audit)
-    py = page_year(page, audit)
+    """The ``zhpaper.facts/1`` document printed by ``python -m zhpaper facts``. The
+    text units of ``page`` are computed once, for the facts, dates and checks."""
+    from ..corpus import units as text_units
+
+    units = text_units(page, audit)
+    facts = facts_frame(page, units=units)
+    dates = dates_frame(page, units=units)
+    py = page_year(page, units=units)
 
     import pandas as pd
 
@@ -45,5 +49,5 @@ def to_json(page, audit=None) -> dict[str, Any]:
                     "inputs": list(c.inputs), "formula": c.formula,
                     "result": round(c.result, 6), "unit": c.unit, "stated": c.stated,
                     "tolerance": c.tolerance, "verdict": c.verdict, "note": c.note}
-                   for c in checks(page, audit)],
+                   for c in checks(page, units=units)],
     }
