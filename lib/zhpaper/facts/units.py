@@ -1,0 +1,68 @@
+"""The data of the facts stage: ``data/units.toml`` and ``data/checks.toml``, read once.
+
+``data/units.toml`` holds what a figure is made of (units by group, magnitudes, hedges
+and their meaning, verbs of change), what is not a figure (ordinals, idioms, names,
+times of day) and what dates are named by (relative words, holidays, the lunar
+calendar); ``data/checks.toml`` holds the claim-check rules. This module parses them,
+builds the unit table, the numeral patterns and :func:`fold`, shared by the modules
+that find quantities and dates.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def _data(name: str) -> dict[str, Any]:
+    text = resources.files("zhpaper").joinpath(f"data/{name}").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def lexicon() -> dict[str, Any]:
+    """The parsed ``data/units.toml`` (units, hedges, non-quantities, holidays)."""
+    return _data("units.toml")
+
+
+def rules() -> list[dict[str, Any]]:
+    """The claim-check rules of ``data/checks.toml``."""
+    return _data("checks.toml")["rule"]
+
+
+def _alt(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict[str, str]:
+    """unit → group (count, money, time, percent …)."""
+    out: dict[str, str] = {}
+    for group, words in lexicon()["units"].items():
+        for w in words:
+            out.setdefault(w, group)
+    return out
+
+
+_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_ZH = r"[零〇一二两三四五六七八九十百千]+"
+_ZH_DIGITS = set("零〇一二两三四五六七八九")
+_ZH_DECIMAL = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
+
+
+def fold(text: str) -> str:
+    """``text`` with full-width digits, letters and ``%.+-/`` folded to ASCII and a
+    middle dot between digits read as a decimal point (``２·５％`` → ``2.5%``, as the
+    1998 People's Daily prints it). One character for one: offsets stay valid."""
+    from ..tokens import fold_width
+
+    return re.sub(r"(?<=\d)·(?=\d)", ".", fold_width(text))
+
+
+def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether ``[start, end)`` overlaps one of ``spans``."""
+    return any(s < end and start < e for s, e in spans)
