@@ -90,19 +90,19 @@ class Reading:
     def _facts(self) -> pd.DataFrame:
         from .facts import facts_frame
 
-        return facts_frame(self.page, self.audit)
+        return facts_frame(self.page, units=self.units)
 
     @cached_property
     def _dates(self) -> pd.DataFrame:
         from .facts import dates_frame
 
-        return dates_frame(self.page, self.audit)
+        return dates_frame(self.page, units=self.units)
 
     @cached_property
     def _checks(self) -> pd.DataFrame:
         from .facts import checks_frame
 
-        return checks_frame(self.page, self.audit)
+        return checks_frame(self.page, units=self.units)
 
     @cached_property
     def _slogans(self) -> pd.DataFrame:
@@ -162,7 +162,7 @@ class Reading:
         """Quantities, dates and claim checks (schema ``zhpaper.facts/1``)."""
         from .facts import to_json
 
-        return to_json(self.page, self.audit)
+        return to_json(self.page, units=self.units)
 
 
 _STAGES = ("audit", "units", "_tokens", "_entities", "_facts", "_dates", "_checks",

@@ -10,12 +10,14 @@ from .dating import dates_frame, page_year
 from .frame import facts_frame
 
 
-def to_json(page, audit=None) -> dict[str, Any]:
+def to_json(page, audit=None, *, units=None) -> dict[str, Any]:
     """The ``zhpaper.facts/1`` document printed by ``python -m zhpaper facts``. The
-    text units of ``page`` are computed once, for the facts, dates and checks."""
+    text units of ``page`` (``units``, else computed here) are computed once, for the
+    facts, dates and checks."""
     from ..corpus import units as text_units
 
-    units = text_units(page, audit)
+    if units is None:
+        units = text_units(page, audit)
     facts = facts_frame(page, units=units)
     dates = dates_frame(page, units=units)
     py = page_year(page, units=units)
