@@ -81,13 +81,13 @@ import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from . import charlm, lexicon
 from . import text as textmod
 from .fragments import Span
 from .lexicon import segment
 from .page import Page
+from .resources import read_data
 
 SCHEMA = "zhpaper.audit/1"
 #: Findings at or above this confidence that carry a suggestion are applied.
@@ -175,7 +175,7 @@ class Finding:
 
 @lru_cache(maxsize=1)
 def confusion_sets() -> dict[str, frozenset[str]]:
-    text = resources.files("zhpaper").joinpath("data/confusions.txt").read_text("utf-8")
+    text = read_data("confusions.txt")
     out: dict[str, set[str]] = {}
     for line in text.splitlines():
         line = line.strip()
@@ -200,8 +200,7 @@ class NameRules:
 
 @lru_cache(maxsize=1)
 def name_rules() -> NameRules:
-    data = tomllib.loads(
-        resources.files("zhpaper").joinpath("data/names.toml").read_text("utf-8"))
+    data = tomllib.loads(read_data("names.toml"))
 
     def chars(key: str) -> frozenset[str]:
         return frozenset(c for c in data[key] if not c.isspace())

@@ -47,9 +47,9 @@ import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from importlib import resources
 
 from .entity_model import model
+from .resources import read_data
 from .tokens import Token, tokenize, tokenizer, user_entries
 
 TYPES = ("person", "place", "org")
@@ -89,8 +89,7 @@ class Rules:
 
 
 def _common_words() -> frozenset[tuple[str, str]]:
-    text = resources.files("zhpaper").joinpath("data/entity_common_words.txt").read_text(
-        "utf-8")
+    text = read_data("entity_common_words.txt")
     out = set()
     for line in text.splitlines():
         parts = line.split()
@@ -101,8 +100,7 @@ def _common_words() -> frozenset[tuple[str, str]]:
 
 @lru_cache(maxsize=1)
 def rules() -> Rules:
-    data = tomllib.loads(
-        resources.files("zhpaper").joinpath("data/entities.toml").read_text("utf-8"))
+    data = tomllib.loads(read_data("entities.toml"))
     person = data["person"]
     return Rules(
         titles=frozenset(person["titles"]),

