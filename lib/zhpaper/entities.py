@@ -52,7 +52,6 @@ from .entity_model import model
 from .resources import read_data
 from .tokens import Token, tokenize, tokenizer, user_entries
 
-TYPES = ("person", "place", "org")
 _MAX_CHAIN = 6
 _CHAIN_POS = ("n", "vn", "j", "l", "eng", "s", "f", "b")
 #: Tags a word may have to end a name as its suffix (举办/v ends in 办 but names nothing).
@@ -547,5 +546,5 @@ def entity_table(frame):
                                        ignore_index=True))
 
 
-__all__ = ["Entity", "TYPES", "entities_frame", "entity_table", "find", "find_in", "is_name",
+__all__ = ["Entity", "entities_frame", "entity_table", "find", "find_in", "is_name",
            "name_tokens", "reporter_name", "rules"]

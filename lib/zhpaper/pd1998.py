@@ -77,6 +77,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .errors import ZhpaperError
+from .numbers import COUNTING
 from .resources import tagged_corpus_path
 
 #: Longest header line (headline, kicker, subtitle) in characters.
@@ -100,14 +101,14 @@ _PHOTO_MARKER = re.compile(r"[（(](?:图片|传真照片|附图片[^（）()]{0
 _PHOTO_ITEM = re.compile(r"[（(]图片[）)]")
 _CREDIT = re.compile(r"[（(][^（）()]{0,30}摄[）)]$")
 _NOTE = re.compile(r"[（(][^（）()]{1,40}[）)]")
-_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+_ENUMERATOR = re.compile(rf"^(?:[{COUNTING}]{{1,3}}、|[（(][{COUNTING}]{{1,3}}[）)]"
                          r"|[０-９0-9]{1,2}[、．.]"
                          # 原因之一：…, 其二：…, 第三部分：… (an item of a series, with a colon)
-                         r"|[\u4e00-\u9fff]{0,6}之[一二三四五六七八九十]{1,3}[：:]"
-                         r"|其[一二三四五六七八九十][：:、]"
-                         r"|第[一二三四五六七八九十]{1,3}(?:章|节|部分|个|条|点)?[：:、])")
+                         rf"|[\u4e00-\u9fff]{{0,6}}之[{COUNTING}]{{1,3}}[：:]"
+                         rf"|其[{COUNTING}][：:、]"
+                         rf"|第[{COUNTING}]{{1,3}}(?:章|节|部分|个|条|点)?[：:、])")
 _EXCLAIMED = re.compile(r"[^，。；：,;:]{5,29}[？！?!]")
-_NUMBER = re.compile(r"[（(]?[０-９0-9一二三四五六七八九十]{1,3}[）)]?")
+_NUMBER = re.compile(rf"[（(]?[０-９0-9{COUNTING}]{{1,3}}[）)]?")
 #: A byline without a name: 本报评论员, 新华社特约评论员.
 _STAFF = re.compile(r"(?:本报|新华社|本刊)(?:特约)?(?:评论员|记者|通讯员)")
 #: A first header line ending in one of these leads into the headline (a kicker).

@@ -451,7 +451,7 @@ def _flags(articles: list[Article], chains: list[list[Fragment]], assign: list[i
                             f"'{m.group(0)}' attributes a quotation that is not on the page",
                             art))
         joined = "".join(textmod.clean(f.pieces) for f in chain)
-        if joined.count('"') % 2 == 1 or joined.count("“") != joined.count("”"):
+        if not textmod.quotes_balanced(joined):
             out.append(Flag("unbalanced_quote", (chain[0].spans[0],),
                             "a quotation mark in this paragraph has no partner", art))
         for left, right in zip(chain, chain[1:], strict=False):

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .errors import ZhpaperError
+from .numbers import MAGNITUDE_CHARS, MAGNITUDE_SUFFIX, NUMERAL_CHARS
 from .resources import cache_dir, cached, read_data, seg_corpus_path
 
 #: Use jieba's HMM for words in no dictionary. Chosen by measurement: with the domain
@@ -49,17 +50,17 @@ _FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)
 _FOLD[0x3000] = 0x20  # ideographic space
 
 _DIGITS = r"[0-9０-９]"
-_CN_NUMERALS = frozenset("一二两三四五六七八九十百千万几多首半")
+#: What opens a numeral + measure word (一个, 十次, 万人; 几个, 多次, 首批, 半年).
+_CN_NUMERALS = frozenset(NUMERAL_CHARS + "万").difference("零〇") | frozenset("几多首半")
 _DEGREE = frozenset("最更很较太")
-_CN_DIGITS = "零〇一二两三四五六七八九十百千"
 _NUMBER = re.compile(
     rf"""
     (?P<punct>[—─]{{2,}}|…+|[·・]{{3,}})
-    | (?P<ordinal>第(?:{_DIGITS}+|[零〇一二两三四五六七八九十百千]+))
+    | (?P<ordinal>第(?:{_DIGITS}+|[{NUMERAL_CHARS}]+))
     | (?P<date>{_DIGITS}{{4}}年|{_DIGITS}{{1,2}}月(?:份)?|{_DIGITS}{{1,2}}[日号])
     | (?P<percent>{_DIGITS}+(?:[.．]{_DIGITS}+)?[%％])
     | (?P<number>{_DIGITS}+(?:[,，]{_DIGITS}{{3}})*(?:[.．]{_DIGITS}+)?
-        (?:[余多])?(?:[十百千]?万亿|[十百千]?万|[十百千]?亿|[十百千])?(?:[余多])?)
+        (?:[余多])?(?:{MAGNITUDE_SUFFIX})?(?:[余多])?)
     """,
     re.VERBOSE,
 )
@@ -244,11 +245,6 @@ def pku_counts() -> tuple[dict[str, int], dict[str, int]]:
         return words, splits
     except (ValueError, TypeError):  # a cache file of another shape
         return build()
-
-
-def pku_vocabulary():
-    """The words of the PKU corpus (see :func:`pku_counts`)."""
-    return pku_counts()[0]
 
 
 @lru_cache(maxsize=1)
@@ -451,7 +447,7 @@ def stopwords() -> frozenset[str]:
 _CONTENT = re.compile(r"[\w]", re.UNICODE)
 
 
-_CN_NUMBER = re.compile("第?[零〇一二两三四五六七八九十百千万亿]+[届次年月日个项条家]?")
+_CN_NUMBER = re.compile(f"第?[{NUMERAL_CHARS}{MAGNITUDE_CHARS}]+[届次年月日个项条家]?")
 
 
 def is_content(word: str) -> bool:
@@ -474,6 +470,8 @@ def garbled_spans(audit) -> dict[tuple[str, int], list[tuple[int, int]]]:
     """``{(article, paragraph): [(start, end), …]}``: the spans of the audit's
     unapplied garbled findings, in the offsets of the corrected paragraph text (the
     text of :func:`zhpaper.corpus.units` with that audit)."""
+    from .audit import shift_before
+
     if audit is None:
         return {}
     out: dict[tuple[str, int], list[tuple[int, int]]] = {}
@@ -481,9 +479,7 @@ def garbled_spans(audit) -> dict[tuple[str, int], list[tuple[int, int]]]:
         if f.kind != "garbled" or f.applied or f.start is None:
             continue
         # offsets shift by the applied corrections before the span
-        shift = sum(len(g.suggestion) - (g.end - g.start) for g in audit.findings
-                    if g.applied and g.article == f.article and g.paragraph == f.paragraph
-                    and g.end <= f.start)
+        shift = shift_before(audit.applied(f.article, f.paragraph), f.start)
         out.setdefault((f.article, f.paragraph), []).append((f.start + shift, f.end + shift))
     return out
 
@@ -633,5 +629,5 @@ def sentences_with(frame, phrases: Iterable[str]):
 
 __all__ = ["HMM", "MATCH_COLUMNS", "Token", "count_phrases", "cut", "fold_width",
            "is_content", "merge_phrases", "phrase_matches", "phrase_words", "phrases",
-           "pku_counts", "pku_vocabulary", "sentences_with", "stopwords", "tokenize",
+           "pku_counts", "sentences_with", "stopwords", "tokenize",
            "tokenizer", "tokens_frame", "user_entries", "word_counts"]
