@@ -403,7 +403,7 @@ _MODEL_ADDS = ("person", "place")
 def _vetoed(e: Entity, r: Rules) -> bool:
     """A learnt name that the hand lists call no name of its kind (新区, 党代会), or a
     noun that only opens a national body's name (国家 of 国家乳业创新中心)."""
-    from .entity_model import corpus_rules
+    from .corpus_names import corpus_rules
 
     lists = {"person": r.not_person, "place": r.not_place, "org": r.not_org}
     return e.text in lists[e.type] or (e.text, e.type) in r.common \
