@@ -24,3 +24,12 @@ def test_the_corpus_names_and_their_labels():
     lex = entity_features.Lexicons({"北京": "place"}, {"北京": "ns"})
     rows = entity_features.features(tokens, lex)
     assert len(rows) == len(tokens) and "w=北京" in rows[[t.text for t in tokens].index("北京")]
+
+
+def test_the_hand_rules_on_their_own():
+    from zhpaper import entities, entity_rules
+
+    assert entities.rules is entity_rules.rules and entities.Entity is entity_rules.Entity
+    assert entity_rules.is_name("张科灵")
+    found, tokens = entity_rules._first_pass("呼和浩特市公交公司开通新线路。", entity_rules.rules())
+    assert [(e.type, e.text) for e in found] == [("org", "呼和浩特市公交公司")]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .corpus_names import Mention, corpus_names, corpus_rules, is_head
+from .entity_rules import rules, single_char_runs
 from .tokens import Token
 
 LABELS = ("O", "B-person", "I-person", "B-place", "I-place", "B-org", "I-org")
@@ -61,8 +62,6 @@ def lexicons(articles: Sequence) -> Lexicons:
 
 @lru_cache(maxsize=65536)
 def _shape(word: str) -> str:
-    from .entities import rules
-
     r = rules()
     out = "S" if word[0] in r.surnames and len(word) <= 3 else (
         "F" if all(ch in r.foreign_chars for ch in word) else "")
@@ -75,8 +74,6 @@ def _hmm_features(tokens: Sequence[Token]) -> list[list[str]]:
     """jieba's HMM reading of each run of single characters (李 礼 章 → 李礼章): the
     position of each character in the HMM's word and that word's length."""
     import jieba.finalseg
-
-    from .entities import single_char_runs
 
     out: list[list[str]] = [[] for _ in tokens]
     for k, end in single_char_runs(tokens):
@@ -135,8 +132,6 @@ def features(tokens: Sequence[Token], lex: Lexicons,
              coarse: Sequence[Token] = ()) -> list[list[str]]:
     """The features of each word of one paragraph (see the module docstring);
     ``coarse``: jieba's own words of the paragraph (``tokenize(text, pku=False)``)."""
-    from .entities import rules
-
     titles = rules().titles
     n = len(tokens)
     w = ["<s>", "<s>", *(t.text for t in tokens), "</s>", "</s>"]
