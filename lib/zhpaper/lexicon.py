@@ -7,25 +7,17 @@ the dictionary file is read directly; jieba itself is not initialised.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import math
 import sys
 from functools import lru_cache
 from pathlib import Path
 
-from .resources import cached, data_file
+from .resources import cached, data_file, jieba_file
 
 #: Frequency given to a character that is in no dictionary word.
 FLOOR = 0.5
 #: Longest word the segmentation considers.
 MAX_WORD = 6
-
-
-def _jieba_dict() -> Path:
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("jieba is not installed")
-    return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
 
 
 def _read_dict(lines, freq: dict[str, int]) -> None:
@@ -47,7 +39,7 @@ def _key(jieba_dict: Path, user_text: str) -> str:
 def _sources() -> tuple[Path, str, str]:
     """jieba's dictionary, the text of ``data/userdict.txt`` and the cache key of the
     table merged from both."""
-    jieba_dict = _jieba_dict()
+    jieba_dict = jieba_file()
     user = data_file("userdict.txt")
     user_text = user.read_text(encoding="utf-8") if user.is_file() else ""
     return jieba_dict, user_text, _key(jieba_dict, user_text)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from . import charlm, lexicon
 from .lexicon import segment
 from .namemask import name_rules
-from .resources import read_data
+from .resources import jieba_file, read_data
 
 #: Findings at or above this confidence that carry a suggestion are applied
 #: (:func:`zhpaper.audit.audit`); a confusion's confidence is calibrated on it.
@@ -145,7 +145,7 @@ def _another_name(printed: str, word: str) -> bool:
 @lru_cache(maxsize=1)
 def dictionary_names() -> frozenset[str]:
     """Words that jieba's dictionary tags as person names (``nr``)."""
-    with lexicon._jieba_dict().open(encoding="utf-8") as fh:
+    with jieba_file().open(encoding="utf-8") as fh:
         return frozenset(p[0] for p in map(str.split, fh) if len(p) >= 3 and p[2] == "nr")
 
 

