@@ -198,7 +198,7 @@ def test_a_word_reaching_out_of_a_name_is_corrected():
 
 def test_one_persons_name_is_not_read_as_another():
     # jieba's dictionary knows 田晓霞 as a name; 甲 opens no name, 田 does
-    from zhpaper.audit import _another_name
+    from zhpaper.lookalikes import _another_name
 
     assert _another_name("甲晓霞", "田晓霞") is False
     assert _another_name("田晓霞", "田晓霞") is True

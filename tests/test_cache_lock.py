@@ -10,7 +10,7 @@ import sys
 import pytest
 from conftest import ROOT
 
-from zhpaper import lexicon
+from zhpaper import resources as lexicon
 
 # Each process says it has started, then asks for the cache. The build (of whichever
 # process gets there first) records itself, waits until both processes have started and
@@ -18,7 +18,7 @@ from zhpaper import lexicon
 SCRIPT = """
 import sys, time
 from pathlib import Path
-from zhpaper.lexicon import _cached
+from zhpaper.resources import _cached
 
 cache, log, started = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
 (started / sys.argv[4]).touch()

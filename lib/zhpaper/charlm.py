@@ -13,7 +13,8 @@ standing alone that rarely do. :func:`substitution_log_ratio` weighs one charact
 against a look-alike under a character n-gram model (:data:`ORDER` characters,
 interpolated Kneser-Ney smoothing, each corpus line a text with a start and an end):
 ``水稻、王米`` against ``水稻、玉米`` reads the three characters before and after. The
-counts are cached like the lexicon's, built at first use.
+counts are built at first use and kept in the library's cache
+(:func:`zhpaper.resources.cached`).
 
 For measurement, :func:`without` trains a model that also leaves out given corpus lines
 (the dev half's articles a measure reads), so that dev figures are not in-sample.
@@ -22,16 +23,14 @@ For measurement, :func:`without` trains a model that also leaves out given corpu
 from __future__ import annotations
 
 import hashlib
-import marshal
 import math
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
+
+from .resources import cached, seg_corpus_path
 
 #: Interpolation weight of the bigram estimate against the unigram one (:func:`surprise`).
 LAMBDA = 0.7
@@ -61,7 +60,7 @@ EMPTY = Counts({}, {}, 0, {}, {}, {})
 def train(exclude: Iterable[int] = ()) -> Counts:
     """Counts from the lines of ``seg/data.txt`` that are neither unseen nor in
     ``exclude`` (0-based line numbers); empty without the corpus."""
-    from .segscore import seg_corpus_path, unseen_lines
+    from .segscore import unseen_lines
 
     corpus = seg_corpus_path()
     if corpus is None:
@@ -105,36 +104,23 @@ def _kneser_ney(raw: list[Counter[str]]) -> tuple[dict[str, int], dict[str, tupl
     return grams, contexts
 
 
-def _cache_file() -> Path | None:
-    from .segscore import seg_corpus_path, training_key
-
-    if seg_corpus_path() is None:
-        return None
-    key = hashlib.sha256(f"{training_key()}|charlm|3|{ORDER}|{START}{END}".encode()).hexdigest()
-    base = os.environ.get("XDG_CACHE_HOME") or tempfile.gettempdir()
-    return Path(base) / "zhpaper" / f"charlm-{key[:16]}.marshal"
-
-
 @lru_cache(maxsize=1)
 def _default() -> Counts:
-    cache = _cache_file()
-    if cache is None:
+    from .segscore import training_key
+
+    if seg_corpus_path() is None:
         return EMPTY
+    key = hashlib.sha256(f"{training_key()}|charlm|3|{ORDER}|{START}{END}".encode()).hexdigest()
+
+    def build() -> tuple:
+        m = train()
+        return m.uni, m.bi, m.single, m.grams, m.contexts
+
     try:
-        uni, bi, single, grams, contexts = marshal.loads(cache.read_bytes())
+        uni, bi, single, grams, contexts = cached("charlm", key[:16], build)
         return Counts(uni, bi, sum(uni.values()), single, grams, contexts)
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    model = train()
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=cache.parent, delete=False) as tmp:
-            tmp.write(marshal.dumps((model.uni, model.bi, model.single, model.grams,
-                                     model.contexts)))
-        os.replace(tmp.name, cache)
-    except OSError:
-        pass
-    return model
+    except (ValueError, TypeError, AttributeError):  # a cache file of another shape
+        return train()
 
 
 _OVERRIDE: list[Counts] = []  # models installed by without(), innermost last

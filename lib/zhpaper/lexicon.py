@@ -7,28 +7,17 @@ the dictionary file is read directly; jieba itself is not initialised.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import marshal
 import math
-import os
 import sys
-import tempfile
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from typing import IO
+
+from .resources import cached, data_file, jieba_file
 
 #: Frequency given to a character that is in no dictionary word.
 FLOOR = 0.5
 #: Longest word the segmentation considers.
 MAX_WORD = 6
-
-
-def _jieba_dict() -> Path:
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise ImportError("jieba is not installed")
-    return Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
 
 
 def _read_dict(lines, freq: dict[str, int]) -> None:
@@ -38,87 +27,22 @@ def _read_dict(lines, freq: dict[str, int]) -> None:
             freq[parts[0]] = freq.get(parts[0], 0) + int(parts[1])
 
 
-def _cache_file(jieba_dict: Path, user_text: str) -> Path:
-    """Where the merged dictionary is cached, keyed on both sources' contents."""
+def _key(jieba_dict: Path, user_text: str) -> str:
+    """The cache key of the merged dictionary: both sources' contents."""
     stat = jieba_dict.stat()
-    key = hashlib.sha256(
+    return hashlib.sha256(
         f"{jieba_dict}|{stat.st_size}|{stat.st_mtime_ns}|{sys.version_info[:2]}|".encode()
         + user_text.encode("utf-8")
     ).hexdigest()[:16]
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(tempfile.gettempdir())
-    return Path(base) / "zhpaper" / f"lexicon-{key}.marshal"
 
 
-def _sources() -> tuple[Path, str, Path]:
-    """jieba's dictionary, the text of ``data/userdict.txt`` and the cache file of the
+def _sources() -> tuple[Path, str, str]:
+    """jieba's dictionary, the text of ``data/userdict.txt`` and the cache key of the
     table merged from both."""
-    jieba_dict = _jieba_dict()
-    user = resources.files("zhpaper").joinpath("data/userdict.txt")
+    jieba_dict = jieba_file()
+    user = data_file("userdict.txt")
     user_text = user.read_text(encoding="utf-8") if user.is_file() else ""
-    return jieba_dict, user_text, _cache_file(jieba_dict, user_text)
-
-
-_MISSING = object()
-
-
-def _read_cache(path: Path):
-    """The ``marshal`` data in ``path``, or ``_MISSING`` if there is none or it is
-    unreadable."""
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
-        return _MISSING
-
-
-def _lock(path: Path) -> IO[bytes] | None:
-    """An exclusive lock on ``path.lock`` beside the cache file ``path`` (``fcntl.flock``,
-    released when the returned file is closed), waiting while another process holds it;
-    None where there is no locking (not POSIX, a read-only or missing directory)."""
-    try:
-        import fcntl
-    except ImportError:
-        return None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(path.with_name(path.name + ".lock"), "ab")  # held open: the lock
-    except OSError:
-        return None
-    try:
-        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
-    except OSError:
-        fh.close()
-        return None
-    return fh
-
-
-def _cached(path: Path, build):
-    """``marshal`` data from ``path``, or ``build()`` written there (atomically; a
-    read-only cache directory just means no cache).
-
-    One process builds: a process that finds no cache takes an exclusive lock beside it
-    (``path.lock``; without locking it builds anyway) and looks again, so processes that
-    start together (pytest workers, notebook kernels) wait for the first one's file
-    instead of each building it."""
-    data = _read_cache(path)
-    if data is not _MISSING:
-        return data
-    lock = _lock(path)
-    try:
-        data = _read_cache(path)  # built by another process while this one waited?
-        if data is not _MISSING:
-            return data
-        data = build()
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
-                tmp.write(marshal.dumps(data))
-            os.replace(tmp.name, path)
-        except OSError:
-            pass
-        return data
-    finally:
-        if lock is not None:
-            lock.close()
+    return jieba_dict, user_text, _key(jieba_dict, user_text)
 
 
 @lru_cache(maxsize=1)
@@ -130,9 +54,7 @@ def junctions() -> frozenset[str]:
         return frozenset(w[k:k + 2] for w in frequencies()[0] if len(w) <= MAX_WORD
                          for k in range(len(w) - 1))
 
-    path = _sources()[2]
-    data = _cached(path.with_name(path.stem.replace("lexicon", "junctions") + ".marshal"),
-                   build)
+    data = cached("junctions", _sources()[2], build)
     return data if isinstance(data, frozenset) else build()
 
 
@@ -142,10 +64,11 @@ def frequencies() -> tuple[dict[str, int], int]:
     (including the genre's fixed phrases, known whole to this model).
 
     Parsing jieba's 5 MB dictionary takes a quarter of a second, so the merged table is
-    cached (like jieba's own cache) in ``$XDG_CACHE_HOME/zhpaper`` or the temp dir;
-    the cache is keyed on both dictionaries and rebuilt if it is missing or unreadable.
+    cached (:func:`zhpaper.resources.cached`, like jieba's own cache, in
+    ``$XDG_CACHE_HOME/zhpaper`` or the temp dir); the cache is keyed on both
+    dictionaries and rebuilt if it is missing or unreadable.
     """
-    jieba_dict, user_text, cache = _sources()
+    jieba_dict, user_text, key = _sources()
 
     def build() -> dict[str, int]:
         freq: dict[str, int] = {}
@@ -155,7 +78,7 @@ def frequencies() -> tuple[dict[str, int], int]:
                     if ln.strip() and not ln.startswith("#")), freq)
         return freq
 
-    freq = _cached(cache, build)
+    freq = cached("lexicon", key, build)
     if not isinstance(freq, dict):
         freq = build()
     return freq, sum(freq.values())

@@ -1,4 +1,11 @@
-"""Numerals: Chinese and Arabic, with magnitudes (三十五, 十三, 两, 2.18万, 300多亿)."""
+"""Numerals: Chinese and Arabic, with magnitudes (三十五, 十三, 两, 2.18万, 300多亿).
+
+The one table of Chinese numerals: digits, the units 十百千 and the magnitudes
+万/亿/万亿, with their values (:data:`DIGITS`, :data:`UNITS`, :data:`MAGNITUDES`), and
+the character sets and patterns that other modules match numerals with (the
+tokenizer's protected numbers, the audit's dates, the corpus's list items) built from
+them.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +16,22 @@ DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, 
 UNITS = {"十": 10, "百": 100, "千": 1000}
 MAGNITUDES = {"万亿": 10**12, "亿": 10**8, "万": 10**4}
 CHINESE = "".join(DIGITS) + "".join(UNITS)
+
+#: Digits as running text writes them (○, which also serves as a bullet, is read by
+#: :func:`chinese_int` but not matched as a numeral in running text).
+TEXT_DIGITS = "".join(c for c in DIGITS if c != "○")
+#: The characters of a Chinese numeral below 万 in running text: 零〇一二两三四五六七八九十百千.
+NUMERAL_CHARS = TEXT_DIGITS + "".join(UNITS)
+#: The characters of the magnitudes: 万亿.
+MAGNITUDE_CHARS = "".join(dict.fromkeys("".join(MAGNITUDES)))
+#: Digits of a date written in Chinese (二〇二四年十二月三十一日: 〇, never 零 or 两).
+DATE_DIGITS = "".join(c for c in TEXT_DIGITS if c not in "零两")
+#: One to ten as list items and headings count (一、 （二） 第三章 其四).
+COUNTING = DATE_DIGITS.replace("〇", "") + "十"
+#: A unit or a magnitude after an Arabic number (3千, 2.18万, 5百万, 1.2万亿): a regular
+#: expression, the longer magnitudes first.
+MAGNITUDE_SUFFIX = "|".join([*(f"[{''.join(UNITS)}]?{m}" for m in MAGNITUDES),
+                             f"[{''.join(UNITS)}]"])
 
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 
@@ -64,5 +87,6 @@ def number_value(text: str) -> float:
     return float(chinese_int(t)) * scale
 
 
-__all__ = ["CHINESE", "DIGITS", "MAGNITUDES", "UNITS", "chinese_int", "chinese_number",
-           "number_value"]
+__all__ = ["CHINESE", "COUNTING", "DATE_DIGITS", "DIGITS", "MAGNITUDES", "MAGNITUDE_CHARS",
+           "MAGNITUDE_SUFFIX", "NUMERAL_CHARS", "TEXT_DIGITS", "UNITS", "chinese_int",
+           "chinese_number", "number_value"]

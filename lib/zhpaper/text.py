@@ -322,6 +322,19 @@ def clean_with_offsets(pieces, spans) -> tuple[str, list[tuple[int, int]]]:
     return "".join(c for c, _ in out), [p for _, p in out]
 
 
+def quote_open(text: str) -> bool:
+    """True if ``text`` opens a quotation it does not close: more ``“`` than ``”``, or an
+    odd number of straight ``"`` (a quotation that goes on in the next paragraph or
+    fragment)."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
+def quotes_balanced(text: str) -> bool:
+    """True if every quotation mark of ``text`` has a partner: as many ``“`` as ``”`` and
+    an even number of straight ``"``."""
+    return text.count('"') % 2 == 0 and text.count("“") == text.count("”")
+
+
 def layout_space_positions(text: str) -> list[int]:
     """Offsets of single spaces between two Chinese characters (printed line breaks)."""
     return [

@@ -1,0 +1,182 @@
+"""The audit's confusion detector: characters OCR confuses with a look-alike.
+
+A character of ``data/confusions.txt`` is replaced by a look-alike where the look-alike
+reads far better (纪者→记者, 社绝→杜绝, 元字宙→元宇宙): the gain of the best dictionary
+segmentation of the characters around it, plus the character n-gram model's
+(:func:`zhpaper.charlm.substitution_log_ratio`), less a penalty when the character
+already belongs to a dictionary word, weighed by a :class:`ConfusionRule`. Names are
+left alone where they look like names (:mod:`zhpaper.namemask`), and one person's name
+is not read as another's. :mod:`zhpaper.audit` describes the rule in full and turns
+what this module finds into findings.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import charlm, lexicon
+from .lexicon import segment
+from .namemask import name_rules
+from .resources import jieba_file, read_data
+
+#: Findings at or above this confidence that carry a suggestion are applied
+#: (:func:`zhpaper.audit.audit`); a confusion's confidence is calibrated on it.
+THRESHOLD = 0.8
+#: Confusions below this confidence are not reported.
+MIN_CONFUSION_CONFIDENCE = 0.5
+#: A look-alike must improve the dictionary reading by at least this much (log10).
+MIN_CONFUSION_GAIN = 0.3
+#: Characters on each side of a confusion candidate that the dictionary reading sees.
+CONFUSION_CONTEXT = 4
+#: Names the confusion rule leaves alone (see :func:`zhpaper.namemask.name_mask`).
+_NOT_CORRECTED = frozenset({"foreign", "village", "listed"})
+
+
+@dataclass(frozen=True)
+class ConfusionRule:
+    """How the ``confusion`` detector weighs its evidence (:mod:`zhpaper.audit`).
+
+    The defaults were chosen on the dev half (:mod:`zhpaper.audit_eval`, two samples:
+    the 120 pages and 400 articles ``scripts/evaluate_audit.py`` reads, and as many
+    with their seeds moved on by 50,000): the ``lm_weight`` (0.5, 0.7, 1.0 and 1.3
+    compared on the candidates' scores, 0.7 and 1.0 then measured) and ``score`` (in
+    steps of 0.125) that restore the most injected look-alikes while clean pages and
+    articles each get at most one applied correction per 100,000 characters over both
+    samples. That gave 2.875; on the default sample of the evaluation script (200 dev
+    pages) 2.875 applies 1.15 corrections per 100,000 characters of clean pages, so
+    ``score`` was raised to 3.0, the lowest step that holds there too (0.86; injected
+    recall 0.922 → 0.918). This second look was prompted by the test half's figure on
+    200 pages (1.02 at 2.875), so the test half informed *when* dev was looked at again,
+    not the value: the rule that chose it reads dev pages only."""
+
+    #: weight of the character n-gram model's evidence against the dictionary's
+    lm_weight: float = 0.7
+    #: score (log10 odds) at which a correction reaches :data:`THRESHOLD`
+    score: float = 3.0
+    #: subtracted when the character already belongs to a dictionary word
+    in_word_penalty: float = 1.0
+    #: leave transliterations, village names and listed names alone
+    protect_names: bool = True
+
+
+#: The rule :func:`audit` uses.
+CONFUSIONS = ConfusionRule()
+#: The rule before character-model evidence and names were weighed (a baseline):
+#: a character standing alone, the dictionary's gain alone, confidence 1 − 10^−gain.
+DICTIONARY_ONLY = ConfusionRule(lm_weight=0.0, score=-math.log10(1 - THRESHOLD),
+                                in_word_penalty=math.inf, protect_names=False)
+
+
+@lru_cache(maxsize=1)
+def confusion_sets() -> dict[str, frozenset[str]]:
+    text = read_data("confusions.txt")
+    out: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        for c in line:
+            out.setdefault(c, set()).update(x for x in line if x != c)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _token_at(text: str, i: int) -> tuple[int, str]:
+    for start, word in segment(text):
+        if start <= i < start + len(word):
+            return start, word
+    return i, text[i]
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    score: float
+    alt: str
+    word: str  #: the dictionary word the look-alike forms
+    start: int  #: where that word starts, in the window
+    gain: float
+    lm: float
+
+
+def _candidate(t: str, i: int, rule: ConfusionRule, mask: list[str]) -> _Candidate | None:
+    """The best look-alike for ``t[i]`` (see the module documentation), if any."""
+    lo = max(0, i - CONFUSION_CONTEXT)
+    window, j = t[lo:i + CONFUSION_CONTEXT + 1], i - lo
+    in_word = len(_token_at(window, j)[1]) > 1
+    base = lexicon.best_logprob(window)
+    best = None
+    for alt in sorted(confusion_sets()[t[i]]):
+        candidate = window[:j] + alt + window[j + 1:]
+        start, word = _token_at(candidate, j)
+        if len(word) < 2 or rule.protect_names and _inside_name(mask, lo + start, word):
+            continue
+        gain = lexicon.best_logprob(candidate) - base
+        if gain < MIN_CONFUSION_GAIN:
+            continue
+        lm = charlm.substitution_log_ratio(t, i, alt) if rule.lm_weight else 0.0
+        if rule.protect_names and lm <= 0 and _another_name(
+                t[lo + start:lo + start + len(word)], word):
+            continue  # one person's name read as another's: the text does not say which
+        score = gain + rule.lm_weight * lm
+        if best is None or score > best.score:
+            best = _Candidate(score, alt, word, start, gain, lm)
+    if best is None or not in_word:
+        return best
+    return _Candidate(best.score - rule.in_word_penalty, best.alt, best.word, best.start,
+                      best.gain, best.lm)
+
+
+def _inside_name(mask: list[str], start: int, word: str) -> bool:
+    """True if every character of ``word`` (at ``start``) lies in a name the confusion
+    rule leaves alone: 鲁夫塔 stays, but 新华杜阿拉木图 becomes 新华社, a word reaching
+    out of the transliteration."""
+    return all(m in _NOT_CORRECTED for m in mask[start:start + len(word)])
+
+
+def _another_name(printed: str, word: str) -> bool:
+    """True if ``word`` is a person's name in jieba's dictionary and ``printed`` reads
+    as a name too (it opens with a surname): 陈冠英 for 陆冠英, not 甲晓霞 for 田晓霞."""
+    r = name_rules()
+    return word in dictionary_names() and (printed[:1] in r.surnames
+                                           or printed[:2] in r.compound_surnames)
+
+
+@lru_cache(maxsize=1)
+def dictionary_names() -> frozenset[str]:
+    """Words that jieba's dictionary tags as person names (``nr``)."""
+    with jieba_file().open(encoding="utf-8") as fh:
+        return frozenset(p[0] for p in map(str.split, fh) if len(p) >= 3 and p[2] == "nr")
+
+
+def _confidence(score: float, rule: ConfusionRule) -> float:
+    """Confidence of a confusion score: :data:`THRESHOLD` at ``rule.score``."""
+    odds = score - rule.score - math.log10(1 - THRESHOLD)
+    return round(1 - 10 ** (-odds), 3) if odds > -3 else -999.0
+
+
+def _confusions(t: str, mask: list[str], rule: ConfusionRule = CONFUSIONS
+                ) -> list[tuple[int, int, str, float, str]]:
+    sets = confusion_sets()
+    out = []
+    for i, c in enumerate(t):
+        if c not in sets:
+            continue
+        best = _candidate(t, i, rule, mask)
+        if best is None:
+            continue
+        confidence = _confidence(best.score, rule)
+        if confidence < MIN_CONFUSION_CONFIDENCE:
+            continue
+        lo = max(0, i - CONFUSION_CONTEXT)
+        orig_word = t[lo + best.start:lo + best.start + len(best.word)]
+        out.append((i, i + 1, best.alt, confidence,
+                    f"'{orig_word}' is not a word; '{best.word}' is (dictionary frequency "
+                    f"{lexicon.word_frequency(best.word)}); log10 gain {best.gain:.2f} "
+                    f"(dictionary) + {best.lm:.2f} (character {charlm.ORDER}-grams)"))
+    return out
+
+
+__all__ = ["CONFUSIONS", "CONFUSION_CONTEXT", "ConfusionRule", "DICTIONARY_ONLY",
+           "MIN_CONFUSION_CONFIDENCE", "MIN_CONFUSION_GAIN", "THRESHOLD", "confusion_sets",
+           "dictionary_names"]

@@ -1,0 +1,150 @@
+"""Where the text of a paragraph may be a name: the audit leaves names alone.
+
+For each character, the kind of name it may belong to (:func:`name_mask`): a
+transliteration (``foreign``: three or more transliteration characters, or a ·-joined
+name), a common surname standing alone with one or two characters after it
+(``person``; ``listed`` in a list of names joined by 、), one to three characters before a
+place or village suffix (``place``, ``village``), and a run of characters standing alone
+that the page prints more than once (``repeated``). What names look like is
+``data/names.toml``. The confusion detector (:mod:`zhpaper.lookalikes`) does not correct
+inside some of these, the garbled-text detector (:mod:`zhpaper.garbled`) does not count
+any of them.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .resources import read_data
+
+_FUNCTION = set("的了在和与及或而并但是也都就又还把被将从向以为于由对等之其各每个这那有无不没")
+
+
+@dataclass(frozen=True)
+class NameRules:
+    """What names look like (``data/names.toml``)."""
+
+    surnames: frozenset[str]
+    compound_surnames: frozenset[str]
+    not_in_names: frozenset[str]
+    place_suffixes: frozenset[str]
+    village_suffixes: frozenset[str]
+    foreign: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def name_rules() -> NameRules:
+    data = tomllib.loads(read_data("names.toml"))
+
+    def chars(key: str) -> frozenset[str]:
+        return frozenset(c for c in data[key] if not c.isspace())
+
+    return NameRules(chars("surnames") - _FUNCTION, frozenset(data["compound_surnames"]),
+                     chars("not_in_names"), chars("place_suffixes"),
+                     chars("village_suffixes"), chars("transliteration"))
+
+
+def _han(c: str) -> bool:
+    """A Chinese character (not punctuation, not a full-width digit or letter)."""
+    return "\u4e00" <= c <= "\u9fff" or "\u3400" <= c <= "\u4dbf"
+
+
+def _foreign_names(t: str, mask: list[str]) -> None:
+    """Runs of 3+ transliteration characters, and names joined by ·, are foreign."""
+    foreign = name_rules().foreign
+    i = 0
+    while i < len(t):
+        j = i
+        while j < len(t) and (t[j] in foreign or (t[j] in "·・" and j > i)):
+            j += 1
+        if j - i >= 3:
+            mask[i:j] = ["foreign"] * (j - i)
+        i = max(j, i + 1)
+    for k, c in enumerate(t):
+        if c in "·・":
+            a, b = _side(t, k, -1, foreign), _side(t, k, 1, foreign)
+            if a < k - 1 and b > k + 2:
+                mask[a:b] = ["foreign"] * (b - a)
+
+
+def _side(t: str, k: int, step: int, foreign: frozenset[str]) -> int:
+    """How far a ·-joined name reaches from ``k``: over transliteration characters
+    (at most six), else over two Chinese characters. Returns a slice bound."""
+    x, n = k + step, 0
+    while 0 <= x < len(t) and t[x] in foreign and n < 6:
+        x, n = x + step, n + 1
+    if n < 2:
+        x, n = k + step, 0
+        while 0 <= x < len(t) and _han(t[x]) and n < 2:
+            x, n = x + step, n + 1
+    return x + 1 if step < 0 else x
+
+
+def _person_and_place_names(t: str, words: list[tuple[int, str]], mask: list[str]) -> None:
+    """A common surname standing alone and the one or two characters standing alone
+    after it (``person``; ``listed`` when 、 joins it to another such name); one to three
+    characters standing alone before a place or village suffix."""
+    r = name_rules()
+    alone = [False] * len(t)
+    for start, word in words:
+        if len(word) == 1:
+            alone[start] = True
+    names: list[tuple[int, int]] = []
+    for start, word in words:
+        if not (len(word) == 1 and word in r.surnames or word in r.compound_surnames):
+            continue
+        end = start + len(word)
+        while (end - start - len(word) < 2 and end < len(t) and alone[end] and _han(t[end])
+               and t[end] not in r.not_in_names):
+            end += 1
+        if end > start + len(word):
+            names.append((start, end))
+    starts, ends = {a for a, _ in names}, {b for _, b in names}
+    for a, b in names:
+        listed = (b < len(t) and t[b] == "、" and b + 1 in starts
+                  or a > 0 and t[a - 1] == "、" and a - 1 in ends)
+        for k in range(a, b):
+            mask[k] = mask[k] or ("listed" if listed else "person")
+    for k, c in enumerate(t):
+        kind = "place" if c in r.place_suffixes else "village" if c in r.village_suffixes \
+            else ""
+        x = k - 1
+        while (kind and x >= 0 and k - x <= 3 and alone[x] and _han(t[x])
+               and t[x] not in r.not_in_names):
+            mask[x] = mask[x] or kind
+            x -= 1
+        if x < k - 1:  # the suffix belongs to the name it ends
+            mask[k] = mask[k] or kind
+
+
+def _repeated_runs(t: str, words: list[tuple[int, str]], page_text: str,
+                   mask: list[str]) -> None:
+    """Runs of 3+ Chinese characters standing alone that the page prints more than once
+    (an abbreviation, a name the dictionary does not know) are names."""
+    run: list[int] = []
+    for start, word in [*words, (len(t), "")]:
+        if len(word) == 1 and _han(word):
+            if run and run[-1] == start - 1:
+                run.append(start)
+                continue
+        if len(run) >= 3 and page_text.count(t[run[0]:run[-1] + 1]) >= 2:
+            for k in run:
+                mask[k] = mask[k] or "repeated"
+        run = [start] if len(word) == 1 and _han(word) else []
+
+
+def name_mask(t: str, words: list[tuple[int, str]], page_text: str = "") -> list[str]:
+    """For each character of ``t``: the kind of name it may belong to (``foreign``,
+    ``person``, ``listed`` (a person in a list of names), ``place``, ``village``,
+    ``repeated``) or ``""`` (see the module documentation)."""
+    mask = [""] * len(t)
+    _foreign_names(t, mask)
+    _person_and_place_names(t, words, mask)
+    if page_text:
+        _repeated_runs(t, words, page_text, mask)
+    return mask
+
+
+__all__ = ["NameRules", "name_mask", "name_rules"]
