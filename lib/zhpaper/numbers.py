@@ -69,8 +69,9 @@ def chinese_number(text: str) -> float:
 
 def number_value(text: str) -> float:
     """The value of a numeral with an optional magnitude: ``2.18万`` → 21800.0,
-    ``300亿`` → 3e10, ``十三`` → 13.0, ``1,356.5`` → 1356.5. Approximation marks (余, 多)
-    are ignored here (they are hedges, not part of the value)."""
+    ``300亿`` → 3e10, ``十三`` → 13.0, ``1,356.5`` → 1356.5, ``一百一十六点六亿`` →
+    1.166e10. Approximation marks (余, 多) are ignored here (they are hedges, not part of
+    the value)."""
     t = text.replace("余", "").replace("多", "").replace("，", ",")
     scale = 1
     for word, factor in MAGNITUDES.items():
@@ -84,9 +85,18 @@ def number_value(text: str) -> float:
         return float(t.replace(",", "")) * scale
     if not t and scale > 1:
         return float(scale)  # 万亿 alone: "超过万亿"
-    return float(chinese_int(t)) * scale
+    return (chinese_number(t) if "点" in t else float(chinese_int(t))) * scale
+
+
+def decimal_places(text: str) -> int:
+    """How many digits a numeral prints after its decimal point: ``97.7%`` → 1,
+    ``一百一十六点六亿`` → 1, ``42`` → 0."""
+    arabic = _ARABIC.search(text)
+    if arabic:
+        return len(arabic.group().partition(".")[2])
+    return len(re.match(f"[{''.join(DIGITS)}]*", text.partition("点")[2]).group())
 
 
 __all__ = ["CHINESE", "COUNTING", "DATE_DIGITS", "DIGITS", "MAGNITUDES", "MAGNITUDE_CHARS",
            "MAGNITUDE_SUFFIX", "NUMERAL_CHARS", "TEXT_DIGITS", "UNITS", "chinese_int",
-           "chinese_number", "number_value"]
+           "chinese_number", "decimal_places", "number_value"]

@@ -25,7 +25,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..numbers import number_value
+from ..numbers import MAGNITUDES, decimal_places, number_value
 from .units import _AR, _units, lexicon
 
 if TYPE_CHECKING:
@@ -81,6 +81,11 @@ def rounding(q: Quantity) -> float:
     """Half a unit in the last printed digit of ``q``, in the units of ``q.value``:
     ``97.7%`` → 0.05, ``2.18万P`` → 50, ``42个`` → 0.5."""
     digits = re.search(_AR, q.number)
+    if digits is None and "点" in q.number:  # 一百一十六点六亿: a tenth of 亿
+        core = q.number.rstrip("余多")
+        scale = next((f for w, f in MAGNITUDES.items() if core.endswith(w)), 1)
+        return (0.5 * 10 ** -decimal_places(q.number) * scale
+                * (q.value / number_value(q.number)))
     if digits is None:
         return 0.5 * (q.value / number_value(q.number) if q.number != "半" else 1.0)
     scale = number_value(q.number) / float(digits.group().replace(",", "")) \
