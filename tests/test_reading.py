@@ -88,3 +88,19 @@ def test_keywords_json_names_one_score_and_one_count(reading):
 def test_a_bad_date_is_refused_before_reading(tmp_path):
     with pytest.raises(zhpaper.ZhpaperError):
         zhpaper.read(tmp_path / "missing.md", date="2024-13-01")
+
+
+def test_the_text_units_are_computed_once_for_every_table(seed, monkeypatch):
+    from zhpaper import corpus
+
+    calls = []
+    real = corpus.units
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(corpus, "units", counted)
+    r = zhpaper.read(seed)
+    r.tokens, r.entities, r.facts, r.dates, r.checks, r.slogans, r.facts_json()
+    assert len(calls) == 1

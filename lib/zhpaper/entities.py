@@ -183,23 +183,24 @@ def _byline_rows(page) -> list[tuple]:
     return rows
 
 
-def entities_frame(page, audit=None):
+def entities_frame(page, audit=None, *, units=None):
     """One row per entity mention in ``page``: ``article``, ``kind``, ``paragraph``,
     ``type``, ``text``, ``start``, ``end``, ``line``, ``rule``.
 
     Each article's headline, headings and paragraphs are one document for
     :func:`find_in`. A name that overlaps a garbled span the audit could not repair is
     left out: names read out of garbled text cannot be trusted. Reporters come from the
-    bylines, cleaned by :func:`reporter_name`."""
+    bylines, cleaned by :func:`reporter_name`. ``units``: the page's text units if
+    already computed (:func:`zhpaper.corpus.units` of ``page`` and ``audit``)."""
     import pandas as pd
 
-    from .corpus import units
+    from .corpus import units as text_units
     from .tokens import garbled_spans, unit_garbled_spans
 
     suspect = garbled_spans(audit)
     rows = _byline_rows(page)
     by_article: dict[str, list] = {}
-    for u in units(page, audit):
+    for u in units if units is not None else text_units(page, audit):
         by_article.setdefault(u.article, []).append(u)
     for group in by_article.values():
         for u, found in zip(group, find_in([u.text for u in group]), strict=True):

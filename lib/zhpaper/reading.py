@@ -78,13 +78,13 @@ class Reading:
     def _tokens(self) -> pd.DataFrame:
         from .tokens import tokens_frame
 
-        return tokens_frame(self.page, self.audit)
+        return tokens_frame(self.page, self.audit, units=self.units)
 
     @cached_property
     def _entities(self) -> pd.DataFrame:
         from .entities import entities_frame
 
-        return entities_frame(self.page, self.audit)
+        return entities_frame(self.page, self.audit, units=self.units)
 
     @cached_property
     def _facts(self) -> pd.DataFrame:
@@ -108,7 +108,7 @@ class Reading:
     def _slogans(self) -> pd.DataFrame:
         from .slogans import slogans_frame
 
-        return slogans_frame(self.page, self.audit)
+        return slogans_frame(self.page, units=self.units)
 
     @property
     def tokens(self) -> pd.DataFrame:

@@ -205,15 +205,16 @@ def _link(s: Slogan, slogans: list[Slogan], text: str) -> Slogan:
     return s
 
 
-def slogans_frame(page, audit=None):
+def slogans_frame(page, audit=None, *, units=None):
     """One row per slogan: ``article``, ``paragraph``, ``line``, ``slogan``, ``number``,
-    ``head``, ``rule``, ``items`` (joined by 、), ``link``."""
+    ``head``, ``rule``, ``items`` (joined by 、), ``link``. ``units``: the page's text
+    units if already computed (:func:`zhpaper.corpus.units` of ``page`` and ``audit``)."""
     import pandas as pd
 
-    from .corpus import units
+    from .corpus import units as text_units
 
     rows = []
-    for u in units(page, audit):
+    for u in units if units is not None else text_units(page, audit):
         for s in find(u.text):
             rows.append((u.article, u.kind, u.paragraph, u.line_at(s.start), s.text, s.number,
                          s.head, s.rule, "、".join(s.items), s.link))

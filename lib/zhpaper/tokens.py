@@ -239,7 +239,8 @@ def unit_garbled_spans(unit, spans: dict) -> list[tuple[int, int]]:
     return spans.get((unit.article, unit.paragraph), []) if unit.kind == "paragraph" else []
 
 
-def tokens_frame(page, audit=None, *, hmm: bool | None = None, phrases: bool = True):
+def tokens_frame(page, audit=None, *, hmm: bool | None = None, phrases: bool = True,
+                 units=None):
     """One row per token of every text unit of ``page`` (see :mod:`zhpaper.corpus`).
     The genre's fixed phrases are one token unless ``phrases=False``.
 
@@ -248,14 +249,17 @@ def tokens_frame(page, audit=None, *, hmm: bool | None = None, phrases: bool = T
     unit's text), ``line`` (raw line of the first character), ``content`` (not a stop
     word, punctuation or number), ``suspect`` (inside a garbled span that the audit
     could not repair; words wholly inside such a span are single characters).
+    ``units``: the page's text units if already computed (:func:`zhpaper.corpus.units`
+    of ``page`` and ``audit``).
     """
     import pandas as pd
 
-    from .corpus import sentences, units
+    from .corpus import sentences
+    from .corpus import units as text_units
 
     suspect = garbled_spans(audit)
     rows = []
-    for u in units(page, audit):
+    for u in units if units is not None else text_units(page, audit):
         bounds = sentences(u.text)
         spans = unit_garbled_spans(u, suspect)
         k = 0
