@@ -122,7 +122,7 @@ def test_read_numbered():
 
 
 def test_seg_line_words_reads_the_bmes_tags():
-    from zhpaper.segscore import seg_line_words
+    from zhpaper.heldout import seg_line_words
 
     assert seg_line_words("迈/b 向/e 新/s 世/b 纪/e") == ["迈向", "新", "世纪"]
     assert seg_line_words("半/b") == ["半"] and seg_line_words("") == []

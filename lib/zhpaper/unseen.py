@@ -54,19 +54,19 @@ def corpus_halves() -> dict[str, list[list[str]]]:
     """Unseen People's Daily 1998 text in PKU segmentation, by half of the pd1998 split:
     ``dev``, the held-out lines (every ``HELD_OUT``-th) that hold dev-half text (the rest
     of the dev half trains the tokenizer's counts); ``test``, every line of the test half
-    (none of which any model learns from: :func:`zhpaper.segscore.test_half_lines`).
+    (none of which any model learns from: :func:`zhpaper.heldout.test_half_lines`).
     Both are empty when the corpus file is missing."""
-    from . import pd1998, segscore
+    from . import heldout, pd1998
     from .tokens import HELD_OUT
 
-    path = segscore.seg_corpus_path()
+    path = heldout.seg_corpus_path()
     if path is None:
         return {"dev": [], "test": []}
     lines = path.read_text("utf-8").split("\n")
-    dev = segscore.seg_lines_of(pd1998.half("dev"))
-    test = segscore.test_half_lines()
+    dev = heldout.seg_lines_of(pd1998.half("dev"))
+    test = heldout.test_half_lines()
     pick = {"dev": sorted(k for k in dev if k % HELD_OUT == 0), "test": sorted(test)}
-    return {h: [w for k in ks if (w := segscore.seg_line_words(lines[k]))]
+    return {h: [w for k in ks if (w := heldout.seg_line_words(lines[k]))]
             for h, ks in pick.items()}
 
 
