@@ -69,7 +69,7 @@ its confidence reaches the threshold; the raw text is never changed, and
 
 The confusion and garbled thresholds were chosen on pages of the dev half of the
 People's Daily 1998 corpus (clean text, and the same with injected look-alikes), with
-character models that had not seen them (:mod:`zhpaper.audit_eval`); the test half was
+character models that had not seen them (:mod:`zhpaper.evaluation.audit`); the test half was
 only measured. ``scripts/evaluate_audit.py`` prints both and the seed page's figures.
 """
 
@@ -115,7 +115,7 @@ _FUNCTION = set("的了在和与及或而并但是也都就又还把被将从向
 class ConfusionRule:
     """How the ``confusion`` detector weighs its evidence (module documentation).
 
-    The defaults were chosen on the dev half (:mod:`zhpaper.audit_eval`, two samples:
+    The defaults were chosen on the dev half (:mod:`zhpaper.evaluation.audit`, two samples:
     the 120 pages and 400 articles ``scripts/evaluate_audit.py`` reads, and as many
     with their seeds moved on by 50,000): the ``lm_weight`` (0.5, 0.7, 1.0 and 1.3
     compared on the candidates' scores, 0.7 and 1.0 then measured) and ``score`` (in

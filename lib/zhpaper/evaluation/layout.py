@@ -1,6 +1,6 @@
 """A layout simulator: clean articles in, a page as one of five layout tools writes it.
 
-:func:`compose` lays 3–8 articles (in the dict form of :mod:`zhpaper.damage`) out as a
+:func:`compose` lays 3–8 articles (in the dict form of :mod:`zhpaper.evaluation.damage`) out as a
 newspaper page and writes it as Markdown in the habits of a real OCR/layout tool, with
 the truth of every line known, so reconstruction can be measured on pages that are not
 the seed page. :func:`pages` draws the articles from a half of the People's Daily 1998
@@ -38,7 +38,7 @@ Styles (the project guide, §7)
     (joined by a run of spaces); such a line's truth is that of its first piece, the
     second piece is listed in :attr:`LaidPage.fused`.
 
-Damage common to all styles, as :mod:`zhpaper.damage` knows it: spurious spaces where
+Damage common to all styles, as :mod:`zhpaper.evaluation.damage` knows it: spurious spaces where
 printed lines broke inside a block (block styles); a paragraph cut at a column break,
 its tail printed right after (most often), under the next article's header, or after the
 next article's opening; jump markers ``（上接第N版）`` under a header and
@@ -47,7 +47,7 @@ next article's opening; jump markers ``（上接第N版）`` under a header and
 
 Truth
 -----
-:class:`LaidPage` has the shape of :class:`zhpaper.damage.DamagedPage` (``markdown``,
+:class:`LaidPage` has the shape of :class:`zhpaper.evaluation.damage.DamagedPage` (``markdown``,
 ``truth``, ``joins``, ``articles``) so the scoring code applies, plus ``headers`` (line →
 (article, role), role one of kicker, headline, subtitle, byline, marker, section) and
 ``nontext`` (line → figure, table or caption). Every non-blank line is in exactly one of
@@ -63,8 +63,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from ..errors import ZhpaperError
 from .damage import printed_lines
-from .errors import ZhpaperError
 
 STYLES = ("mineru", "paddle-vl", "pp-structure", "marker", "raw-ocr")
 #: Styles that print one printed line per Markdown line (no joins inside a line).
@@ -548,7 +548,7 @@ def page_articles(arts, seed: int) -> list[dict]:
 def pages(half: str, n: int, first_seed: int = 0, style: str = "mineru"):
     """``n`` pages (seeds ``first_seed`` …) in ``style`` from one half of the People's
     Daily 1998 corpus (``dev`` or ``test``, see :func:`zhpaper.pd1998.split`)."""
-    from . import pd1998
+    from .. import pd1998
 
     arts = pd1998.half(half)
     for seed in range(first_seed, first_seed + n):
@@ -560,7 +560,7 @@ def sample_articles(half_name: str, pages: int) -> list:
     :mod:`zhpaper.pd1998` (3–8 consecutive articles each, fixed seeds), each article once,
     in page order; every article of the half if ``pages`` is 0. The sample the
     evaluation scripts score text stages on."""
-    from . import pd1998
+    from .. import pd1998
 
     arts = pd1998.half(half_name)
     if pages <= 0:
