@@ -150,7 +150,7 @@ def text_layer(runs: int) -> list[str]:
 
 def archive(pages: int, quick: bool) -> list[str]:
     from zhpaper.evaluation.damage import damage
-    from zhpaper.evaluation.reconstruction import eval_path
+    from zhpaper.evaluation.evaldata import eval_path
 
     articles = json.loads(eval_path("seed_articles.json").read_text("utf-8"))[
         "articles"]

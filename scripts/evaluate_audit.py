@@ -33,9 +33,15 @@ from pathlib import Path
 
 from zhpaper import read_page
 from zhpaper.audit import audit
-from zhpaper.evaluation.audit import HalfScores, InjectedScores, injected_into, measure
+from zhpaper.evaluation.audit import (
+    HalfScores,
+    InjectedScores,
+    audit_on_injected,
+    injected_into,
+    measure,
+)
 from zhpaper.evaluation.damage import damage
-from zhpaper.evaluation.reconstruction import audit_on_injected, eval_data
+from zhpaper.evaluation.evaldata import eval_data
 from zhpaper.evaluation.unseen import audit_rules, seed_match
 
 ROOT = Path(__file__).resolve().parents[1]

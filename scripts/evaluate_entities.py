@@ -53,7 +53,7 @@ from zhpaper.evaluation.entities import (
     seed_names,
     table,
 )
-from zhpaper.evaluation.reconstruction import seed_split
+from zhpaper.evaluation.evaldata import seed_split
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_746b1ecd3a9e4b42.txt"

@@ -19,6 +19,7 @@ import argparse
 from pathlib import Path
 
 import zhpaper
+from zhpaper.evaluation.evaldata import seed_split
 from zhpaper.evaluation.facts import (
     SETTINGS,
     Relative,
@@ -30,7 +31,6 @@ from zhpaper.evaluation.facts import (
     score_relative,
     seed_scores,
 )
-from zhpaper.evaluation.reconstruction import seed_split
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_746b1ecd3a9e4b42.txt"

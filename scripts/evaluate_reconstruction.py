@@ -49,7 +49,8 @@ from pathlib import Path
 from zhpaper import pd1998
 from zhpaper.errors import ZhpaperError
 from zhpaper.evaluation import layout
-from zhpaper.evaluation.reconstruction import Row, Scores, damaged_seed_row, eval_path, style_row
+from zhpaper.evaluation.evaldata import eval_path
+from zhpaper.evaluation.reconstruction import Row, Scores, damaged_seed_row, style_row
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = eval_path("seed_articles.json")

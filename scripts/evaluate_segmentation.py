@@ -4,7 +4,7 @@ Usage: python scripts/evaluate_segmentation.py [--pku N] [--errors]
 
 1. The page: seg_gold.txt of the evaluation data (lib/zhpaper/data/eval/, conventions
    in seg_gold.md), segmented by hand, whole and in two halves
-   (zhpaper.evaluation.reconstruction.segmentation_gold; seg_gold_articles.txt names each
+   (zhpaper.evaluation.evaldata.segmentation_gold; seg_gold_articles.txt names each
    unit's article, seed_page.toml the dev article): "dev", the compute feature, whose
    errors may inform the dictionary, and "test", the other four articles, whose errors
    are not looked at.
@@ -38,7 +38,7 @@ from pathlib import Path
 
 import zhpaper
 from zhpaper.evaluation import segmentation
-from zhpaper.evaluation.reconstruction import logged_entries, second_annotation, segmentation_gold
+from zhpaper.evaluation.evaldata import logged_entries, second_annotation, segmentation_gold
 from zhpaper.lexicon import frequencies
 from zhpaper.tokens import cut, entries_in, without_entries
 

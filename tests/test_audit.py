@@ -14,8 +14,8 @@ from conftest import ROOT, SEED
 import zhpaper
 from zhpaper import source
 from zhpaper.audit import CONFUSIONS, audit, name_mask, words_of
+from zhpaper.evaluation.audit import match_audit
 from zhpaper.evaluation.damage import damage, inject_confusions
-from zhpaper.evaluation.reconstruction import match_audit
 from zhpaper.reconstruct import reconstruct
 from zhpaper.tokens import tokens_frame
 
@@ -169,7 +169,8 @@ def test_cli_audit(flag):
 
 
 def test_audit_measured_on_a_page_damaged_again():
-    from zhpaper.evaluation.reconstruction import audit_on_injected, corpus_from_page
+    from zhpaper.evaluation.audit import audit_on_injected
+    from zhpaper.evaluation.damage import corpus_from_page
 
     page = zhpaper.read_page(SEED)
     articles = corpus_from_page(page)

@@ -9,7 +9,7 @@ from conftest import ROOT, SEED
 import zhpaper
 from zhpaper import entities
 from zhpaper.evaluation import entities as entities_eval
-from zhpaper.evaluation.reconstruction import seed_split
+from zhpaper.evaluation.evaldata import seed_split
 
 
 def types(text):

@@ -360,7 +360,7 @@ def test_seed_recall_and_precision():
 def test_seed_dates_resolved():
     """The seed prints no date: as it stands, 12 of its 20 listed dates resolve (those
     whose year is printed on the page) and none wrongly; with its date given
-    (zhpaper.evaluation.reconstruction.seed_split().date) all 20 (measured 2026-11-29)."""
+    (zhpaper.evaluation.evaldata.seed_split().date) all 20 (measured 2026-11-29)."""
     scores = _seed_scores()
     assert scores["dates"]["resolved_wrong"] == 0
     assert scores["dates"]["resolved_ok"] + scores["dates"]["relative"] == 20

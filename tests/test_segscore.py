@@ -12,7 +12,7 @@ from conftest import ROOT, SEED
 import zhpaper
 from zhpaper.corpus import units
 from zhpaper.evaluation import segmentation
-from zhpaper.evaluation.reconstruction import segmentation_gold
+from zhpaper.evaluation.evaldata import segmentation_gold
 from zhpaper.tokens import cut
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -151,7 +151,7 @@ class CorpusArticle:
 
     def as_damage_article(self) -> dict:
         """The article in the form :func:`zhpaper.evaluation.damage.damage` and
-        :func:`zhpaper.evaluation.reconstruction.corpus_from_page` use, plus ``photos``, ``people``,
+        :func:`zhpaper.evaluation.damage.corpus_from_page` use, plus ``photos``, ``people``,
         ``places`` and ``source`` (ignored by the damager). The header lines are given
         roles by :func:`header_roles`. Note that :func:`~zhpaper.evaluation.damage.damage` prints a
         byline as a dateline in front of the lead unless it starts with ●."""

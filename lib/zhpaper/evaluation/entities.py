@@ -8,8 +8,8 @@ Seed page
 ---------
 Distinct (article title, type, name) triples of :func:`zhpaper.entities.entities_frame`
 (the page through the audit, as a user's page goes) against ``seed_entities.json`` of
-the evaluation data (:mod:`zhpaper.evaluation.reconstruction`), on the whole page and
-on its two halves (:func:`zhpaper.evaluation.reconstruction.seed_split`): "dev", whose
+the evaluation data (:mod:`zhpaper.evaluation.evaldata`), on the whole page and
+on its two halves (:func:`zhpaper.evaluation.evaldata.seed_split`): "dev", whose
 errors may inform the rules, and "test", the other articles, whose errors are not
 looked at.
 
@@ -91,7 +91,7 @@ def seed_names(page: Page, audit: Audit | None = None) -> tuple[set[Triple], set
     (audited with ``audit``, or afresh) and those of the hand list."""
     from ..audit import audit as run_audit
     from ..entities import entities_frame
-    from .reconstruction import eval_data, seed_split
+    from .evaldata import eval_data, seed_split
 
     seed_split().check(page)
     result = audit if audit is not None else run_audit(page)
@@ -133,7 +133,7 @@ def seed_frame(page: Page, audit: Audit | None = None) -> pd.DataFrame:
     and ``recall`` (NaN where nothing was found, or nothing is listed)."""
     import pandas as pd
 
-    from .reconstruction import seed_split
+    from .evaldata import seed_split
 
     found, hand = seed_names(page, audit)
     dev = seed_split().dev_titles(page)
@@ -152,7 +152,7 @@ def seed_errors(page: Page, audit: Audit | None = None) -> pd.DataFrame:
     alarm), ``half``, ``type`` and ``name``, sorted (sets have no order of their own)."""
     import pandas as pd
 
-    from .reconstruction import seed_split
+    from .evaldata import seed_split
 
     found, hand = seed_names(page, audit)
     dev = seed_split().dev_titles(page)

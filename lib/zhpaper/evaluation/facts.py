@@ -7,8 +7,8 @@ rows of the table "the analysis on text it has never seen" (:mod:`zhpaper.evalua
 Seed page (in-sample)
 ---------------------
 Against ``seed_quantities.json`` (85 quantities) and ``seed_dates.json`` (20 dates)
-of the evaluation data (:mod:`zhpaper.evaluation.reconstruction`). An extracted quantity matches a
-hand-listed one when they stand on the same raw line and have the same value (relative
+of the evaluation data (:mod:`zhpaper.evaluation.evaldata`). An extracted quantity
+matches a hand-listed one when they stand on the same raw line and have the same value (relative
 difference below 1e-9) and the same unit (both null counts as the same); each hand
 entry is matched at most once. Precision = matched / extracted, recall = matched /
 listed, by kind of the hand entry (recall) and of the extracted fact (precision); "kind
@@ -16,7 +16,7 @@ ok" counts matched pairs whose kinds agree. A date counts as resolved correctly 
 extracted date on the same line has the same ``resolved`` string. The page prints no
 date, so its dates are scored twice: as the page stands (its relative dates must stay
 unresolved, none may be resolved wrongly) and with the date of publication given (the
-date of :func:`zhpaper.evaluation.reconstruction.seed_split`, as a user would pass
+date of :func:`zhpaper.evaluation.evaldata.seed_split`, as a user would pass
 ``read_page(path, date=…)``). The rules were written while looking at this page: these
 figures are in-sample.
 
@@ -181,11 +181,11 @@ def seed_scores(page: Page, audit: Audit | None = None,
     its hand lists: ``rows`` (:func:`_kind_rows`), ``misses``, ``false_alarms``,
     ``kind_mismatch``; ``dates`` scores the page as it stands, ``dates_given`` the page
     with ``date`` given (by default the date of
-    :func:`zhpaper.evaluation.reconstruction.seed_split`: the figure comparable with the
+    :func:`zhpaper.evaluation.evaldata.seed_split`: the figure comparable with the
     hand list)."""
     from ..audit import audit as run_audit
     from ..facts import dates_frame, facts_frame
-    from .reconstruction import eval_data, seed_split
+    from .evaldata import eval_data, seed_split
 
     split = seed_split()
     split.check(page)
@@ -656,7 +656,7 @@ def unseen_rows(page: Page, pages: int = 40, audit: Audit | None = None) -> list
 
 def _relative_rows(seed: dict, rel: dict[str, Relative], pages: int) -> list[dict[str, str]]:
     """The two rows of :func:`unseen_rows` on relative years."""
-    from .reconstruction import seed_split
+    from .evaldata import seed_split
 
     given = seed["dates_given"]
     return [

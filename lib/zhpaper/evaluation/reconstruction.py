@@ -21,111 +21,16 @@ order. :func:`prediction` makes one from a reconstructed :class:`~zhpaper.page.P
   precision over predicted articles, recall over true articles;
 * **non-text leakage**: characters of figure, table and caption lines that end up
   inside article paragraphs (should be 0).
-
-The seed page's hand-made gold (``zhpaper/data/eval/``, its README names each file's
-source and licence) is read through :func:`eval_data` and :func:`eval_path`;
-:func:`seed_split` says which page it describes and how it is split into a dev and a
-test half; :func:`segmentation_gold` gives the page's gold segmentation by half.
 """
 
 from __future__ import annotations
 
-import datetime
-import json
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
-from ..errors import ZhpaperError
 from ..fragments import Span
-from ..page import Page, publication_date
+from ..page import Page
 from .damage import DamagedPage
-
-#: The folder of the evaluation data (the seed page's hand-made gold).
-EVAL_DATA = Path(__file__).resolve().parent.parent / "data" / "eval"
-
-# --- The evaluation data -------------------------------------------------------------
-
-
-def eval_path(name: str) -> Path:
-    """The path of one file of the evaluation data (``seg_gold.txt``,
-    ``seed_entities.json`` …); :class:`ZhpaperError` naming the files there for any other
-    name."""
-    path = EVAL_DATA / name
-    if Path(name).name != name or not path.is_file():
-        known = ", ".join(sorted(p.name for p in EVAL_DATA.iterdir() if p.is_file()))
-        raise ZhpaperError(f"no evaluation file {name!r}; there are: {known}")
-    return path
-
-
-def eval_data(name: str) -> Any:
-    """One file of the evaluation data: a JSON or TOML file parsed, any other as text."""
-    text = eval_path(name).read_text("utf-8")
-    if name.endswith(".json"):
-        return json.loads(text)
-    return tomllib.loads(text) if name.endswith(".toml") else text
-
-
-@dataclass(frozen=True)
-class SeedSplit:
-    """The page the evaluation data describe and how they are split."""
-
-    sha256: str  #: of the page file; the scores refuse any other page
-    dev_articles: frozenset[str]  #: articles whose errors could inform the rules
-    date: datetime.date  #: the date of publication, given from outside the page
-
-    def check(self, page: Page) -> None:
-        """:class:`ZhpaperError` unless ``page`` is the page the data describe."""
-        if page.sha256 != self.sha256:
-            raise ZhpaperError(f"{page.path}: the evaluation data describe another page "
-                               f"(SHA-256 {self.sha256[:12]}…), so it cannot be scored "
-                               "against them")
-
-    def dev_titles(self, page: Page) -> frozenset[str]:
-        """Titles of the dev articles of ``page`` (hand lists name articles by title)."""
-        self.check(page)
-        return frozenset(a.title for a in page.articles if a.id in self.dev_articles)
-
-
-def seed_split() -> SeedSplit:
-    """What ``seed_page.toml`` of the evaluation data says."""
-    raw = eval_data("seed_page.toml")
-    return SeedSplit(raw["sha256"], frozenset(raw["dev_articles"]),
-                     publication_date(raw["date"]))
-
-
-def segmentation_gold() -> dict[str, list[list[str]]]:
-    """The page's gold segmentation (``seg_gold.txt``), one word list per unit: ``all``,
-    ``dev`` (units of the dev articles) and ``test`` (the others), in file order."""
-    from .segmentation import read_segmented
-
-    gold = read_segmented(eval_data("seg_gold.txt"))
-    keys = eval_data("seg_gold_articles.txt").split()
-    if len(keys) != len(gold):
-        raise ZhpaperError("seg_gold_articles.txt must name one article per unit of "
-                           f"seg_gold.txt ({len(keys)} names, {len(gold)} units)")
-    dev = seed_split().dev_articles
-    return {"all": gold,
-            "dev": [g for g, k in zip(gold, keys, strict=True) if k in dev],
-            "test": [g for g, k in zip(gold, keys, strict=True) if k not in dev]}
-
-
-def logged_entries() -> list[str]:
-    """Dictionary entries added after the gold was split for reasons involving the test
-    half (``seg_gold_contamination.txt``, comment lines left out)."""
-    lines = eval_data("seg_gold_contamination.txt").splitlines()
-    return [x.strip() for x in lines if x.strip() and not x.startswith("#")]
-
-
-def second_annotation() -> list[tuple[int, list[str]]]:
-    """The second annotator's segmentation (``seg_gold_second.txt``): (unit number,
-    words) of every third unit of the gold."""
-    from .segmentation import read_numbered
-
-    return read_numbered(eval_data("seg_gold_second.txt"))
-
 
 # --- Reconstruction scores ----------------------------------------------------------
 
@@ -337,105 +242,6 @@ def count(page: Page | Prediction, truth: DamagedPage) -> Counts:
                   concordant, order_pairs, _headlines(pred, truth), len(pred.articles),
                   len(truth.articles), _leaked(pred, nontext),
                   sum(len(lines[n - 1].strip()) for n in nontext))
-
-
-def match_audit(findings, errors: list[dict], lines: tuple[str, ...]) -> tuple[set, set]:
-    """Match audit findings with a hand-checked list of errors on the same page.
-
-    A finding matches an error on the same line when both are lost text, or when the
-    finding's characters overlap the error's (``original`` located in the raw line).
-    Returns ``(indices of matched findings, indices of matched errors)``.
-    """
-    matched_f, matched_e = set(), set()
-    for ei, e in enumerate(errors):
-        raw = lines[e["line"] - 1]
-        col = raw.find(e["original"])
-        lo, hi = (col, col + len(e["original"])) if col >= 0 else (0, len(raw))
-        for fi, f in enumerate(findings):
-            if f.line != e["line"]:
-                continue
-            whole_line = ("lost_text", "unbalanced_quote")
-            if e["kind"] in whole_line or f.kind in whole_line:
-                ok = e["kind"] == f.kind
-            else:
-                ok = any(s.line == e["line"] and s.start < hi and lo < s.end for s in f.source)
-            if ok:
-                matched_f.add(fi)
-                matched_e.add(ei)
-    return matched_f, matched_e
-
-
-def corpus_from_page(page: Page) -> list[dict]:
-    """The articles of a reconstructed page in the form :func:`zhpaper.evaluation.damage.damage`
-    takes (title, kicker, subtitle, byline, banner, marker, sections of paragraph
-    texts), so that any page can be damaged again to measure the library on it."""
-    out = []
-    for a in page.articles:
-        def text(e):
-            return None if e is None else e.text
-
-        out.append({
-            "title": a.title, "kicker": text(a.kicker), "subtitle": text(a.subtitle),
-            "banner": text(a.banner), "byline": text(a.byline), "marker": text(a.marker),
-            "signature": text(a.signature),
-            "sections": [{"heading": s.heading, "label": s.label, "kind": s.kind,
-                          "paragraphs": [p.text for p in s.paragraphs]}
-                         for s in a.sections],
-        })
-    return out
-
-
-@dataclass(frozen=True)
-class AuditScores:
-    """Confusions injected into damaged pages, and how many the audit found."""
-
-    pages: int
-    injected: int
-    found: int  #: findings of the confusion rule that are new on the damaged page
-    correct: int  #: at the injected place, with the original character as suggestion
-    applied: int
-    applied_correct: int
-
-    @property
-    def precision(self) -> float:
-        return _ratio(self.correct, self.found)
-
-    @property
-    def recall(self) -> float:
-        return _ratio(self.correct, self.injected)
-
-
-def audit_on_injected(articles: list[dict], pages: int = 20, rate: float = 0.05,
-                      first_seed: int = 0) -> AuditScores:
-    """Damage ``articles`` ``pages`` times (seeds ``first_seed`` …), inject look-alike
-    characters into about ``rate`` of the body lines, and score the audit's confusion
-    rule against that known truth. Findings already present before the injection are
-    not counted, so errors of the source text itself do not blur the measure."""
-    from .. import source
-    from ..audit import audit
-    from ..reconstruct import reconstruct
-    from .damage import damage, inject_confusions
-
-    injected = found = correct = applied = applied_correct = 0
-    for seed in range(first_seed, first_seed + pages):
-        d = damage(articles, seed)
-        base = audit(reconstruct(source.from_text(d.markdown)))
-        before = {(f.line, f.original, f.suggestion) for f in base.findings
-                  if f.kind == "confusion"}
-        markdown, truth = inject_confusions(d, seed, rate)
-        result = audit(reconstruct(source.from_text(markdown)))
-        new = [f for f in result.findings if f.kind == "confusion"
-               and (f.line, f.original, f.suggestion) not in before]
-        want = {(t.line, t.column): t for t in truth}
-        for f in new:
-            key = next(((s.line, s.start) for s in f.source if (s.line, s.start) in want), None)
-            hit = key is not None and want[key].correct == f.suggestion
-            correct += hit
-            applied += f.applied
-            applied_correct += hit and f.applied
-        found += len(new)
-        injected += len(want)
-    return AuditScores(pages, injected, found, correct, applied, applied_correct)
 
 
 @dataclass

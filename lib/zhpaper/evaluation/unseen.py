@@ -16,7 +16,7 @@ traced to the rule it states:
 
 The 1998 halves are those of :mod:`zhpaper.pd1998` (split by position in the
 date-ordered file; rules were tuned on "dev", "test" was only measured). "seed" is the
-seed page against its hand-made lists (:mod:`zhpaper.evaluation.reconstruction`),
+seed page against its hand-made lists (:mod:`zhpaper.evaluation.evaldata`),
 in-sample for every stage (the library was built on it). ``quick=True`` uses smaller
 samples (the measures say their sample size), about a minute on the 2-core reference
 machine; the default takes a few minutes. ``python scripts/evaluate_analysis.py`` prints the table.
@@ -79,7 +79,7 @@ def segmentation_rows() -> list[dict[str, str]]:
     the test half out."""
     from ..tokens import cut
     from . import segmentation
-    from .reconstruction import segmentation_gold
+    from .evaldata import segmentation_gold
 
     vocab = segmentation.jieba_vocabulary()
     page = segmentation_gold()["test"]
@@ -113,7 +113,8 @@ def seed_match(page: Page, audit: Audit | None = None) -> tuple[int, int, int, i
     """``(matched findings, findings, matched errors, errors, missed)``: the audit of
     the seed page ``page`` against its hand-checked errors (``seed_ocr_errors.json``)."""
     from ..audit import audit as run_audit
-    from .reconstruction import eval_data, match_audit, seed_split
+    from .audit import match_audit
+    from .evaldata import eval_data, seed_split
 
     seed_split().check(page)
     errors = eval_data("seed_ocr_errors.json")["errors"]
@@ -127,7 +128,8 @@ def seed_applied(pages: int, rate: float) -> tuple[float, float]:
     """Precision and recall of the applied confusion corrections that are new on damaged
     seed pages with injected look-alikes (corrections of the seed's own errors, already
     there before the injection, subtracted): the seed column of :func:`audit_rows`."""
-    from .reconstruction import audit_on_injected, eval_data
+    from .audit import audit_on_injected
+    from .evaldata import eval_data
 
     s = audit_on_injected(eval_data("seed_articles.json")["articles"], pages, rate)
     return (s.applied_correct / s.applied if s.applied else 1.0,
@@ -200,7 +202,7 @@ def rows(page: Page, quick: bool = False, audit: Audit | None = None,
     (audited with ``audit``, or afresh by each stage); each row has the keys
     :data:`COLUMNS`. ``progress(stage, rows, seconds)`` is called after each stage."""
     from ..errors import ZhpaperError
-    from .reconstruction import seed_split
+    from .evaldata import seed_split
 
     seed_split().check(page)
     out = []
