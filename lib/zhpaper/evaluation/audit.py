@@ -295,6 +295,11 @@ def match_audit(findings, errors: list[dict], lines: tuple[str, ...]) -> tuple[s
     return matched_f, matched_e
 
 
+def _share(n: int, d: int) -> float:
+    """``n / d``, 1.0 when ``d`` is 0 (nothing to find, nothing missed)."""
+    return n / d if d else 1.0
+
+
 @dataclass(frozen=True)
 class AuditScores:
     """Confusions injected into damaged pages, and how many the audit found."""
@@ -308,11 +313,11 @@ class AuditScores:
 
     @property
     def precision(self) -> float:
-        return self.correct / self.found if self.found else 1.0
+        return _share(self.correct, self.found)
 
     @property
     def recall(self) -> float:
-        return self.correct / self.injected if self.injected else 1.0
+        return _share(self.correct, self.injected)
 
 
 def audit_on_injected(articles: list[dict], pages: int = 20, rate: float = 0.05,
