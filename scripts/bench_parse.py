@@ -62,7 +62,8 @@ def main(argv=None) -> int:
 def corpus_table(pages: int) -> None:
     """Per-style parse times in this process, after start-up."""
     import zhpaper
-    from zhpaper import layout, pd1998
+    from zhpaper import pd1998
+    from zhpaper.evaluation import layout
 
     arts = pd1998.half("test")
     zhpaper.read_page(ROOT / "seeds/000_746b1ecd3a9e4b42.txt")  # start-up: jieba, caches

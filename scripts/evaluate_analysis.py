@@ -3,17 +3,17 @@ the People's Daily 1998 development and test halves and a baseline.
 
 Usage: python scripts/evaluate_analysis.py [--quick] [--markdown PATH]
 
-The rows are computed by :func:`zhpaper.unseen.rows` (the methods chapter calls it
+The rows are computed by :func:`zhpaper.evaluation.unseen.rows` (the methods chapter calls it
 too), each stage's by the library function that measures it:
 
-* segmentation — zhpaper.unseen.segmentation_rows (word F1; baseline jieba's default;
+* segmentation — zhpaper.evaluation.unseen.segmentation_rows (word F1; baseline jieba's default;
   scripts/evaluate_segmentation.py prints every segmentation figure);
-* audit — zhpaper.unseen.audit_rows (false alarms on clean text, injected look-alikes;
+* audit — zhpaper.evaluation.unseen.audit_rows (false alarms on clean text, injected look-alikes;
   baseline the dictionary-only confusion rule; scripts/evaluate_audit.py);
-* entities — zhpaper.entities_eval.unseen_rows (per-occurrence precision and recall
+* entities — zhpaper.evaluation.entities.unseen_rows (per-occurrence precision and recall
   against the corpus's nr / ns / nt tags; baseline jieba's own tags;
   scripts/evaluate_entities.py);
-* quantities and dates — zhpaper.facts_eval.unseen_rows (numeral + measure word and
+* quantities and dates — zhpaper.evaluation.facts.unseen_rows (numeral + measure word and
   time spans against the corpus's m+q and t tags; relative years with and without a
   given date; baseline jieba's tags and the old year rule; scripts/evaluate_facts.py).
 
@@ -32,7 +32,7 @@ import sys
 from pathlib import Path
 
 import zhpaper
-from zhpaper import unseen
+from zhpaper.evaluation import unseen
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_746b1ecd3a9e4b42.txt"

@@ -5,14 +5,14 @@ never seen (false alarms; injected look-alikes with known truth).
 Usage: python scripts/evaluate_audit.py [--pages 100] [--rate 0.05]
                                         [--corpus-pages 200] [--articles 400]
 
-The corpus figures (zhpaper.audit_eval) come from laid-out pages of the dev and the test
+The corpus figures (zhpaper.evaluation.audit) come from laid-out pages of the dev and the test
 half of zhpaper.pd1998 (the five tool styles in turn, reconstructed from the Markdown,
 unassigned text included) and from articles printed plainly. The audit's thresholds were
 chosen on dev pages, with a bigram model trained without the pages' fold; the test half
 was only measured. "dictionary only" is the confusion rule before this measurement
 (zhpaper.audit.DICTIONARY_ONLY): a character standing alone, the dictionary's gain alone.
 
-``zhpaper.unseen.audit_rows`` gives the rows of the shared table "the analysis on text it
+``zhpaper.evaluation.unseen.audit_rows`` gives the rows of the shared table "the analysis on text it
 has never seen" (scripts/evaluate_analysis.py). Runtime on the 2-core reference machine
 (shared): about two minutes with the defaults, under a minute for those rows.
 
@@ -33,10 +33,16 @@ from pathlib import Path
 
 from zhpaper import read_page
 from zhpaper.audit import audit
-from zhpaper.audit_eval import HalfScores, InjectedScores, injected_into, measure
-from zhpaper.damage import damage
-from zhpaper.evaluate import audit_on_injected, eval_data
-from zhpaper.unseen import audit_rules, seed_match
+from zhpaper.evaluation.audit import (
+    HalfScores,
+    InjectedScores,
+    audit_on_injected,
+    injected_into,
+    measure,
+)
+from zhpaper.evaluation.damage import damage
+from zhpaper.evaluation.evaldata import eval_data
+from zhpaper.evaluation.unseen import audit_rules, seed_match
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_746b1ecd3a9e4b42.txt"

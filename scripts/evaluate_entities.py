@@ -5,7 +5,7 @@ Usage: python scripts/evaluate_entities.py [--half dev|test|both] [--pages N] [-
                                            [--no-seed] [--write-common-words]
 
 What is measured, and how the corpus's gold is read, is written down in
-:mod:`zhpaper.entities_eval`, which computes every figure printed here (and the rows of
+:mod:`zhpaper.evaluation.entities`, which computes every figure printed here (and the rows of
 the shared table, scripts/evaluate_analysis.py). ``--show K`` lists the dev half's K
 commonest misses and false alarms; ``--write-common-words`` writes
 ``lib/zhpaper/data/entity_common_words.txt`` from the dev half's tags.
@@ -43,7 +43,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import zhpaper
-from zhpaper.entities_eval import (
+from zhpaper.evaluation.entities import (
     TYPES,
     Score,
     corpus_scores,
@@ -53,7 +53,7 @@ from zhpaper.entities_eval import (
     seed_names,
     table,
 )
-from zhpaper.evaluate import seed_split
+from zhpaper.evaluation.evaldata import seed_split
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_746b1ecd3a9e4b42.txt"

@@ -7,8 +7,10 @@ Usage::
                                                [--pages N] [--worst K]
 
 What is measured, and how the corpus's tags are read as gold, is written down in
-:mod:`zhpaper.facts_eval`, which computes every figure printed here (and the rows of
-the shared table, scripts/evaluate_analysis.py). ``--show`` lists the seed page's
+:mod:`zhpaper.evaluation.facts` (the seed page), :mod:`zhpaper.evaluation.facts_corpus`
+(the corpus's m+q and t tags) and :mod:`zhpaper.evaluation.facts_relative` (relative
+years), which compute every figure printed here (and the rows of the shared table,
+scripts/evaluate_analysis.py). ``--show`` lists the seed page's
 misses, ``--worst K`` the dev half's K commonest misses and false alarms (the test
 half's errors are never looked at).
 """
@@ -19,25 +21,17 @@ import argparse
 from pathlib import Path
 
 import zhpaper
-from zhpaper.evaluate import seed_split
-from zhpaper.facts_eval import (
-    SETTINGS,
-    Relative,
-    Tally,
-    ratio,
-    sample,
-    score_baseline,
-    score_corpus,
-    score_relative,
-    seed_scores,
-)
+from zhpaper.evaluation.evaldata import seed_split
+from zhpaper.evaluation.facts import ratio, seed_scores
+from zhpaper.evaluation.facts_corpus import Tally, sample, score_baseline, score_corpus
+from zhpaper.evaluation.facts_relative import SETTINGS, Relative, score_relative
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_746b1ecd3a9e4b42.txt"
 
 
 def evaluate(page_path: Path = SEED) -> dict:
-    """The seed page's scores (:func:`zhpaper.facts_eval.seed_scores`)."""
+    """The seed page's scores (:func:`zhpaper.evaluation.facts.seed_scores`)."""
     return seed_scores(zhpaper.read_page(str(page_path)))
 
 

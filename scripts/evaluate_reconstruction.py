@@ -5,17 +5,18 @@ Usage:
         [--style STYLE] [--seed-pages 200] [--damage-seed 1000] [--worst N]
     python scripts/evaluate_reconstruction.py --style STYLE --seed K --write PATH
 
-For every layout style of :mod:`zhpaper.layout` (or the one given by ``--style``) the
+For every layout style of :mod:`zhpaper.evaluation.layout` (or the one given by ``--style``) the
 script lays ``--pages`` pages (seeds ``--seed`` …) out from one half of the People's
 Daily January 1998 corpus (:mod:`zhpaper.pd1998`; ``--half test`` by default, the late
 January articles; tune only on ``dev``), reconstructs each page with
 ``zhpaper.reconstruct.reconstruct`` and scores it against the truth
-(:mod:`zhpaper.evaluate`, counts pooled over the pages). Beside the reconstruction the
-table gives the naive baseline "a new article at every Markdown heading, one paragraph
-per Markdown block" (:func:`zhpaper.evaluate.baseline`). A page whose reconstruction
+(:mod:`zhpaper.evaluation.reconstruction`, counts pooled over the pages). Beside the
+reconstruction the table gives the naive baseline "a new article at every Markdown
+heading, one paragraph per Markdown block"
+(:func:`zhpaper.evaluation.reconstruction.baseline`). A page whose reconstruction
 raises, or loses characters (``accounting.check``), is counted as failed and scored as
 an empty prediction. The last row is the old measure: ``--seed-pages`` pages made by
-:func:`zhpaper.damage.damage` from the seed page's own five articles (seeds
+:func:`zhpaper.evaluation.damage.damage` from the seed page's own five articles (seeds
 ``--damage-seed`` …), in-sample.
 
 Columns: article-assignment pairwise F1, headline F1, join precision and recall,
@@ -45,9 +46,11 @@ import json
 import sys
 from pathlib import Path
 
-from zhpaper import layout, pd1998
+from zhpaper import pd1998
 from zhpaper.errors import ZhpaperError
-from zhpaper.evaluate import Row, Scores, damaged_seed_row, eval_path, style_row
+from zhpaper.evaluation import layout
+from zhpaper.evaluation.evaldata import eval_path
+from zhpaper.evaluation.reconstruction import Row, Scores, damaged_seed_row, style_row
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = eval_path("seed_articles.json")

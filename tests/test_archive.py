@@ -8,7 +8,7 @@ import sys
 
 from conftest import ROOT
 
-from zhpaper.damage import damage
+from zhpaper.evaluation.damage import damage
 
 ARTICLES = json.loads((ROOT / "lib/zhpaper/data/eval/seed_articles.json").read_text("utf-8"))["articles"]
 

@@ -14,8 +14,8 @@ from conftest import ROOT, SEED
 import zhpaper
 from zhpaper import source
 from zhpaper.audit import CONFUSIONS, audit, name_mask, words_of
-from zhpaper.damage import damage, inject_confusions
-from zhpaper.evaluate import match_audit
+from zhpaper.evaluation.audit import match_audit
+from zhpaper.evaluation.damage import damage, inject_confusions
 from zhpaper.reconstruct import reconstruct
 from zhpaper.tokens import tokens_frame
 
@@ -169,7 +169,8 @@ def test_cli_audit(flag):
 
 
 def test_audit_measured_on_a_page_damaged_again():
-    from zhpaper.evaluate import audit_on_injected, corpus_from_page
+    from zhpaper.evaluation.audit import audit_on_injected
+    from zhpaper.evaluation.damage import corpus_from_page
 
     page = zhpaper.read_page(SEED)
     articles = corpus_from_page(page)
@@ -276,8 +277,9 @@ def test_injected_confusions_are_found_on_corpus_pages():
     """Dev-half pages laid out in every style (the default bigram model, which learnt
     from the dev half: a check that the detector works, not the measure, which
     scripts/evaluate_audit.py takes on pages the model has not seen)."""
-    from zhpaper import layout, pd1998
-    from zhpaper.audit_eval import _Injected, audit_markdown
+    from zhpaper import pd1998
+    from zhpaper.evaluation import layout
+    from zhpaper.evaluation.audit import _Injected, audit_markdown
 
     arts = pd1998.half("dev")
     acc = _Injected()

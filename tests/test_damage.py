@@ -8,8 +8,8 @@ import pytest
 from conftest import ROOT
 
 from zhpaper import accounting, source
-from zhpaper.damage import damage, printed_lines
-from zhpaper.evaluate import Counts, Scores, count
+from zhpaper.evaluation.damage import damage, printed_lines
+from zhpaper.evaluation.reconstruction import Counts, Scores, count
 from zhpaper.reconstruct import reconstruct
 
 ARTICLES = json.loads((ROOT / "lib/zhpaper/data/eval/seed_articles.json").read_text(encoding="utf-8"))[
@@ -62,7 +62,7 @@ def test_scores_on_generated_pages():
 def test_scores_can_fail():
     """The scorer is not vacuous: a page with every paragraph cut into its source spans
     (no joins left; joins are read from the paragraphs) scores zero join recall."""
-    from zhpaper.evaluate import PredictedArticle, Prediction, prediction
+    from zhpaper.evaluation.reconstruction import PredictedArticle, Prediction, prediction
 
     d = damage(ARTICLES, 3)
     pred = prediction(reconstruct(source.from_text(d.markdown)))

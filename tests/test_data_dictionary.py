@@ -21,8 +21,6 @@ from zhpaper import (
     chains,
     columns,
     entities,
-    entities_eval,
-    evaluate,
     facts,
     geo,
     intervals,
@@ -33,12 +31,13 @@ from zhpaper import (
     slogans,
     superlatives,
     tokens,
-    unseen,
     verdicts,
     vocab,
 )
 from zhpaper.corpus import units
 from zhpaper.errors import ZhpaperError
+from zhpaper.evaluation import entities as entities_eval
+from zhpaper.evaluation import reconstruction, unseen
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import data_dictionary  # noqa: E402
@@ -120,11 +119,14 @@ CALLS = {
     "zhpaper.geo.latency_frame": lambda s: geo.latency_frame(
         (40.8, 111.7), {"北京": (39.9, 116.4), "上海": (31.2, 121.5)}, {"北京": 10.0}),
     "zhpaper.verdicts.Verdicts.frame": lambda s: _verdicts(),
-    "zhpaper.evaluate.reconstruction_frame": lambda s: evaluate.reconstruction_frame(
-        [evaluate.style_row("mineru", pd1998.half("dev"), [0])]),
-    "zhpaper.entities_eval.seed_frame": lambda s: entities_eval.seed_frame(s.page, s.result),
-    "zhpaper.entities_eval.seed_errors": lambda s: entities_eval.seed_errors(s.page, s.result),
-    "zhpaper.unseen.frame": lambda s: unseen.frame([{c: "≥ 0.5" for c in unseen.COLUMNS}]),
+    "zhpaper.evaluation.reconstruction.reconstruction_frame":
+        lambda s: reconstruction.reconstruction_frame(
+            [reconstruction.style_row("mineru", pd1998.half("dev"), [0])]),
+    "zhpaper.evaluation.entities.seed_frame":
+        lambda s: entities_eval.seed_frame(s.page, s.result),
+    "zhpaper.evaluation.entities.seed_errors":
+        lambda s: entities_eval.seed_errors(s.page, s.result),
+    "zhpaper.evaluation.unseen.frame": lambda s: unseen.frame([{c: "≥ 0.5" for c in unseen.COLUMNS}]),
 }
 
 FRAMES = columns.dictionary().frames

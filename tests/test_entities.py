@@ -7,8 +7,9 @@ from pathlib import Path
 from conftest import ROOT, SEED
 
 import zhpaper
-from zhpaper import entities, entities_eval
-from zhpaper.evaluate import seed_split
+from zhpaper import entities
+from zhpaper.evaluation import entities as entities_eval
+from zhpaper.evaluation.evaldata import seed_split
 
 
 def types(text):

@@ -6,8 +6,9 @@ import pytest
 from conftest import SEED
 
 import zhpaper
-from zhpaper import entities_eval, evaluate, unseen
 from zhpaper.errors import ZhpaperError
+from zhpaper.evaluation import entities as entities_eval
+from zhpaper.evaluation import evaldata, unseen
 
 
 @pytest.fixture(scope="module")
@@ -16,30 +17,30 @@ def seed_page():
 
 
 def test_the_readme_names_every_file():
-    readme = evaluate.eval_data("README.md")
-    files = [p.name for p in evaluate.EVAL_DATA.iterdir() if p.name != "README.md"]
+    readme = evaldata.eval_data("README.md")
+    files = [p.name for p in evaldata.EVAL_DATA.iterdir() if p.name != "README.md"]
     assert len(files) >= 10
     assert [f for f in files if f"`{f}`" not in readme] == []
     assert "Licence" in readme and "CC0" in readme
 
 
 def test_eval_data_reads_by_suffix():
-    assert isinstance(evaluate.eval_data("seed_entities.json")["entities"], list)
-    assert isinstance(evaluate.eval_data("seed_page.toml")["dev_articles"], list)
-    text = evaluate.eval_data("seg_gold.txt")
-    assert isinstance(text, str) and text == evaluate.eval_path("seg_gold.txt").read_text("utf-8")
+    assert isinstance(evaldata.eval_data("seed_entities.json")["entities"], list)
+    assert isinstance(evaldata.eval_data("seed_page.toml")["dev_articles"], list)
+    text = evaldata.eval_data("seg_gold.txt")
+    assert isinstance(text, str) and text == evaldata.eval_path("seg_gold.txt").read_text("utf-8")
 
 
 def test_unknown_names_and_paths_are_refused():
     with pytest.raises(ZhpaperError, match=r"no evaluation file 'nope\.json'; there are: .*"
                                            r"seg_gold\.txt"):
-        evaluate.eval_path("nope.json")
+        evaldata.eval_path("nope.json")
     with pytest.raises(ZhpaperError, match="no evaluation file"):
-        evaluate.eval_path("../entities.toml")  # a library data file, not evaluation data
+        evaldata.eval_path("../entities.toml")  # a library data file, not evaluation data
 
 
 def test_the_split_describes_the_seed_page(seed_page):
-    split = evaluate.seed_split()
+    split = evaldata.seed_split()
     split.check(seed_page)
     dev = split.dev_titles(seed_page)
     assert len(dev) == len(split.dev_articles) >= 1
@@ -51,16 +52,16 @@ def test_scores_refuse_another_page(tmp_path):
     other = tmp_path / "other.md"
     other.write_text("## 首府推进安全生产\n\n本报讯(记者 苗欣)全市检查企业3家。\n", encoding="utf-8")
     page = zhpaper.read_page(other)
-    for call in (evaluate.seed_split().check, entities_eval.seed_frame, unseen.seed_match,
+    for call in (evaldata.seed_split().check, entities_eval.seed_frame, unseen.seed_match,
                  lambda p: unseen.rows(p, quick=True)):
         with pytest.raises(ZhpaperError, match="describe another page"):
             call(page)
 
 
 def test_segmentation_gold_halves():
-    gold = evaluate.segmentation_gold()
-    keys = evaluate.eval_data("seg_gold_articles.txt").split()
-    dev = evaluate.seed_split().dev_articles
+    gold = evaldata.segmentation_gold()
+    keys = evaldata.eval_data("seg_gold_articles.txt").split()
+    dev = evaldata.seed_split().dev_articles
     assert len(gold["all"]) == len(keys)
     assert gold["dev"] == [g for g, k in zip(gold["all"], keys, strict=True) if k in dev]
     assert gold["test"] == [g for g, k in zip(gold["all"], keys, strict=True) if k not in dev]
@@ -68,10 +69,10 @@ def test_segmentation_gold_halves():
 
 
 def test_logged_entries_and_the_second_annotation():
-    logged = evaluate.logged_entries()
+    logged = evaldata.logged_entries()
     assert logged and not any(x.startswith("#") or not x for x in logged)
-    gold = evaluate.segmentation_gold()["all"]
-    second = evaluate.second_annotation()
+    gold = evaldata.segmentation_gold()["all"]
+    second = evaldata.second_annotation()
     assert second and all("".join(words) == "".join(gold[n - 1]) for n, words in second)
 
 

@@ -344,7 +344,7 @@ def test_cli_table_and_errors(tmp_path):
 
 @lru_cache(maxsize=1)
 def _seed_scores():
-    from zhpaper import facts_eval
+    from zhpaper.evaluation import facts as facts_eval
 
     return facts_eval.seed_scores(zhpaper.read_page(SEED))
 
@@ -360,7 +360,7 @@ def test_seed_recall_and_precision():
 def test_seed_dates_resolved():
     """The seed prints no date: as it stands, 12 of its 20 listed dates resolve (those
     whose year is printed on the page) and none wrongly; with its date given
-    (zhpaper.evaluate.seed_split().date) all 20 (measured 2026-11-29)."""
+    (zhpaper.evaluation.evaldata.seed_split().date) all 20 (measured 2026-11-29)."""
     scores = _seed_scores()
     assert scores["dates"]["resolved_wrong"] == 0
     assert scores["dates"]["resolved_ok"] + scores["dates"]["relative"] == 20
@@ -406,7 +406,7 @@ MQ_SENTENCES = (
 
 
 def test_mq_recall_on_constructed_sentences():
-    from zhpaper import facts_eval as ef
+    from zhpaper.evaluation import facts_corpus as ef
 
     tally = ef.score_corpus([_article(*MQ_SENTENCES)])["mq"]
     found, gold = tally.recall(["numeral"])
@@ -416,7 +416,7 @@ def test_mq_recall_on_constructed_sentences():
 
 def test_mq_scorer_can_fail():
     """Each span needs its own quantity with the same unit: a wrong unit is a miss."""
-    from zhpaper import facts_eval as ef
+    from zhpaper.evaluation import facts_corpus as ef
 
     def wrong_unit(text):
         return [ef.Found(f.start, f.end, "吨") for f in ef.library_quantities(text)]
@@ -428,7 +428,7 @@ def test_mq_scorer_can_fail():
 
 
 def test_gold_categories_and_time_runs():
-    from zhpaper import facts_eval as ef
+    from zhpaper.evaluation import facts_corpus as ef
 
     spans = ef.mq_spans(_article("第三/m 次/q 一/m 个/q 几/m 年/q １２．５％/m").tagged[0])
     assert [(s.text, s.category) for s in spans if s.category not in ef.PRECISION_ONLY] == [

@@ -9,10 +9,11 @@ from itertools import combinations
 import pytest
 from conftest import ROOT
 
-from zhpaper import layout, pd1998, source
-from zhpaper.damage import NO_LINE_START, damage
+from zhpaper import pd1998, source
 from zhpaper.errors import ZhpaperError
-from zhpaper.evaluate import (
+from zhpaper.evaluation import layout
+from zhpaper.evaluation.damage import NO_LINE_START, damage
+from zhpaper.evaluation.reconstruction import (
     Counts,
     PredictedArticle,
     Prediction,
@@ -365,7 +366,7 @@ def test_count_unchanged_on_damaged_seed_pages(seed):
 
 
 def test_reconstruction_table_rows():
-    from zhpaper.evaluate import reconstruction_frame, style_row
+    from zhpaper.evaluation.reconstruction import reconstruction_frame, style_row
 
     arts = pd1998.half("dev")
     seen = []

@@ -13,7 +13,7 @@ import nbformat
 import pytest
 from conftest import PARAMETRISED, ROOT, execute_notebook, figure_watch, page_problems
 
-from zhpaper.damage import damage
+from zhpaper.evaluation.damage import damage
 
 HOSTILE = """### 压实责任 <script>alert('kicker')</script>
 

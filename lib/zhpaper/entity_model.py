@@ -290,8 +290,8 @@ def held_out_scores(articles: Sequence | None = None, share: float = 0.6,
 def _cache_key() -> str:
     """The model's cache key: the corpus files, the library's dictionary, its entity
     rules and the source of this module, its features and its reading of the corpus."""
+    from .heldout import training_key
     from .lexicon import _sources
-    from .segscore import training_key
 
     parts = [training_key(), _sources()[1], read_data("entities.toml"),
              *(package_source(m) for m in ("entity_model", "entity_features", "corpus_names"))]

@@ -38,7 +38,7 @@ _NOT_CORRECTED = frozenset({"foreign", "village", "listed"})
 class ConfusionRule:
     """How the ``confusion`` detector weighs its evidence (:mod:`zhpaper.audit`).
 
-    The defaults were chosen on the dev half (:mod:`zhpaper.audit_eval`, two samples:
+    The defaults were chosen on the dev half (:mod:`zhpaper.evaluation.audit`, two samples:
     the 120 pages and 400 articles ``scripts/evaluate_audit.py`` reads, and as many
     with their seeds moved on by 50,000): the ``lm_weight`` (0.5, 0.7, 1.0 and 1.3
     compared on the candidates' scores, 0.7 and 1.0 then measured) and ``score`` (in

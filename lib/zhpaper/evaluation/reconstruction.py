@@ -1,5 +1,5 @@
-"""Scores of a reconstruction against known truth (pages from :mod:`zhpaper.damage` and
-:mod:`zhpaper.layout`).
+"""Scores of a reconstruction against known truth (pages from :mod:`zhpaper.evaluation.damage` and
+:mod:`zhpaper.evaluation.layout`).
 
 A reconstruction is compared through a :class:`Prediction`: its articles, each with the
 first source line of its headline and the source spans of its paragraphs in reading
@@ -21,111 +21,16 @@ order. :func:`prediction` makes one from a reconstructed :class:`~zhpaper.page.P
   precision over predicted articles, recall over true articles;
 * **non-text leakage**: characters of figure, table and caption lines that end up
   inside article paragraphs (should be 0).
-
-The seed page's hand-made gold (``zhpaper/data/eval/``, its README names each file's
-source and licence) is read through :func:`eval_data` and :func:`eval_path`;
-:func:`seed_split` says which page it describes and how it is split into a dev and a
-test half; :func:`segmentation_gold` gives the page's gold segmentation by half.
 """
 
 from __future__ import annotations
 
-import datetime
-import json
-import tomllib
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
 
+from ..fragments import Span
+from ..page import Page
 from .damage import DamagedPage
-from .errors import ZhpaperError
-from .fragments import Span
-from .page import Page, publication_date
-
-#: The folder of the evaluation data (the seed page's hand-made gold).
-EVAL_DATA = Path(__file__).resolve().parent / "data" / "eval"
-
-# --- The evaluation data -------------------------------------------------------------
-
-
-def eval_path(name: str) -> Path:
-    """The path of one file of the evaluation data (``seg_gold.txt``,
-    ``seed_entities.json`` …); :class:`ZhpaperError` naming the files there for any other
-    name."""
-    path = EVAL_DATA / name
-    if Path(name).name != name or not path.is_file():
-        known = ", ".join(sorted(p.name for p in EVAL_DATA.iterdir() if p.is_file()))
-        raise ZhpaperError(f"no evaluation file {name!r}; there are: {known}")
-    return path
-
-
-def eval_data(name: str) -> Any:
-    """One file of the evaluation data: a JSON or TOML file parsed, any other as text."""
-    text = eval_path(name).read_text("utf-8")
-    if name.endswith(".json"):
-        return json.loads(text)
-    return tomllib.loads(text) if name.endswith(".toml") else text
-
-
-@dataclass(frozen=True)
-class SeedSplit:
-    """The page the evaluation data describe and how they are split."""
-
-    sha256: str  #: of the page file; the scores refuse any other page
-    dev_articles: frozenset[str]  #: articles whose errors could inform the rules
-    date: datetime.date  #: the date of publication, given from outside the page
-
-    def check(self, page: Page) -> None:
-        """:class:`ZhpaperError` unless ``page`` is the page the data describe."""
-        if page.sha256 != self.sha256:
-            raise ZhpaperError(f"{page.path}: the evaluation data describe another page "
-                               f"(SHA-256 {self.sha256[:12]}…), so it cannot be scored "
-                               "against them")
-
-    def dev_titles(self, page: Page) -> frozenset[str]:
-        """Titles of the dev articles of ``page`` (hand lists name articles by title)."""
-        self.check(page)
-        return frozenset(a.title for a in page.articles if a.id in self.dev_articles)
-
-
-def seed_split() -> SeedSplit:
-    """What ``seed_page.toml`` of the evaluation data says."""
-    raw = eval_data("seed_page.toml")
-    return SeedSplit(raw["sha256"], frozenset(raw["dev_articles"]),
-                     publication_date(raw["date"]))
-
-
-def segmentation_gold() -> dict[str, list[list[str]]]:
-    """The page's gold segmentation (``seg_gold.txt``), one word list per unit: ``all``,
-    ``dev`` (units of the dev articles) and ``test`` (the others), in file order."""
-    from .segscore import read_segmented
-
-    gold = read_segmented(eval_data("seg_gold.txt"))
-    keys = eval_data("seg_gold_articles.txt").split()
-    if len(keys) != len(gold):
-        raise ZhpaperError("seg_gold_articles.txt must name one article per unit of "
-                           f"seg_gold.txt ({len(keys)} names, {len(gold)} units)")
-    dev = seed_split().dev_articles
-    return {"all": gold,
-            "dev": [g for g, k in zip(gold, keys, strict=True) if k in dev],
-            "test": [g for g, k in zip(gold, keys, strict=True) if k not in dev]}
-
-
-def logged_entries() -> list[str]:
-    """Dictionary entries added after the gold was split for reasons involving the test
-    half (``seg_gold_contamination.txt``, comment lines left out)."""
-    lines = eval_data("seg_gold_contamination.txt").splitlines()
-    return [x.strip() for x in lines if x.strip() and not x.startswith("#")]
-
-
-def second_annotation() -> list[tuple[int, list[str]]]:
-    """The second annotator's segmentation (``seg_gold_second.txt``): (unit number,
-    words) of every third unit of the gold."""
-    from .segscore import read_numbered
-
-    return read_numbered(eval_data("seg_gold_second.txt"))
-
 
 # --- Reconstruction scores ----------------------------------------------------------
 
@@ -215,8 +120,8 @@ def baseline(markdown: str, name: str = "<baseline>") -> Prediction:
     an article and is its headline; the blocks after it belong to it (those before the
     first heading form one more article, without a headline); every Markdown block is
     one paragraph, so the lines inside a block are joined and no other joins are made."""
-    from . import source
-    from .fragments import blocks
+    from .. import source
+    from ..fragments import blocks
 
     groups: list[tuple[int | None, list[tuple[Span, ...]]]] = []
     for b in blocks(source.from_text(markdown, name)):
@@ -231,8 +136,9 @@ def baseline(markdown: str, name: str = "<baseline>") -> Prediction:
 
 def truth_headers(truth) -> dict[int, tuple[int, str]]:
     """Header lines of the truth (line → (article, role)). A page of
-    :mod:`zhpaper.layout` lists them; on a :func:`zhpaper.damage.damage` page the
-    kicker, title and subtitle lines are found by their text."""
+    :mod:`zhpaper.evaluation.layout` lists them; on a
+    :func:`zhpaper.evaluation.damage.damage` page the kicker, title and subtitle lines are
+    found by their text."""
     headers = getattr(truth, "headers", None)
     if headers is not None:
         return headers
@@ -313,8 +219,8 @@ def _leaked(pred: Prediction, nontext: dict[int, str]) -> int:
 
 def count(page: Page | Prediction, truth: DamagedPage) -> Counts:
     """Compare a reconstruction (a page, or a :class:`Prediction`) with the truth of the
-    generated page it came from (:class:`~zhpaper.damage.DamagedPage` or
-    :class:`~zhpaper.layout.LaidPage`)."""
+    generated page it came from (:class:`~zhpaper.evaluation.damage.DamagedPage` or
+    :class:`~zhpaper.evaluation.layout.LaidPage`)."""
     pred = page if isinstance(page, Prediction) else prediction(page)
     body = truth.truth
     predicted, pred_joins = _positions(pred, body)
@@ -336,105 +242,6 @@ def count(page: Page | Prediction, truth: DamagedPage) -> Counts:
                   concordant, order_pairs, _headlines(pred, truth), len(pred.articles),
                   len(truth.articles), _leaked(pred, nontext),
                   sum(len(lines[n - 1].strip()) for n in nontext))
-
-
-def match_audit(findings, errors: list[dict], lines: tuple[str, ...]) -> tuple[set, set]:
-    """Match audit findings with a hand-checked list of errors on the same page.
-
-    A finding matches an error on the same line when both are lost text, or when the
-    finding's characters overlap the error's (``original`` located in the raw line).
-    Returns ``(indices of matched findings, indices of matched errors)``.
-    """
-    matched_f, matched_e = set(), set()
-    for ei, e in enumerate(errors):
-        raw = lines[e["line"] - 1]
-        col = raw.find(e["original"])
-        lo, hi = (col, col + len(e["original"])) if col >= 0 else (0, len(raw))
-        for fi, f in enumerate(findings):
-            if f.line != e["line"]:
-                continue
-            whole_line = ("lost_text", "unbalanced_quote")
-            if e["kind"] in whole_line or f.kind in whole_line:
-                ok = e["kind"] == f.kind
-            else:
-                ok = any(s.line == e["line"] and s.start < hi and lo < s.end for s in f.source)
-            if ok:
-                matched_f.add(fi)
-                matched_e.add(ei)
-    return matched_f, matched_e
-
-
-def corpus_from_page(page: Page) -> list[dict]:
-    """The articles of a reconstructed page in the form :func:`zhpaper.damage.damage`
-    takes (title, kicker, subtitle, byline, banner, marker, sections of paragraph
-    texts), so that any page can be damaged again to measure the library on it."""
-    out = []
-    for a in page.articles:
-        def text(e):
-            return None if e is None else e.text
-
-        out.append({
-            "title": a.title, "kicker": text(a.kicker), "subtitle": text(a.subtitle),
-            "banner": text(a.banner), "byline": text(a.byline), "marker": text(a.marker),
-            "signature": text(a.signature),
-            "sections": [{"heading": s.heading, "label": s.label, "kind": s.kind,
-                          "paragraphs": [p.text for p in s.paragraphs]}
-                         for s in a.sections],
-        })
-    return out
-
-
-@dataclass(frozen=True)
-class AuditScores:
-    """Confusions injected into damaged pages, and how many the audit found."""
-
-    pages: int
-    injected: int
-    found: int  #: findings of the confusion rule that are new on the damaged page
-    correct: int  #: at the injected place, with the original character as suggestion
-    applied: int
-    applied_correct: int
-
-    @property
-    def precision(self) -> float:
-        return _ratio(self.correct, self.found)
-
-    @property
-    def recall(self) -> float:
-        return _ratio(self.correct, self.injected)
-
-
-def audit_on_injected(articles: list[dict], pages: int = 20, rate: float = 0.05,
-                      first_seed: int = 0) -> AuditScores:
-    """Damage ``articles`` ``pages`` times (seeds ``first_seed`` …), inject look-alike
-    characters into about ``rate`` of the body lines, and score the audit's confusion
-    rule against that known truth. Findings already present before the injection are
-    not counted, so errors of the source text itself do not blur the measure."""
-    from . import source
-    from .audit import audit
-    from .damage import damage, inject_confusions
-    from .reconstruct import reconstruct
-
-    injected = found = correct = applied = applied_correct = 0
-    for seed in range(first_seed, first_seed + pages):
-        d = damage(articles, seed)
-        base = audit(reconstruct(source.from_text(d.markdown)))
-        before = {(f.line, f.original, f.suggestion) for f in base.findings
-                  if f.kind == "confusion"}
-        markdown, truth = inject_confusions(d, seed, rate)
-        result = audit(reconstruct(source.from_text(markdown)))
-        new = [f for f in result.findings if f.kind == "confusion"
-               and (f.line, f.original, f.suggestion) not in before]
-        want = {(t.line, t.column): t for t in truth}
-        for f in new:
-            key = next(((s.line, s.start) for s in f.source if (s.line, s.start) in want), None)
-            hit = key is not None and want[key].correct == f.suggestion
-            correct += hit
-            applied += f.applied
-            applied_correct += hit and f.applied
-        found += len(new)
-        injected += len(want)
-    return AuditScores(pages, injected, found, correct, applied, applied_correct)
 
 
 @dataclass
@@ -459,8 +266,8 @@ def score_page(markdown: str, truth, name: str) -> tuple[Counts, Counts, bool]:
     """Counts of the reconstruction of ``markdown`` and of the baseline against
     ``truth``; True if the reconstruction raised or lost characters (then it is scored as
     an empty prediction, so a failing page costs what it should)."""
-    from . import accounting, source
-    from .reconstruct import reconstruct
+    from .. import accounting, source
+    from ..reconstruct import reconstruct
 
     failed = False
     try:
@@ -473,7 +280,7 @@ def score_page(markdown: str, truth, name: str) -> tuple[Counts, Counts, bool]:
 
 
 def style_row(style: str, articles, seeds, progress=None) -> Row:
-    """Pooled counts on the pages ``seeds`` of :mod:`zhpaper.layout` in ``style``, laid
+    """Pooled counts on the pages ``seeds`` of :mod:`zhpaper.evaluation.layout` in ``style``, laid
     out from ``articles`` (corpus articles in date order); ``progress(i, n)`` is called
     after each page."""
     from . import layout
@@ -488,7 +295,7 @@ def style_row(style: str, articles, seeds, progress=None) -> Row:
 
 
 def damaged_seed_row(articles: list[dict], seeds, label: str, progress=None) -> Row:
-    """Pooled counts on pages :func:`zhpaper.damage.damage` makes from ``articles``."""
+    """Pooled counts on pages :func:`zhpaper.evaluation.damage.damage` makes from ``articles``."""
     from .damage import damage
 
     row, seeds = Row(label), list(seeds)

