@@ -18,6 +18,8 @@ from conftest import ROOT, toc_notebooks
 MAX_CELL = 25
 MAX_MEDIAN = 10
 MAX_FUNCTION = 60
+#: No library module over this many lines (issue 21).
+MAX_MODULE = 450
 
 
 def code_cell_lengths(path) -> list[int]:
@@ -54,6 +56,17 @@ def test_library_functions_are_short():
     assert not long_functions(), f"functions over {MAX_FUNCTION} lines: {long_functions()}"
 
 
+def long_modules(limit: int = MAX_MODULE) -> list[str]:
+    """``module (lines)`` for every library module longer than ``limit``."""
+    return [f"{p.relative_to(ROOT)} ({n})"
+            for p in sorted((ROOT / "lib" / "zhpaper").rglob("*.py"))
+            if (n := len(p.read_text(encoding="utf-8").splitlines())) > limit]
+
+
+def test_library_modules_are_short():
+    assert not long_modules(), f"modules over {MAX_MODULE} lines: {long_modules()}"
+
+
 def test_the_measures_can_fail(tmp_path):
     # the counters see a long cell and a long function when there is one
     nb = tmp_path / "x.ipynb"
@@ -62,6 +75,7 @@ def test_the_measures_can_fail(tmp_path):
         {"cell_type": "markdown", "source": ["text\n"] * 40}]}), encoding="utf-8")
     assert code_cell_lengths(nb) == [30]
     assert long_functions(limit=1)
+    assert long_modules(limit=10)
 
 
 THEMES = ["10_safety", "11_new_quality_productive_forces", "12_compute_hub"]

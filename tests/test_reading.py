@@ -54,7 +54,7 @@ def test_a_stage_runs_once(seed, monkeypatch):
     r = zhpaper.read(seed)
     r.tokens, r.tokens, r.keywords("tfidf"), r.keywords("textrank")
     assert len(calls) == 1
-    assert "audit" in repr(r) and "_tokens" in repr(r)
+    assert "audit" in repr(r) and "tokens" in repr(r)
 
 
 def test_a_changed_table_does_not_change_the_reading(reading):

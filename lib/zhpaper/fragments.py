@@ -71,10 +71,10 @@ class Span:
 class Fragment:
     """A piece of the page: raw text plus the spans it came from, in order."""
 
-    index: int
-    kind: str
-    spans: tuple[Span, ...]
-    pieces: tuple[str, ...]
+    index: int  #: its place among the page's fragments, from 0
+    kind: str  #: body, headline, kicker, subtitle, byline … (the module documentation)
+    spans: tuple[Span, ...]  #: the raw characters it came from, one span per line
+    pieces: tuple[str, ...]  #: the raw text of each span
     level: int = 0  # Markdown heading level of the block it came from; 0 = not a heading
     bold: bool = False  # a line set in bold (``**…**``): a heading without a level
     centred: bool = False  # a line wrapped in block tags (a figure title, a byline)

@@ -38,6 +38,32 @@ if TYPE_CHECKING:
     from .page import Page
 
 
+class _Table:
+    """A table of a :class:`Reading`: ``function`` (``module:name`` in the library) of the
+    page and the reading's text units (and its audit where ``audit`` is true), computed
+    the first time it is asked for and handed out as a copy."""
+
+    def __init__(self, function: str, doc: str, *, audit: bool = False) -> None:
+        self.function, self.audit, self.__doc__ = function, audit, doc
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, reading: Reading | None, owner: type | None = None):
+        return self if reading is None else self.stored(reading).copy()
+
+    def stored(self, reading: Reading) -> pd.DataFrame:
+        """The reading's own table (computed on first use): not to be changed."""
+        if self.name not in reading._tables:
+            from importlib import import_module
+
+            module, name = self.function.split(":")
+            compute = getattr(import_module(f"zhpaper.{module}"), name)
+            args = (reading.page, reading.audit) if self.audit else (reading.page,)
+            reading._tables[self.name] = compute(*args, units=reading.units)
+        return reading._tables[self.name]
+
+
 @dataclass(eq=False)
 class Reading:
     """A page and the results of every stage on it (see the module documentation).
@@ -47,6 +73,7 @@ class Reading:
 
     page: Page
     threshold: float = THRESHOLD
+    _tables: dict[str, pd.DataFrame] = field(default_factory=dict, init=False, repr=False)
     _keywords: dict[tuple[str, int | None], pd.DataFrame] = field(
         default_factory=dict, init=False, repr=False)
 
@@ -56,7 +83,7 @@ class Reading:
         return cls(page, threshold)
 
     def __repr__(self) -> str:
-        done = [name for name in _STAGES if name in self.__dict__]
+        done = [n for n in ("audit", "units") if n in self.__dict__] + list(self._tables)
         return (f"Reading({self.page.path!r}, {len(self.page.articles)} articles, "
                 f"computed: {', '.join(done) or 'nothing yet'})")
 
@@ -74,72 +101,18 @@ class Reading:
 
         return units(self.page, self.audit)
 
-    @cached_property
-    def _tokens(self) -> pd.DataFrame:
-        from .tokens import tokens_frame
-
-        return tokens_frame(self.page, self.audit, units=self.units)
-
-    @cached_property
-    def _entities(self) -> pd.DataFrame:
-        from .entities import entities_frame
-
-        return entities_frame(self.page, self.audit, units=self.units)
-
-    @cached_property
-    def _facts(self) -> pd.DataFrame:
-        from .facts import facts_frame
-
-        return facts_frame(self.page, units=self.units)
-
-    @cached_property
-    def _dates(self) -> pd.DataFrame:
-        from .facts import dates_frame
-
-        return dates_frame(self.page, units=self.units)
-
-    @cached_property
-    def _checks(self) -> pd.DataFrame:
-        from .facts import checks_frame
-
-        return checks_frame(self.page, units=self.units)
-
-    @cached_property
-    def _slogans(self) -> pd.DataFrame:
-        from .slogans import slogans_frame
-
-        return slogans_frame(self.page, units=self.units)
-
-    @property
-    def tokens(self) -> pd.DataFrame:
-        """One row per token (:func:`zhpaper.tokens.tokens_frame`)."""
-        return self._tokens.copy()
-
-    @property
-    def entities(self) -> pd.DataFrame:
-        """One row per entity mention (:func:`zhpaper.entities.entities_frame`)."""
-        return self._entities.copy()
-
-    @property
-    def facts(self) -> pd.DataFrame:
-        """One row per quantity (:func:`zhpaper.facts.facts_frame`)."""
-        return self._facts.copy()
-
-    @property
-    def dates(self) -> pd.DataFrame:
-        """One row per date mention, resolved where the page allows
-        (:func:`zhpaper.facts.dates_frame`)."""
-        return self._dates.copy()
-
-    @property
-    def checks(self) -> pd.DataFrame:
-        """One row per claim check (:func:`zhpaper.facts.checks_frame`)."""
-        return self._checks.copy()
-
-    @property
-    def slogans(self) -> pd.DataFrame:
-        """One row per numeric slogan (:func:`zhpaper.slogans.slogans_frame`)."""
-        return self._slogans.copy()
+    tokens = _Table("tokens:tokens_frame", "One row per token "
+                    "(:func:`zhpaper.tokens.tokens_frame`).", audit=True)
+    entities = _Table("entities:entities_frame", "One row per entity mention "
+                      "(:func:`zhpaper.entities.entities_frame`).", audit=True)
+    facts = _Table("facts:facts_frame", "One row per quantity "
+                   "(:func:`zhpaper.facts.facts_frame`).")
+    dates = _Table("facts:dates_frame", "One row per date mention, resolved where the page "
+                   "allows (:func:`zhpaper.facts.dates_frame`).")
+    checks = _Table("facts:checks_frame", "One row per claim check "
+                    "(:func:`zhpaper.facts.checks_frame`).")
+    slogans = _Table("slogans:slogans_frame", "One row per numeric slogan "
+                     "(:func:`zhpaper.slogans.slogans_frame`).")
 
     def keywords(self, method: str = "tfidf", top: int | None = 10) -> pd.DataFrame:
         """The ``top`` keywords of each article by ``method`` (``tfidf``, ``textrank``
@@ -148,26 +121,21 @@ class Reading:
 
         key = (method, top)
         if key not in self._keywords:
-            self._keywords[key] = ranking(method)(self._tokens, top)
+            self._keywords[key] = ranking(method)(Reading.tokens.stored(self), top)
         return self._keywords[key].copy()
 
     # ---------------------------------------------------------------- JSON
     def keywords_json(self, top: int = 10) -> dict[str, Any]:
         """Every method's keywords per article (schema ``zhpaper.keywords/1``)."""
-        from .keywords import to_json
+        from .keywords import METHODS, to_json
 
-        return to_json(self.page, {m: self.keywords(m, top) for m in _KEYWORD_METHODS}, top)
+        return to_json(self.page, {m: self.keywords(m, top) for m in METHODS}, top)
 
     def facts_json(self) -> dict[str, Any]:
         """Quantities, dates and claim checks (schema ``zhpaper.facts/1``)."""
         from .facts import to_json
 
         return to_json(self.page, units=self.units)
-
-
-_STAGES = ("audit", "units", "_tokens", "_entities", "_facts", "_dates", "_checks",
-           "_slogans")
-_KEYWORD_METHODS = ("tfidf", "textrank", "fightin_words")
 
 
 def read(path: str | PathLike[str], date: datetime.date | str | None = None,

@@ -44,6 +44,7 @@ from ..errors import ZhpaperError
 from ..reconstruct import reconstruct
 from . import layout
 from .damage import damage, inject_confusions
+from .measures import share
 
 #: Share of body lines that get one look-alike character.
 RATE = 0.05
@@ -77,11 +78,11 @@ class InjectedScores:
 
     @property
     def precision(self) -> float:
-        return self.correct / self.applied if self.applied else 1.0
+        return share(self.correct, self.applied, 1.0)
 
     @property
     def recall(self) -> float:
-        return self.correct / self.injected if self.injected else 0.0
+        return share(self.correct, self.injected)
 
 
 def audited_chars(page) -> int:
@@ -295,11 +296,6 @@ def match_audit(findings, errors: list[dict], lines: tuple[str, ...]) -> tuple[s
     return matched_f, matched_e
 
 
-def _share(n: int, d: int) -> float:
-    """``n / d``, 1.0 when ``d`` is 0 (nothing to find, nothing missed)."""
-    return n / d if d else 1.0
-
-
 @dataclass(frozen=True)
 class AuditScores:
     """Confusions injected into damaged pages, and how many the audit found."""
@@ -313,11 +309,11 @@ class AuditScores:
 
     @property
     def precision(self) -> float:
-        return _share(self.correct, self.found)
+        return share(self.correct, self.found, 1.0)
 
     @property
     def recall(self) -> float:
-        return _share(self.correct, self.injected)
+        return share(self.correct, self.injected, 1.0)
 
 
 def audit_on_injected(articles: list[dict], pages: int = 20, rate: float = 0.05,

@@ -71,6 +71,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..page import Page
+from . import measures
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -123,7 +124,7 @@ def table(found: set[Triple], gold: set[Triple]) -> list[dict]:
         r = tp / len(g) if g else 0.0
         rows.append({"type": kind, "gold": len(g), "found": len(f), "correct": tp,
                      "precision": p, "recall": r,
-                     "f1": 2 * p * r / (p + r) if p + r else 0.0})
+                     "f1": measures.f1(p, r)})
     return rows
 
 
@@ -247,14 +248,13 @@ class Score:
     false_alarms: Counter = field(default_factory=Counter)
 
     def precision(self, kind: str) -> float:
-        return self.tp[kind] / self.found[kind] if self.found[kind] else 0.0
+        return measures.share(self.tp[kind], self.found[kind])
 
     def recall(self, kind: str) -> float:
-        return self.tp[kind] / self.gold[kind] if self.gold[kind] else 0.0
+        return measures.share(self.tp[kind], self.gold[kind])
 
     def f1(self, kind: str) -> float:
-        p, r = self.precision(kind), self.recall(kind)
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return measures.f1(self.precision(kind), self.recall(kind))
 
     def add(self, gold: list[Mention], found: list[Mention], text: str) -> None:
         g = {(m.type, m.start, m.end): m for m in gold}

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 from ..page import Page
 from .facts_corpus import SCOPE_MQ, SCOPE_T, Tally, sample, score_baseline, score_corpus
 from .facts_relative import CORPUS_DATE, Relative, score_relative
+from .measures import f1
 
 if TYPE_CHECKING:
     from ..audit import Audit
@@ -70,7 +71,7 @@ def match_quantities(found: list[dict], gold: list[dict]) -> list[tuple[dict, di
 def prf(tp: int, n_found: int, n_gold: int) -> tuple[float, float, float]:
     p = tp / n_found if n_found else 1.0
     r = tp / n_gold if n_gold else 1.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    return p, r, f1(p, r)
 
 
 def _kind_rows(found: list[dict], gold: list[dict], pairs) -> list[dict]:
@@ -84,7 +85,7 @@ def _kind_rows(found: list[dict], gold: list[dict], pairs) -> list[dict]:
         r = sum(id(g) in matched_g for g in gk) / len(gk) if gk else 1.0
         kind_ok = sum(f["kind"] == g["kind"] for f, g in pairs if kind in ("all", g["kind"]))
         rows.append({"kind": kind, "found": len(fk), "listed": len(gk), "P": p, "R": r,
-                     "F1": 2 * p * r / (p + r) if p + r else 0.0, "kind_ok": kind_ok})
+                     "F1": f1(p, r), "kind_ok": kind_ok})
     return rows
 
 

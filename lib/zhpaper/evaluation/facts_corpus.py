@@ -56,6 +56,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .measures import share
+
 # --- the corpus's gold --------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -244,7 +246,7 @@ class Tally:
         return sum(self.found[c] for c in cats), sum(self.gold[c] for c in cats)
 
     def precision(self) -> float:
-        return self.right / self.scored if self.scored else 1.0
+        return share(self.right, self.scored, 1.0)
 
 
 def _unit_ok(found: Found, gold: Span) -> bool:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from ..fragments import Span
 from ..page import Page
 from .damage import DamagedPage
+from .measures import f1, share
 
 # --- Reconstruction scores ----------------------------------------------------------
 
@@ -42,17 +43,17 @@ TITLE_ROLES = frozenset({"kicker", "headline", "subtitle"})
 class Counts:
     """Raw counts, so that scores can be pooled over many pages."""
 
-    pair_tp: int
-    pair_pred: int
-    pair_true: int
-    join_tp: int
-    join_pred: int
-    join_true: int
-    order_concordant: int
-    order_pairs: int
-    headline_tp: int = 0
-    headline_pred: int = 0
-    headline_true: int = 0
+    pair_tp: int  #: pairs of body lines in one article both in the truth and predicted
+    pair_pred: int  #: pairs of body lines the prediction puts in one article
+    pair_true: int  #: pairs of body lines the truth puts in one article
+    join_tp: int  #: joins of fragments both made and true
+    join_pred: int  #: joins made
+    join_true: int  #: true joins
+    order_concordant: int  #: pairs of paragraphs put in the true reading order
+    order_pairs: int  #: pairs of paragraphs whose order is compared
+    headline_tp: int = 0  #: predicted headlines on a true article's title lines (TITLE_ROLES)
+    headline_pred: int = 0  #: predicted headlines
+    headline_true: int = 0  #: true headlines
     nontext_leaked: int = 0  #: characters of non-text lines inside article paragraphs
     nontext_chars: int = 0  #: characters of non-text lines on the page
 
@@ -62,14 +63,6 @@ class Counts:
 
 
 ZERO = Counts(0, 0, 0, 0, 0, 0, 0, 0)
-
-
-def _ratio(a: int, b: int) -> float:
-    return a / b if b else 1.0
-
-
-def _f1(p: float, r: float) -> float:
-    return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass(frozen=True)
@@ -86,11 +79,12 @@ class Scores:
 
     @classmethod
     def from_counts(cls, c: Counts) -> Scores:
-        p, r = _ratio(c.pair_tp, c.pair_pred), _ratio(c.pair_tp, c.pair_true)
-        hp, hr = _ratio(c.headline_tp, c.headline_pred), _ratio(c.headline_tp, c.headline_true)
-        return cls(p, r, _f1(p, r),
-                   _ratio(c.join_tp, c.join_pred), _ratio(c.join_tp, c.join_true),
-                   2 * _ratio(c.order_concordant, c.order_pairs) - 1, hp, hr, _f1(hp, hr))
+        p, r = share(c.pair_tp, c.pair_pred, 1.0), share(c.pair_tp, c.pair_true, 1.0)
+        hp = share(c.headline_tp, c.headline_pred, 1.0)
+        hr = share(c.headline_tp, c.headline_true, 1.0)
+        return cls(p, r, f1(p, r),
+                   share(c.join_tp, c.join_pred, 1.0), share(c.join_tp, c.join_true, 1.0),
+                   2 * share(c.order_concordant, c.order_pairs, 1.0) - 1, hp, hr, f1(hp, hr))
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,14 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from . import measures
+
 
 @dataclass(frozen=True)
 class SegScores:
+    """Counts of words in a gold segmentation and in a prediction (the SIGHAN measures:
+    a predicted word is correct when its span is a gold word's span)."""
+
     gold_words: int
     predicted_words: int
     correct: int
@@ -25,25 +30,27 @@ class SegScores:
 
     @property
     def precision(self) -> float:
-        return self.correct / self.predicted_words if self.predicted_words else 0.0
+        """Correct words among the predicted ones."""
+        return measures.share(self.correct, self.predicted_words)
 
     @property
     def recall(self) -> float:
-        return self.correct / self.gold_words if self.gold_words else 0.0
+        """Correct words among the gold ones."""
+        return measures.share(self.correct, self.gold_words)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return measures.f1(self.precision, self.recall)
 
     @property
     def oov_rate(self) -> float:
-        return self.oov_words / self.gold_words if self.gold_words else 0.0
+        """Gold words out of the reference vocabulary, as a share of all gold words."""
+        return measures.share(self.oov_words, self.gold_words)
 
     @property
     def oov_recall(self) -> float:
         """Recall of out-of-vocabulary gold words; NaN if there are none."""
-        return self.oov_correct / self.oov_words if self.oov_words else math.nan
+        return measures.share(self.oov_correct, self.oov_words, math.nan)
 
     @property
     def iv_recall(self) -> float:
