@@ -14,14 +14,14 @@ import re
 import tomllib
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
+
+from ..resources import read_data
 
 
 @cache
 def _data(name: str) -> dict[str, Any]:
-    text = resources.files("zhpaper").joinpath(f"data/{name}").read_text("utf-8")
-    return tomllib.loads(text)
+    return tomllib.loads(read_data(name))
 
 
 def lexicon() -> dict[str, Any]:
