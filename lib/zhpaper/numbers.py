@@ -3,8 +3,8 @@
 The one table of Chinese numerals: digits, the units 十百千 and the magnitudes
 万/亿/万亿, with their values (:data:`DIGITS`, :data:`UNITS`, :data:`MAGNITUDES`), and
 the character sets and patterns that other modules match numerals with (the
-tokenizer's protected numbers, the audit's dates, the corpus's list items) built from
-them.
+tokenizer's protected numbers, the audit's dates, the corpus's list items, the facts'
+quantities and dates) built from them.
 """
 
 from __future__ import annotations
