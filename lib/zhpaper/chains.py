@@ -29,10 +29,10 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
-_DATA = tomllib.loads(resources.files("zhpaper").joinpath("data/rhetoric.toml")
-                     .read_text("utf-8"))["chains"]
+from .resources import read_data
+
+_DATA = tomllib.loads(read_data("rhetoric.toml"))["chains"]
 #: Prepositions that open the source list and the target list (``data/rhetoric.toml``).
 FROM = tuple(_DATA["from"])
 TO = tuple(_DATA["to"])

@@ -20,9 +20,9 @@ import importlib
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from .errors import ZhpaperError
+from .resources import read_data
 
 #: The dtypes the dictionary may name (as ``str(frame[column].dtype)`` gives them).
 DTYPES = frozenset({"str", "int64", "Int64", "float64", "bool", "boolean", "object"})
@@ -155,8 +155,7 @@ def parse(text: str) -> Dictionary:
 @lru_cache(maxsize=1)
 def dictionary() -> Dictionary:
     """The library's data dictionary (``data/columns.toml``)."""
-    path = resources.files("zhpaper").joinpath("data/columns.toml")
-    return parse(path.read_text(encoding="utf-8"))
+    return parse(read_data("columns.toml"))
 
 
 __all__ = ["DTYPES", "Column", "Dictionary", "Frame", "dictionary", "parse"]

@@ -22,7 +22,6 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from functools import lru_cache
-from pathlib import Path
 
 #: Parts of speech TextRank keeps (jieba tags); nz/ns/nt/nr keep the page's names and
 #: formulae, which jieba's default ('ns', 'n', 'vn', 'v') drops in part.
@@ -40,12 +39,10 @@ def _content(frame):
 @lru_cache(maxsize=1)
 def jieba_idf() -> tuple[dict[str, float], float]:
     """jieba's IDF table (``jieba/analyse/idf.txt``) and its median, for unknown words."""
-    import importlib.util
+    from .resources import jieba_file
 
-    spec = importlib.util.find_spec("jieba")
-    path = Path(next(iter(spec.submodule_search_locations))) / "analyse" / "idf.txt"
     idf = {}
-    with path.open(encoding="utf-8") as fh:
+    with jieba_file("analyse/idf.txt").open(encoding="utf-8") as fh:
         for line in fh:
             word, _, value = line.strip().rpartition(" ")
             if word:

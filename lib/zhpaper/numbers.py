@@ -3,8 +3,8 @@
 The one table of Chinese numerals: digits, the units 十百千 and the magnitudes
 万/亿/万亿, with their values (:data:`DIGITS`, :data:`UNITS`, :data:`MAGNITUDES`), and
 the character sets and patterns that other modules match numerals with (the
-tokenizer's protected numbers, the audit's dates, the corpus's list items) built from
-them.
+tokenizer's protected numbers, the audit's dates, the corpus's list items, the facts'
+quantities and dates) built from them.
 """
 
 from __future__ import annotations
@@ -28,12 +28,29 @@ MAGNITUDE_CHARS = "".join(dict.fromkeys("".join(MAGNITUDES)))
 DATE_DIGITS = "".join(c for c in TEXT_DIGITS if c not in "零两")
 #: One to ten as list items and headings count (一、 （二） 第三章 其四).
 COUNTING = DATE_DIGITS.replace("〇", "") + "十"
+#: One to nine as running text writes them (一 … 九; 两 only counts, as in 两百).
+NONZERO_DIGITS = COUNTING.replace("十", "")
+#: The characters read as zero (零〇○).
+ZEROS = "".join(c for c, v in DIGITS.items() if v == 0)
+#: Digits after 点 in a Chinese decimal (三点五, 八点零七): the running text's, but 两.
+DECIMAL_DIGITS = TEXT_DIGITS.replace("两", "")
+#: Digits of a year written digit by digit (一九九八, 二○二四, 二零二四): every digit but 两.
+YEAR_DIGITS = "".join(c for c in DIGITS if c != "两")
 #: A unit or a magnitude after an Arabic number (3千, 2.18万, 5百万, 1.2万亿): a regular
 #: expression, the longer magnitudes first.
 MAGNITUDE_SUFFIX = "|".join([*(f"[{''.join(UNITS)}]?{m}" for m in MAGNITUDES),
                              f"[{''.join(UNITS)}]"])
 
-_ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+#: An Arabic number as printed: digits, thousands separated by commas, a decimal part
+#: (42, 1,356.5, 97.7): a regular expression.
+ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+#: A Chinese numeral below 万 in running text (三十五, 两百, 二〇二四): a regular expression.
+CHINESE_NUMERAL = f"[{NUMERAL_CHARS}]+"
+#: A Chinese numeral with an optional decimal part read digit by digit (三十, 九十九点九,
+#: 八点零七): a regular expression.
+CHINESE_DECIMAL = f"{CHINESE_NUMERAL}(?:点[{DECIMAL_DIGITS}]+)?"
+
+_ARABIC = re.compile(ARABIC)
 
 
 def chinese_int(text: str) -> int:
@@ -97,6 +114,8 @@ def decimal_places(text: str) -> int:
     return len(re.match(f"[{''.join(DIGITS)}]*", text.partition("点")[2]).group())
 
 
-__all__ = ["CHINESE", "COUNTING", "DATE_DIGITS", "DIGITS", "MAGNITUDES", "MAGNITUDE_CHARS",
-           "MAGNITUDE_SUFFIX", "NUMERAL_CHARS", "TEXT_DIGITS", "UNITS", "chinese_int",
+__all__ = ["ARABIC", "CHINESE", "CHINESE_DECIMAL", "CHINESE_NUMERAL", "COUNTING", "DATE_DIGITS",
+           "DECIMAL_DIGITS", "DIGITS", "MAGNITUDES", "MAGNITUDE_CHARS", "MAGNITUDE_SUFFIX",
+           "NONZERO_DIGITS", "NUMERAL_CHARS", "TEXT_DIGITS", "UNITS", "YEAR_DIGITS", "ZEROS",
+           "chinese_int",
            "chinese_number", "decimal_places", "number_value"]

@@ -23,9 +23,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from .numbers import chinese_int
+from .resources import read_data
 
 _NUM = r"(?:[两二三四五六七八九十双]|[一二三四五六七八九]?十[一二三四五六七八九]?|\d{1,2})"
 _MEASURE = "个大项类小条种支位张"
@@ -59,7 +59,7 @@ class Enumeration:
 
 @lru_cache(maxsize=1)
 def lexicon() -> frozenset[str]:
-    text = resources.files("zhpaper").joinpath("data/slogans.txt").read_text("utf-8")
+    text = read_data("slogans.txt")
     return frozenset(ln.split()[0] for ln in text.splitlines()
                      if ln.strip() and not ln.startswith("#"))
 

@@ -23,10 +23,10 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from importlib import resources
 
-_DATA = tomllib.loads(resources.files("zhpaper").joinpath("data/rhetoric.toml")
-                     .read_text("utf-8"))["superlatives"]
+from .resources import read_data
+
+_DATA = tomllib.loads(read_data("rhetoric.toml"))["superlatives"]
 SCOPES = tuple(_DATA["scopes"])
 QUALIFIERS = tuple(_DATA["qualifiers"])
 EXTREME = tuple(_DATA["extreme"])

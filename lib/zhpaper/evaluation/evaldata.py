@@ -20,9 +20,10 @@ from typing import Any
 
 from ..errors import ZhpaperError
 from ..page import Page, publication_date
+from ..resources import data_file
 
 #: The folder of the evaluation data (the seed page's hand-made gold).
-EVAL_DATA = Path(__file__).resolve().parent.parent / "data" / "eval"
+EVAL_DATA = Path(str(data_file("eval")))
 
 
 def eval_path(name: str) -> Path:

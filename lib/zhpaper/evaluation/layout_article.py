@@ -19,8 +19,8 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from ..resources import read_data
 from .damage import printed_lines
 
 STYLES = ("mineru", "paddle-vl", "pp-structure", "marker", "raw-ocr")
@@ -78,8 +78,7 @@ class LaidArticle:
 
 @lru_cache(maxsize=1)
 def _byline_data() -> dict:
-    text = resources.files("zhpaper").joinpath("data/bylines.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return tomllib.loads(read_data("bylines.toml"))
 
 
 def _page_number(rng: random.Random) -> str:

@@ -60,12 +60,9 @@ class SegScores:
 
 def jieba_vocabulary() -> frozenset[str]:
     """The words of jieba's main dictionary (``dict.txt``), the usual reference for OOV."""
-    import importlib.util
-    from pathlib import Path
+    from ..resources import jieba_file
 
-    spec = importlib.util.find_spec("jieba")
-    path = Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
-    with path.open(encoding="utf-8") as fh:
+    with jieba_file().open(encoding="utf-8") as fh:
         return frozenset(line.split(" ", 1)[0] for line in fh)
 
 

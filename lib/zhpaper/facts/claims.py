@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ..numbers import MAGNITUDES
 from .hedges import hedge_interval, rounding, widens
 from .quantity import Quantity, quantities, verb_direction
 from .units import lexicon, rules
@@ -170,10 +171,9 @@ def _match(rule: dict, facts: list[_Fact], text: str) -> list[dict[str, Any]]:
 def _fmt(v: float) -> str:
     if v == 0:
         return "0"
-    if abs(v) >= 1e8:
-        return f"{v / 1e8:.6g}亿"
-    if abs(v) >= 1e4:
-        return f"{v / 1e4:.6g}万"
+    for word in ("亿", "万"):
+        if abs(v) >= MAGNITUDES[word]:
+            return f"{v / MAGNITUDES[word]:.6g}{word}"
     return f"{v:.6g}"
 
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from ..numbers import COUNTING, NONZERO_DIGITS, YEAR_DIGITS, ZEROS, chinese_int
 from .units import _alt, _overlaps, fold, lexicon
 
 
@@ -35,18 +36,18 @@ class DateMention:
     century: int | None = None  #: a decade's century offset (本世纪 0, 上世纪 −1)
 
 
-_ZH_YEAR = r"(?:一九|二[〇零○])[零〇○一二三四五六七八九]{2}"
+_ZH_YEAR = rf"(?:一九|二[{ZEROS}])[{YEAR_DIGITS}]{{2}}"
 _YEAR = rf"(?:19|20)\d{{2}}|{_ZH_YEAR}"
 #: An earlier year (1000–1899) is a year when 年 follows it alone (1871年在…), not a
 #: number of years (1000多年, 1500年来, 800年前).
 _OLD_YEAR = r"1[0-8]\d{2}(?=年(?!多|余|来|以来|前|左右|之久|间|历史))"
-_MON = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九元]"
-_DAY = r"3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+_MON = rf"1[0-2]|0?[1-9]|十[一二]?|[{NONZERO_DIGITS}元]"
+#: A day of the month from 10 on, in Chinese (十, 十五, 二十一, 三十).
+_ZH_TENS_DAY = rf"[二三]?十[{NONZERO_DIGITS}]?"
+_DAY = rf"3[01]|[12]\d|0?[1-9]|{_ZH_TENS_DAY}|[{NONZERO_DIGITS}]"
 
 
 def _int(s: str) -> int:
-    from ..numbers import chinese_int
-
     if s == "元":  # 元月: January
         return 1
     return int(s) if s.isdigit() else chinese_int(s.replace("○", "〇"))
@@ -69,12 +70,12 @@ def _date_res() -> _DateRes:
                         rf"(?P<y2>{_YEAR})(?P<nian>年)?")
     full = re.compile(rf"(?:(?P<rel>{rel})|(?<!\d)(?P<y>{_YEAR}|{_OLD_YEAR})年)?"
                       rf"(?:(?<![\d个])(?P<m>{_MON})月(?:份)?(?:(?P<d>{_DAY})[日号])?)?")
-    day = re.compile(r"(?<![\d.个一二三四五六七八九十])"
-                     r"(?P<d>3[01]|[12]\d|0?[1-9]|[二三]?十[一二三四五六七八九]?)"
+    day = re.compile(rf"(?<![\d.个{COUNTING}])"
+                     rf"(?P<d>3[01]|[12]\d|0?[1-9]|{_ZH_TENS_DAY})"
                      r"日(?!内|以内|之内|以上|左右|多|元|游)"
                      rf"|(?P<rel>{_alt(lex['relative_days'])})")
     decade = re.compile(r"(?:(?P<c>\d{2}|二十|十九|二十一)世纪|(?P<crel>本世纪|上世纪|上个世纪))?"
-                        r"(?P<dec>\d{3}0|\d0|[一二三四五六七八九]十)年代")
+                        rf"(?P<dec>\d{{3}}0|\d0|[{NONZERO_DIGITS}]十)年代")
     hol = re.compile(_alt(list(lex["holidays"]) + list(lex["lunar"])
                           + list(lex["lunar_offsets"])))
     return _DateRes(period, full, day, decade, hol)
@@ -114,7 +115,7 @@ def _holiday_mentions(text: str, taken: list[tuple[int, int]]) -> list[DateMenti
     for m in _date_res().holiday.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
-        if set(m.group()) <= set("一二三四五六七八九十") or m.group() in context_only:
+        if set(m.group()) <= set(COUNTING) or m.group() in context_only:
             # 五一, 十一, 国庆: only quoted or before 节/假期 (十一届, 杨国庆 are no dates)
             quoted = text[m.start() - 1:m.start()] in "\"“‘『「" \
                 and text[m.end():m.end() + 1] in "\"”’』」"

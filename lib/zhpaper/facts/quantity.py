@@ -41,7 +41,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..numbers import number_value
+from ..numbers import DIGITS, MAGNITUDE_CHARS, NUMERAL_CHARS, chinese_number, number_value
 from .dates import date_mentions
 from .hedges import hedge_words
 from .units import _AR, _ZH, _ZH_DECIMAL, _ZH_DIGITS, _alt, _overlaps, _units, fold, lexicon
@@ -78,7 +78,7 @@ _VAGUE_ROUND = re.compile(r"[上成][百千万]")
 @lru_cache(maxsize=1)
 def _numeral_units() -> tuple[str, ...]:
     """Units that begin with a numeral character (千瓦, 千克, 百分点)."""
-    return tuple(u for u in _units() if u[0] in "零〇一二两三四五六七八九十百千万")
+    return tuple(u for u in _units() if u[0] in NUMERAL_CHARS + MAGNITUDE_CHARS)
 
 
 @dataclass(frozen=True)
@@ -150,12 +150,10 @@ def _is_ordinal(text: str, start: int, num_end: int) -> bool:
 
 
 def _value(num: str, mag: str | None) -> float:
-    scale = lexicon()["magnitudes"].get(mag, 1) if mag else 1
+    scale = number_value(mag) if mag else 1
     if num == "半":
         return 0.5 * scale
     if "点" in num:  # 二点三万: a decimal written in words
-        from ..numbers import chinese_number
-
         return chinese_number(num) * scale
     return number_value(num + (mag or ""))
 
@@ -193,8 +191,6 @@ def _approximate(num: str) -> tuple[int, int] | None:
     """Two neighbouring digits read as a range: 两三 → (2, 3), 七八 → (7, 8), 三五."""
     if len(num) != 2 or num[0] not in _ZH_DIGITS or num[1] not in _ZH_DIGITS:
         return None
-    from ..numbers import DIGITS
-
     a, b = DIGITS[num[0]], DIGITS[num[1]]
     return (a, b) if 0 < a < b and (b - a == 1 or (a, b) == (3, 5)) else None
 
@@ -214,7 +210,7 @@ def _from_match(text: str, folded: str, m: re.Match[str]) -> Quantity | None:
     hedge = hedge or m["h1"] or m["h2"] or m["h3"]
     approx = _approximate(num) if not num[0].isdigit() else None
     try:
-        value = float(approx[0]) * (lexicon()["magnitudes"].get(mag, 1) if mag else 1) \
+        value = float(approx[0]) * (number_value(mag) if mag else 1) \
             if approx else _value(num, mag)
         high = None
         if approx:
@@ -238,7 +234,7 @@ def _bare_magnitudes(text: str, folded: str, taken: list[tuple[int, int]]) -> li
     groups = _units()
     for m in _bare_magnitude_re().finditer(folded):
         before = folded[m.start() - 1] if m.start() > 0 else ""
-        if re.match(rf"[\d零〇一二两三四五六七八九十百千万亿上成（(/{_VAGUE_BEFORE}]", before):
+        if re.match(rf"[\d{NUMERAL_CHARS}{MAGNITUDE_CHARS}上成（(/{_VAGUE_BEFORE}]", before):
             continue  # part of a number, vague (上万), or a table's unit label (（万元）)
         if not m["hedge"] and (not m["unit"] or groups[m["unit"]] == "time"):
             continue  # a magnitude alone counts before a unit, not a time (张万年)
@@ -246,7 +242,7 @@ def _bare_magnitudes(text: str, folded: str, taken: list[tuple[int, int]]) -> li
             continue
         if any(folded.startswith(u, m.start("mag")) for u in _numeral_units()):
             continue  # 每千瓦时: a unit, not a magnitude
-        value = float(lexicon()["magnitudes"][m["mag"]])
+        value = number_value(m["mag"])
         out.append(Quantity(m.start(), m.end(), text[m.start():m.end()], value, None,
                             m["unit"], m["hedge"], "amount", None, m["mag"]))
     return out
@@ -255,8 +251,6 @@ def _bare_magnitudes(text: str, folded: str, taken: list[tuple[int, int]]) -> li
 def _chinese_percents(text: str, folded: str, taken: list[tuple[int, int]]
                       ) -> list[Quantity]:
     """百分之三十, 百分之九十九点九: a percentage in words."""
-    from ..numbers import chinese_number
-
     out = []
     for m in re.finditer(rf"百分之(?P<n>{_ZH_DECIMAL})(?!几)", folded):
         if _overlaps(m.start(), m.end(), taken):

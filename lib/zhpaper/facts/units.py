@@ -4,8 +4,10 @@
 and their meaning, verbs of change), what is not a figure (ordinals, idioms, names,
 times of day) and what dates are named by (relative words, holidays, the lunar
 calendar); ``data/checks.toml`` holds the claim-check rules. This module parses them,
-builds the unit table, the numeral patterns and :func:`fold`, shared by the modules
-that find quantities and dates.
+builds the unit table and :func:`fold`, and names the numeral patterns (built from
+:mod:`zhpaper.numbers`, the one table of numerals), shared by the modules that find
+quantities and dates. The words of ``[magnitudes]`` say which magnitudes a figure may
+carry (万, 亿, 千万 …); their values are read by :func:`zhpaper.numbers.number_value`.
 """
 
 from __future__ import annotations
@@ -14,14 +16,15 @@ import re
 import tomllib
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any
+
+from ..numbers import ARABIC, CHINESE_DECIMAL, CHINESE_NUMERAL, TEXT_DIGITS
+from ..resources import read_data
 
 
 @cache
 def _data(name: str) -> dict[str, Any]:
-    text = resources.files("zhpaper").joinpath(f"data/{name}").read_text("utf-8")
-    return tomllib.loads(text)
+    return tomllib.loads(read_data(name))
 
 
 def lexicon() -> dict[str, Any]:
@@ -48,10 +51,11 @@ def _units() -> dict[str, str]:
     return out
 
 
-_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_ZH = r"[零〇一二两三四五六七八九十百千]+"
-_ZH_DIGITS = set("零〇一二两三四五六七八九")
-_ZH_DECIMAL = r"[零〇一二两三四五六七八九十百千]+(?:点[零〇一二三四五六七八九]+)?"
+# the numeral patterns, built from the one table of numerals (zhpaper.numbers)
+_AR = ARABIC
+_ZH = CHINESE_NUMERAL
+_ZH_DIGITS = set(TEXT_DIGITS)
+_ZH_DECIMAL = CHINESE_DECIMAL
 
 
 def fold(text: str) -> str:
