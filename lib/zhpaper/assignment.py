@@ -4,10 +4,11 @@ Each paragraph (a chain of joined fragments) starts in the article whose header
 precedes it on the page (:func:`_headers`; a byline printed in the text opens the next
 article without one), then is re-assigned by content (:func:`_assign`: character-bigram
 TF-IDF similarity to each article's header and paragraphs, the paragraph left out of its
-own article's profile) when its words clearly belong to another article, by
-:data:`REASSIGN_MARGIN`. :func:`_reading_order` reads paragraphs in page order, except
-that a column printed above the one before it follows the paragraph its first fragment
-continues. :mod:`zhpaper.reconstruct` builds the articles from these.
+own article's profile; the vectors and the cosine are :mod:`zhpaper.cohesion`'s) when
+its words clearly belong to another article, by :data:`REASSIGN_MARGIN`.
+:func:`_reading_order` reads paragraphs in page order, except that a column printed
+above the one before it follows the paragraph its first fragment continues.
+:mod:`zhpaper.reconstruct` builds the articles from these.
 """
 
 from __future__ import annotations
@@ -17,8 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import text as textmod
-from .cohesion import idf as _idf
-from .cohesion import topic_bigrams as _topic_bigrams
+from .cohesion import cosine, dot, idf, norm2, topic_bigrams, weigh
 from .fragments import Fragment
 from .page import Paragraph
 from .structure import TEXT_BEFORE
@@ -29,6 +29,8 @@ from .structure import TEXT_BEFORE
 #: prefer 0.05, 0.997 against 0.982 on 60 pages; a margin growing with the similarity
 #: of the two articles was tried and gained nothing).
 REASSIGN_MARGIN = 0.12
+#: An article's header counts this many times its words in the article's profile.
+_HEADER_WEIGHT = 3
 
 
 _HEADING_KINDS = frozenset({"kicker", "headline", "banner", "section", "sidebar_label",
@@ -128,31 +130,16 @@ def _assign(
 
     home = [positional(c) for c in chains]
     assign = list(home)
-    words = [_topic_bigrams(p.text) for p in paragraphs]
-    header_words = [_topic_bigrams(h.text()) for h in headers]
-    idf = _idf(words + header_words)
-    vectors = [{w: n * idf[w] for w, n in c.items()} for c in words]
-    norms2 = [sum(v * v for v in vec.values()) for vec in vectors]
+    words = [topic_bigrams(p.text) for p in paragraphs]
+    header_words = [topic_bigrams(h.text()) for h in headers]
+    weights = idf(words + header_words)
+    vectors = [weigh(c, weights) for c in words]
+    headings = [weigh(c, weights, _HEADER_WEIGHT) for c in header_words]
     for _ in range(5):
-        profiles: list[dict[str, float]] = []
-        for k, hw in enumerate(header_words):
-            profile: dict[str, float] = {w: 3 * n * idf[w] for w, n in hw.items()}
-            for i, a in enumerate(assign):
-                if a == k:
-                    for w, v in vectors[i].items():
-                        profile[w] = profile.get(w, 0.0) + v
-            profiles.append(profile)
-        profile_norms2 = [sum(v * v for v in p.values()) for p in profiles]
+        profiles = _profiles(headings, vectors, assign)
         changed = False
         for i, vec in enumerate(vectors):
-            sims = []
-            for k, profile in enumerate(profiles):
-                dot = sum(v * profile.get(w, 0.0) for w, v in vec.items())
-                pn2 = profile_norms2[k]
-                if assign[i] == k:  # leave the paragraph out of its own article's profile
-                    dot, pn2 = dot - norms2[i], pn2 - 2 * dot + norms2[i]
-                denom = math.sqrt(norms2[i] * pn2) if norms2[i] > 0 and pn2 > 1e-12 else 0
-                sims.append(dot / denom if denom else 0.0)
+            sims = _similarities(vec, profiles, assign[i])
             best = max(range(len(headers)), key=lambda k: (sims[k], k == home[i]))
             new = best if sims[best] > sims[home[i]] + REASSIGN_MARGIN else home[i]
             if new != assign[i]:
@@ -160,6 +147,37 @@ def _assign(
         if not changed:
             break
     return assign
+
+
+def _profiles(headings: list[dict[str, float]], vectors: list[dict[str, float]],
+              assign: list[int]) -> list[tuple[dict[str, float], float]]:
+    """Each article's profile (its header's vector and the vectors of the paragraphs
+    assigned to it, summed) and the profile's squared length."""
+    profiles = []
+    for k, heading in enumerate(headings):
+        profile = dict(heading)
+        for i, a in enumerate(assign):
+            if a == k:
+                for w, v in vectors[i].items():
+                    profile[w] = profile.get(w, 0.0) + v
+        profiles.append((profile, norm2(profile)))
+    return profiles
+
+
+def _similarities(vec: dict[str, float], profiles: list[tuple[dict[str, float], float]],
+                  own: int) -> list[float]:
+    """The cosine of a paragraph's vector with each article's profile, the paragraph
+    left out of the profile of its own article ``own`` (by the algebra of the dot
+    product, without building that profile)."""
+    n2 = norm2(vec)
+    sims = []
+    for k, (profile, pn2) in enumerate(profiles):
+        product = dot(vec, profile)
+        if k == own:
+            product, pn2 = product - n2, pn2 - 2 * product + n2
+        # what is left of a profile that held only this paragraph is rounding error
+        sims.append(cosine(product, math.sqrt(n2), math.sqrt(pn2) if pn2 > 1e-12 else 0.0))
+    return sims
 
 
 def _reading_order(chains: list[list[Fragment]], assign: list[int],

