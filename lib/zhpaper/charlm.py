@@ -55,7 +55,7 @@ EMPTY = Counts({}, {}, 0, {}, {}, {})
 def train(exclude: Iterable[int] = ()) -> Counts:
     """Counts from the lines of ``seg/data.txt`` that are neither unseen nor in
     ``exclude`` (0-based line numbers); empty without the corpus."""
-    from .heldout import unseen_lines
+    from .heldout import seg_line_tokens, unseen_lines
 
     corpus = seg_corpus_path()
     if corpus is None:
@@ -69,11 +69,11 @@ def train(exclude: Iterable[int] = ()) -> Counts:
         for k, line in enumerate(fh):
             if k in skip:
                 continue
-            toks = line.split()
-            chars = [tok[0] for tok in toks]
+            toks = seg_line_tokens(line)
+            chars = [c for c, _ in toks]
             uni_c.update(chars)
             bi_c.update(a + b for a, b in zip(chars, chars[1:], strict=False))
-            single_c.update(tok[0] for tok in toks if tok[2:] == "s")
+            single_c.update(c for c, place in toks if place == "s")
             if chars:
                 s = START + "".join(chars) + END
                 for n in range(1, ORDER + 1):
