@@ -42,15 +42,21 @@ def test_each_table_is_what_its_stage_returns(reading):
     assert reading.facts_json() == facts.to_json(page, audit)
 
 
-def test_a_stage_runs_once(seed, monkeypatch):
-    calls = []
-    real = tokens.tokens_frame
+def counted(monkeypatch, module, name: str) -> list[int]:
+    """Replace ``module.name`` by a wrapper that counts its calls; the list of calls."""
+    calls: list[int] = []
+    real = getattr(module, name)
 
-    def counted(*args, **kwargs):
+    def wrapper(*args, **kwargs):
         calls.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(tokens, "tokens_frame", counted)
+    monkeypatch.setattr(module, name, wrapper)
+    return calls
+
+
+def test_a_stage_runs_once(seed, monkeypatch):
+    calls = counted(monkeypatch, tokens, "tokens_frame")
     r = zhpaper.read(seed)
     r.tokens, r.tokens, r.keywords("tfidf"), r.keywords("textrank")
     assert len(calls) == 1
@@ -93,14 +99,7 @@ def test_a_bad_date_is_refused_before_reading(tmp_path):
 def test_the_text_units_are_computed_once_for_every_table(seed, monkeypatch):
     from zhpaper import corpus
 
-    calls = []
-    real = corpus.units
-
-    def counted(*args, **kwargs):
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(corpus, "units", counted)
+    calls = counted(monkeypatch, corpus, "units")
     r = zhpaper.read(seed)
     r.tokens, r.entities, r.facts, r.dates, r.checks, r.slogans, r.facts_json()
     assert len(calls) == 1
