@@ -35,6 +35,13 @@ one file, `lib/zhpaper/data/columns.toml`, and a test calls every function liste
 the seed page and checks that it returns exactly these columns, in this order, with these
 types, so the page cannot drift from the code.
 
+A page's reading (`reading = zhpaper.read(path)`) hands out the most used of them:
+`reading.tokens`, `.entities`, `.facts`, `.dates`, `.checks` and `.slogans` are the frames
+of `tokens.tokens_frame`, `entities.entities_frame`, `facts.facts_frame`,
+`facts.dates_frame`, `facts.checks_frame` and `slogans.slogans_frame` below,
+`reading.keywords(method)` those of `keywords.tfidf`, `keywords.textrank` and
+`keywords.fightin_words_by_article`, and `reading.audit.to_frame()` is `Audit.to_frame`.
+
 ## The shared vocabulary
 
 A column name means the same thing in every frame that uses it: `article` is always the
