@@ -179,6 +179,21 @@ def cmd_facts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_analyse(sub) -> None:
+    """The ``analyse`` subcommand's parser."""
+    n = sub.add_parser("analyse", help="the whole reading of many pages, written as tidy "
+                       "tables (JSON Lines) to a folder; resumable")
+    n.add_argument("inputs", nargs="+", metavar="PAGE_OR_FOLDER",
+                   help="page files, or folders of them (.md, .markdown, .txt)")
+    n.add_argument("--out", required=True, help="the folder to write the tables to (pages "
+                   "already done there are skipped)")
+    n.add_argument("--jobs", type=_integer(0), default=1,
+                   help="processes to use (0 = all cores; default 1)")
+    n.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="show a progress bar (default: when stderr is a terminal)")
+    n.set_defaults(func=cmd_analyse)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="zhpaper",
@@ -196,17 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="for a folder: show a progress bar (default: when stderr is a terminal)")
     p.add_argument("--indent", type=_indent, default=1, help="JSON indentation (default 1)")
     p.set_defaults(func=cmd_parse)
-    n = sub.add_parser("analyse", help="the whole reading of many pages, written as tidy "
-                       "tables (JSON Lines) to a folder; resumable")
-    n.add_argument("inputs", nargs="+", metavar="PAGE_OR_FOLDER",
-                   help="page files, or folders of them (.md, .markdown, .txt)")
-    n.add_argument("--out", required=True, help="the folder to write the tables to (pages "
-                   "already done there are skipped)")
-    n.add_argument("--jobs", type=_integer(0), default=1,
-                   help="processes to use (0 = all cores; default 1)")
-    n.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                   help="show a progress bar (default: when stderr is a terminal)")
-    n.set_defaults(func=cmd_analyse)
+    _add_analyse(sub)
     a = sub.add_parser("audit", help="find likely OCR errors, garbled and lost text (JSON)")
     a.add_argument("page", help="the page: a Markdown file from an OCR/layout tool")
     a.add_argument("--table", action="store_true", help="print a readable table")
