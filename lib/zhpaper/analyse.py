@@ -190,8 +190,8 @@ def analyse_page(path: str, out: str) -> dict:
     if is_done(path, target):
         return {**_record(target, page), "status": "skipped"}
     try:
-        sha = _sha256(path)
-        frames = _frames(read(path))
+        reading = read(path)
+        frames = _frames(reading)
     except ZhpaperError as exc:
         return {"page": page, "path": path, "status": "failed", "error": str(exc)}
     except Exception as exc:  # a bug: report it with the page, go on with the others
@@ -199,7 +199,8 @@ def analyse_page(path: str, out: str) -> dict:
                 "error": f"internal error ({type(exc).__name__}: {exc})"}
     for name, frame in frames.items():
         _write_atomic(target / name / f"{page}.jsonl", _lines(frame, page))
-    record = {"page": page, "path": path, "sha256": sha, "version": _version(),
+    # the hash of the bytes read, so that a file changed meanwhile is not taken for done
+    record = {"page": page, "path": path, "sha256": reading.page.sha256, "version": _version(),
               "rows": {name: len(frame) for name, frame in frames.items()}}
     _write_atomic(target / PAGES / f"{page}.json", json.dumps(record, ensure_ascii=False))
     return {**record, "status": "done"}

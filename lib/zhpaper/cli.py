@@ -116,7 +116,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
                       report=lambda r: _report_failure(r["path"], r["error"]))
     failed = len(summary["failed"])
     total = summary["done"] + summary["skipped"] + failed
-    sys.stderr.write(f"zhpaper: {summary['done']} pages analysed, {summary['skipped']} "
+    sys.stderr.write(f"zhpaper: pages analysed: {summary['done']}, {summary['skipped']} "
                      f"already done, {failed} failed, of {total}; tables in {args.out}\n")
     if failed:
         sys.stderr.write(f"zhpaper: error: {failed} of {total} pages failed (listed above); "
