@@ -18,6 +18,7 @@ from conftest import ROOT, SEED
 
 from zhpaper import (
     accounting,
+    analyse,
     chains,
     columns,
     entities,
@@ -73,6 +74,7 @@ def _counts(s):
 #: How the test calls each frame's function on the seed page (``s``: the fixture).
 CALLS = {
     "zhpaper.page.Page.to_frame": lambda s: s.page.to_frame(),
+    "zhpaper.analyse.articles_frame": lambda s: analyse.articles_frame(s.page),
     "zhpaper.page.Page.joins_frame": lambda s: s.page.joins_frame(),
     "zhpaper.page.Page.flags_frame": lambda s: s.page.flags_frame(),
     "zhpaper.accounting.account": lambda s: accounting.account(s.page),

@@ -116,3 +116,11 @@ def parse_folder(folder: Path, out: Path | None, jobs: int = 1, progress: bool =
             sink.close()
             os.unlink(tmp_name)
     return written, failures
+
+
+def load(out: Path | str, table: str):
+    """One table of an analysis folder written by ``python -m zhpaper analyse`` as one
+    DataFrame (:func:`zhpaper.analyse.load`)."""
+    from .analyse import load as load_table
+
+    return load_table(out, table)

@@ -102,6 +102,29 @@ def _parse_folder(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report_failure(path: str, error: str) -> None:
+    sys.stderr.write(f"\nzhpaper: error: {error}\n" if path in error else
+                     f"\nzhpaper: error: {path}: {error}\n")
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    from .analyse import analyse
+
+    jobs = (os.cpu_count() or 1) if args.jobs == 0 else args.jobs
+    progress = args.progress if args.progress is not None else sys.stderr.isatty()
+    summary = analyse(args.inputs, args.out, jobs=jobs, progress=progress,
+                      report=lambda r: _report_failure(r["path"], r["error"]))
+    failed = len(summary["failed"])
+    total = summary["done"] + summary["skipped"] + failed
+    sys.stderr.write(f"zhpaper: pages analysed: {summary['done']}, {summary['skipped']} "
+                     f"already done, {failed} failed, of {total}; tables in {args.out}\n")
+    if failed:
+        sys.stderr.write(f"zhpaper: error: {failed} of {total} pages failed (listed above); "
+                         "the others were written\n")
+        return 2
+    return 0
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     from .reading import read
 
@@ -156,6 +179,21 @@ def cmd_facts(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_analyse(sub) -> None:
+    """The ``analyse`` subcommand's parser."""
+    n = sub.add_parser("analyse", help="the whole reading of many pages, written as tidy "
+                       "tables (JSON Lines) to a folder; resumable")
+    n.add_argument("inputs", nargs="+", metavar="PAGE_OR_FOLDER",
+                   help="page files, or folders of them (.md, .markdown, .txt)")
+    n.add_argument("--out", required=True, help="the folder to write the tables to (pages "
+                   "already done there are skipped)")
+    n.add_argument("--jobs", type=_integer(0), default=1,
+                   help="processes to use (0 = all cores; default 1)")
+    n.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="show a progress bar (default: when stderr is a terminal)")
+    n.set_defaults(func=cmd_analyse)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="zhpaper",
@@ -173,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="for a folder: show a progress bar (default: when stderr is a terminal)")
     p.add_argument("--indent", type=_indent, default=1, help="JSON indentation (default 1)")
     p.set_defaults(func=cmd_parse)
+    _add_analyse(sub)
     a = sub.add_parser("audit", help="find likely OCR errors, garbled and lost text (JSON)")
     a.add_argument("page", help="the page: a Markdown file from an OCR/layout tool")
     a.add_argument("--table", action="store_true", help="print a readable table")
