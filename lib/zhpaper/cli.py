@@ -102,9 +102,11 @@ def _parse_folder(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report_failure(path: str, error: str) -> None:
-    sys.stderr.write(f"\nzhpaper: error: {error}\n" if path in error else
-                     f"\nzhpaper: error: {path}: {error}\n")
+def _report_failure(path: str, error: str, progress: bool) -> None:
+    """One line for a failed page; after a new line when a progress bar is being drawn."""
+    lead = "\n" if progress else ""
+    sys.stderr.write(f"{lead}zhpaper: error: {error}\n" if path in error else
+                     f"{lead}zhpaper: error: {path}: {error}\n")
 
 
 def cmd_analyse(args: argparse.Namespace) -> int:
@@ -113,7 +115,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
     jobs = (os.cpu_count() or 1) if args.jobs == 0 else args.jobs
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
     summary = analyse(args.inputs, args.out, jobs=jobs, progress=progress,
-                      report=lambda r: _report_failure(r["path"], r["error"]))
+                      report=lambda r: _report_failure(r["path"], r["error"], progress))
     failed = len(summary["failed"])
     total = summary["done"] + summary["skipped"] + failed
     sys.stderr.write(f"zhpaper: pages analysed: {summary['done']}, {summary['skipped']} "
