@@ -1,9 +1,12 @@
 """Benchmarks: the library on one page, at archive scale, the book build, the tests.
 
 Usage: python scripts/bench.py [--pages 1000] [--quick] [--no-book] [--no-tests]
+                               [--only SECTION]
 
 Prints Markdown tables and writes them to book/benchmarks.md (an appendix of the book).
 Every figure is measured when the script runs; nothing here is a timed test.
+``--only reading`` (or ``page``, ``text``, ``archive``, ``book``, ``tests``) measures one
+section again and replaces just that section of the file, saying when it was measured.
 """
 
 from __future__ import annotations
@@ -196,6 +199,68 @@ def archive(pages: int, quick: bool) -> list[str]:
     return lines
 
 
+def _corpus_pages(folder: Path, n: int) -> None:
+    """``n`` pages of the reconstruction corpus (the 1998 dev half laid out by
+    :mod:`zhpaper.evaluation.layout`, the five tools' styles in turn) written to ``folder``."""
+    from zhpaper import pd1998
+    from zhpaper.evaluation import layout
+
+    arts = pd1998.half("dev")
+    for i in range(n):
+        style = layout.STYLES[i % len(layout.STYLES)]
+        laid = layout.compose(layout.page_articles(arts, i), i, style)
+        (folder / f"p{i:05d}.md").write_text(laid.markdown, "utf-8")
+
+
+def whole_reading(pages: int, quick: bool) -> list[str]:
+    """``python -m zhpaper analyse`` (read, reconstruct, audit, tokens, entities, facts,
+    dates, checks, slogans, nine tables written) on 100 and ``pages`` corpus pages."""
+    work = Path(tempfile.mkdtemp(prefix="zhpaper-bench-"))
+    rows = []
+    try:
+        sizes = [100, pages] if pages > 100 else [pages]
+        folder = work / "pages"
+        folder.mkdir()
+        _corpus_pages(folder, max(sizes))
+        cores = os.cpu_count() or 1
+        for n in sizes:
+            sub = work / f"n{n}"
+            sub.mkdir()
+            for p in sorted(folder.iterdir())[:n]:
+                os.link(p, sub / p.name)
+            for jobs in ([1] if quick else [1, cores]):
+                cmd = [PY, "-m", "zhpaper", "analyse", str(sub), "--out",
+                       str(work / f"out-{n}-{jobs}"), "--jobs", str(jobs), "--no-progress"]
+                start = time.perf_counter()
+                proc = subprocess.run([PY, "-c", PEAK_RSS, *cmd], capture_output=True,
+                                      text=True, check=True)
+                elapsed = time.perf_counter() - start
+                peak_kb = int(proc.stdout.strip().splitlines()[-1])
+                rows.append((n, jobs, elapsed, n / elapsed, n / elapsed / jobs, peak_kb / 1024))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    lines = [
+        "Pages of the reconstruction corpus (the People's Daily 1998 dev half laid out in "
+        "the five tools' styles in turn, `zhpaper.evaluation.layout`), read whole with "
+        "`python -m zhpaper analyse DIR --out OUT --jobs N`: reconstruction, audit, tokens, "
+        "entities, facts, dates, claim checks and slogans, nine tables written per page "
+        "(whole command, start-up included; no keywords). Peak memory is the largest "
+        "process's resident set (getrusage).",
+        "",
+        "| pages | processes | seconds | pages/s | pages/s per core (≥ 10) "
+        "| peak RSS MB (≤ 500) |",
+        "|---|---|---|---|---|---|",
+    ]
+    lines += [f"| {n} | {j} | {t:.1f} | {r:.1f} | {rc:.1f} {'' if rc >= 10 else '(**no**)'} "
+              f"| {m:.0f} {'' if m <= 500 else '(**no**)'} |" for n, j, t, r, rc, m in rows]
+    if len(sizes) > 1:
+        per = {n: t / n for n, j, t, *_ in rows if j == 1}
+        lines += ["", f"Seconds per page on one process: {per[sizes[0]]:.3f} at "
+                  f"{sizes[0]} pages, {per[sizes[1]]:.3f} at {sizes[1]} (linear time keeps "
+                  "them equal; a short run pays relatively more for start-up)."]
+    return lines
+
+
 def book() -> list[str]:
     work = Path(tempfile.mkdtemp(prefix="zhpaper-book-"))
     try:
@@ -258,32 +323,63 @@ def tests() -> list[str]:
             f"| `pytest -n auto` ({os.cpu_count()} workers) | {elapsed:.0f} | {summary} |"]
 
 
+#: Section titles in the order of the file, and the short names ``--only`` takes.
+SECTIONS = {"page": "The library on one page", "text": "The text layer on one page",
+            "archive": "Archive scale", "reading": "The whole reading at archive scale",
+            "book": "Building the book", "tests": "The test suite"}
+
+
+def _measure(name: str, args) -> list[str]:
+    return {"page": lambda: library_on_one_page(args.runs),
+            "text": lambda: text_layer(args.runs),
+            "archive": lambda: archive(args.pages, args.quick),
+            "reading": lambda: whole_reading(args.pages, args.quick),
+            "book": book, "tests": tests}[name]()
+
+
+def _replace_section(markdown: str, title: str, lines: list[str], machine: str) -> str:
+    """``markdown`` with the section ``## title`` replaced by ``lines`` (appended at its
+    place in :data:`SECTIONS` order if missing), marked with when it was measured."""
+    body = [f"Measured again on its own ({machine}) with `--only`.", "", *lines]
+    parts = markdown.rstrip("\n").split("\n## ")
+    head, sections = parts[0], {p.split("\n", 1)[0]: p for p in parts[1:]}
+    sections[title] = title + "\n\n" + "\n".join(body) + "\n"
+    order = [t for t in SECTIONS.values() if t in sections]
+    order += [t for t in sections if t not in order]
+    return "\n## ".join([head, *(sections[t] for t in order)]) + "\n"
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=15)
-    parser.add_argument("--quick", action="store_true", help="serial archive run only")
+    parser.add_argument("--quick", action="store_true", help="serial archive runs only")
     parser.add_argument("--no-book", action="store_true")
     parser.add_argument("--no-tests", action="store_true")
+    parser.add_argument("--only", choices=sorted(SECTIONS),
+                        help="measure this section only and replace it in the output file")
     parser.add_argument("--output", default=str(ROOT / "book" / "benchmarks.md"))
     args = parser.parse_args(argv)
     machine = (f"{platform.machine()}, {os.cpu_count()} cores, Python "
                f"{platform.python_version()}, {time.strftime('%Y-%m-%d')}")
-    sections = [("The library on one page", library_on_one_page(args.runs)),
-                ("The text layer on one page", text_layer(args.runs)),
-                ("Archive scale", archive(args.pages, args.quick))]
-    if not args.no_book:
-        sections.append(("Building the book", book()))
-    if not args.no_tests:
-        sections.append(("The test suite", tests()))
+    output = Path(args.output)
+    if args.only:
+        lines = _measure(args.only, args)
+        print("\n".join(lines))
+        old = output.read_text("utf-8") if output.exists() else "# Benchmarks\n"
+        output.write_text(_replace_section(old, SECTIONS[args.only], lines, machine),
+                          encoding="utf-8")
+        return 0
+    skip = ({"book"} if args.no_book else set()) | ({"tests"} if args.no_tests else set())
     text = ["# Benchmarks", "",
             f"Measured by `make bench` (`python scripts/bench.py`) on {machine}. "
             "Re-run it to measure your machine; nothing here is typed in by hand.", ""]
-    for title, lines in sections:
-        text += [f"## {title}", "", *lines, ""]
+    for name, title in SECTIONS.items():
+        if name not in skip:
+            text += [f"## {title}", "", *_measure(name, args), ""]
     markdown = "\n".join(text).rstrip() + "\n"
     print(markdown)
-    Path(args.output).write_text(markdown, encoding="utf-8")
+    output.write_text(markdown, encoding="utf-8")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"(bench script itself: peak RSS {peak:.0f} MB)", file=sys.stderr)
     return 0
