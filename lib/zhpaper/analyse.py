@@ -8,8 +8,8 @@ each table of :data:`TABLES`, one JSON Lines file per page::
     OUT/pages/PAGE.json          the page's record: written last, it marks the page done
     OUT/tokens/PAGE.jsonl        one JSON object per row (likewise articles, paragraphs …)
 
-``PAGE``, the page's id, is the file's stem (``000_746b1ecd3a9e4b42`` for
-``000_746b1ecd3a9e4b42.txt``): the name the user's archive already gives the page (a
+``PAGE``, the page's id, is the file's stem (``1998-01-05_p04`` for
+``1998-01-05_p04.md``): the name the user's archive already gives the page (a
 date, an issue number), readable in every row; two inputs with the same stem are an
 error before anything runs. The page's sha256 is in its record and the manifest.
 
