@@ -172,3 +172,10 @@ def test_build_caches_by_key_and_removes_old_folders(tmp_path, few_articles):
     assert not again.built and again.seconds == 0.0 and again.folder == first.folder
     assert len(again.tokens) == len(first.tokens)
     assert reference.cache_key(2) != reference.cache_key(3)
+
+
+def test_month_counts_are_substrings_of_every_article():
+    articles = [article(0), article(1, paragraphs=("安全生产，安全生产月。", "无关。"))]
+    table = reference.month_counts(["安全生产", "算力"], articles).set_index("term")
+    assert table.loc["安全生产"].tolist() == [5, 2]  # both headlines, three in paragraphs
+    assert table.loc["算力"].tolist() == [0, 0]

@@ -21,7 +21,8 @@ The comparisons take two objects with ``tokens``, ``facts`` and ``slogans`` tabl
 :class:`~zhpaper.reading.Reading` of a page and a :class:`Reference` (or two of either):
 
 * :func:`term_frequencies`: terms counted as runs of whole tokens, per 10,000 words in
-  both, ``new`` where the corpus never uses them, else ``persists``;
+  both, ``new`` where the corpus never uses them, else ``persists``; :func:`month_counts`
+  checks them as plain substrings of the whole month;
 * :func:`distinctive_words`: Fightin' Words (Monroe, Colaresi & Quinn 2008, §3.5) of
   the page against the corpus, with the corpus as the informative prior;
 * :func:`densities` and :func:`verb_frequencies`: quantities, numeric slogans and the
@@ -255,6 +256,22 @@ def term_frequencies(page, corpus, terms) -> pd.DataFrame:
                                        "corpus_per_10k", "corpus_pages", "status"])
 
 
+def month_counts(terms, articles=None) -> pd.DataFrame:
+    """Each term as a plain substring of the whole corpus (every article of the month,
+    headers and paragraphs, not only the sample; :func:`zhpaper.pd1998.articles` by
+    default): ``term``, ``month`` (occurrences), ``month_articles`` (articles with it).
+    A check on :func:`term_frequencies`: a term marked new that the month has was missed
+    by the sample or sits inside longer words there."""
+    import pandas as pd
+
+    from . import pd1998
+
+    texts = ["\n".join((*a.header, a.text)) for a in (articles or pd1998.articles())]
+    terms = list(dict.fromkeys(terms))
+    rows = [(t, sum(x.count(t) for x in texts), sum(t in x for x in texts)) for t in terms]
+    return pd.DataFrame(rows, columns=["term", "month", "month_articles"])
+
+
 def content_counts(tokens: pd.DataFrame) -> Counter:
     """Content words of a token table (``content`` true) and how often each occurs."""
     return Counter(tokens.loc[tokens["content"], "word"])
@@ -346,6 +363,6 @@ def slogan_counts(slogans: pd.DataFrame, top: int | None = 10) -> pd.DataFrame:
 
 
 __all__ = ["EVERY", "Reference", "build", "cache_key", "campaign_verbs", "char_total",
-           "content_counts", "densities", "distinctive_words", "page_markdown",
+           "content_counts", "densities", "distinctive_words", "month_counts", "page_markdown",
            "per_10k", "phrase_counts", "sample", "slogan_counts", "source_digest",
            "term_frequencies", "verb_frequencies", "word_total", "write_pages"]
