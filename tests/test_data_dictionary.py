@@ -29,6 +29,7 @@ from zhpaper import (
     notes,
     outline,
     pd1998,
+    reference,
     slogans,
     superlatives,
     tokens,
@@ -69,6 +70,12 @@ def _verdicts():
 def _counts(s):
     split = s.words["article"] == s.page.articles[0].id
     return Counter(s.words[split].word), Counter(s.words[~split].word)
+
+
+def _sides(s):
+    """The seed page as both texts of a comparison with a reference corpus."""
+    return SimpleNamespace(tokens=s.words, facts=s.facts,
+                           slogans=slogans.slogans_frame(s.page, s.result))
 
 
 #: How the test calls each frame's function on the seed page (``s``: the fixture).
@@ -128,6 +135,16 @@ CALLS = {
         lambda s: entities_eval.seed_frame(s.page, s.result),
     "zhpaper.evaluation.entities.seed_errors":
         lambda s: entities_eval.seed_errors(s.page, s.result),
+    "zhpaper.reference.term_frequencies":
+        lambda s: reference.term_frequencies(_sides(s), _sides(s), ["安全生产", "新质生产力"]),
+    "zhpaper.reference.month_counts": lambda s: reference.month_counts(["安全生产", "算力"]),
+    "zhpaper.reference.distinctive_words":
+        lambda s: reference.distinctive_words(_sides(s), _sides(s)),
+    "zhpaper.reference.verb_frequencies":
+        lambda s: reference.verb_frequencies(_sides(s), _sides(s)),
+    "zhpaper.reference.densities": lambda s: reference.densities(_sides(s), _sides(s)),
+    "zhpaper.reference.slogan_counts":
+        lambda s: reference.slogan_counts(slogans.slogans_frame(s.page, s.result)),
     "zhpaper.evaluation.unseen.frame": lambda s: unseen.frame([{c: "≥ 0.5" for c in unseen.COLUMNS}]),
 }
 
