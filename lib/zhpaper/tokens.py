@@ -43,7 +43,16 @@ from .phrases import (
     phrases,
     sentences_with,
 )
-from .pku import _MEASURES, _USER_TAGS, HELD_OUT, SPLIT_RATIO, _pku_split, pku_counts
+from .pku import (
+    _MEASURES,
+    _USER_TAGS,
+    HELD_OUT,
+    SPLIT_RATIO,
+    _pku_split,
+    pku_counts,
+    pku_join,
+    suffixes_attached,
+)
 from .resources import read_data
 from .segmenter import Token, entries_in, fold_width, tokenizer, user_entries
 
@@ -57,7 +66,8 @@ _NUMBER = re.compile(
     rf"""
     (?P<punct>[—─]{{2,}}|…+|[·・]{{3,}})
     | (?P<ordinal>第(?:{_DIGITS}+|[{NUMERAL_CHARS}]+))
-    | (?P<date>{_DIGITS}{{4}}年|{_DIGITS}{{1,2}}月(?:份)?|{_DIGITS}{{1,2}}[日号])
+    | (?P<date>{_DIGITS}{{4}}年|{_DIGITS}{{1,2}}月(?:份)?|{_DIGITS}{{1,2}}[日号]
+        |{_DIGITS}{{1,2}}(?:时|分)(?![钟间]))
     | (?P<percent>{_DIGITS}+(?:[.．]{_DIGITS}+)?[%％])
     | (?P<number>{_DIGITS}+(?:[,，]{_DIGITS}{{3}})*(?:[.．]{_DIGITS}+)?
         (?:[余多])?(?:{MAGNITUDE_SUFFIX})?(?:[余多])?)
@@ -169,6 +179,8 @@ def tokenize(text: str, *, hmm: bool | None = None, domain: bool = True,
                 out.append(Token(text[at:at + len(part)], at, at + len(part), tag))
                 at += len(part)
     out = [t for t in out if not t.text.isspace()]
+    if domain and pku:
+        out = suffixes_attached(pku_join(out))
     if phrases and domain:
         out = merge_phrases(out, text)
     return split_garbled(out, text, garbled)
