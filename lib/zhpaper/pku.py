@@ -10,6 +10,7 @@ several far more often (:data:`SPLIT_RATIO`). :func:`zhpaper.tokens.tokenize` ap
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -120,6 +121,8 @@ def pku_join(words: list[Token]) -> list[Token]:
     vocab, splits = pku_counts()
     if not vocab or not RULES["join"]:
         return words
+    if RULES["recut"]:
+        words = _recut_pairs(words)
     out: list[Token] = []
     for w in words:
         prev = out[-1] if out else None
@@ -179,6 +182,35 @@ def suffixes_attached(words: list[Token]) -> list[Token]:
     return out
 
 
+def _recut_pairs(words: list[Token]) -> list[Token]:
+    """Two consecutive words of Chinese characters (at most four together) cut again
+    where another cut into two corpus words is far likelier by the words' PKU counts
+    (人民军 队 → 人民 军队, 公安部 门 → 公安 部门)."""
+    vocab, _ = pku_counts()
+    out = list(words)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        both = a.text + b.text
+        if a.end != b.start or len(both) > 4 or not (_han(a.text) and _han(b.text)):
+            continue
+        now = math.log(vocab.get(a.text, 0.5)) + math.log(vocab.get(b.text, 0.5))
+        best, cut = now + RECUT_MARGIN, 0
+        for k in range(1, len(both)):
+            if k != len(a.text) and both[:k] in vocab and both[k:] in vocab:
+                score = math.log(vocab[both[:k]]) + math.log(vocab[both[k:]])
+                if score > best:
+                    best, cut = score, k
+        if cut:
+            out[i - 1] = Token(both[:cut], a.start, a.start + cut, _tag(both[:cut], a.pos))
+            out[i] = Token(both[cut:], a.start + cut, b.end, _tag(both[cut:], b.pos))
+    return out
+
+
+#: How much likelier (natural log of the product of the two words' counts) another cut
+#: of two words must be for :func:`_recut_pairs` to take it.
+RECUT_MARGIN = 2.0
+
+
 def _han(text: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in text)
 
@@ -199,7 +231,7 @@ def _user_words() -> frozenset[str]:
 
 #: Rules of :func:`_pku_split` that can be switched off, to measure what each adds.
 RULES = {"counted_numerals": True, "names": True, "counted_complements": True, "join": True,
-         "suffix": True}
+         "suffix": True, "recut": True}
 
 
 @lru_cache(maxsize=1)
