@@ -123,6 +123,8 @@ def pku_join(words: list[Token]) -> list[Token]:
         return words
     if RULES["recut"]:
         words = _recut_pairs(words)
+    if RULES["dots"]:
+        words = _dotted_names(words)
     out: list[Token] = []
     for w in words:
         prev = out[-1] if out else None
@@ -211,6 +213,29 @@ def _recut_pairs(words: list[Token]) -> list[Token]:
 RECUT_MARGIN = 2.0
 
 
+#: The middle dots that join the parts of a foreign name (PKU: 约翰·加朗 is one word).
+_NAME_DOTS = frozenset("·・")
+
+
+def _dotted_names(words: list[Token]) -> list[Token]:
+    """Words of Chinese characters joined by a middle dot made one word, as the PKU
+    corpus writes a transliterated name (莎阿代提 · 哈米提 → 莎阿代提·哈米提)."""
+    out: list[Token] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if w.text in _NAME_DOTS and out and nxt is not None and out[-1].end == w.start \
+                and nxt.start == w.end and _han(nxt.text) \
+                and _han("".join(c for c in out[-1].text if c not in _NAME_DOTS)):
+            out[-1] = Token(out[-1].text + w.text + nxt.text, out[-1].start, nxt.end, "nr")
+            i += 2
+            continue
+        out.append(w)
+        i += 1
+    return out
+
+
 def _han(text: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in text)
 
@@ -231,7 +256,8 @@ def _user_words() -> frozenset[str]:
 
 #: Rules of :func:`_pku_split` that can be switched off, to measure what each adds.
 RULES = {"counted_numerals": True, "names": True, "counted_complements": True, "join": True,
-         "suffix": True, "recut": True}
+         "suffix": True, "recut": True, "dots": True,
+         "m": True}
 
 
 @lru_cache(maxsize=1)
@@ -263,7 +289,8 @@ def _pku_split(word: str, tag: str = "") -> tuple[str, ...]:
     """``word`` cut into PKU-corpus words if it is not one itself (数据中心 → 数据 中心,
     一个 → 一 个); unchanged if no such cut exists. Longest first part wins."""
     vocab, splits = pku_counts()
-    if len(word) == 2 and (word[0] in _CN_NUMERALS and word[1] in _MEASURES
+    if len(word) == 2 and (word[0] in _CN_NUMERALS and (word[1] in _MEASURES
+                                                         or tag == "m" and RULES["m"])
                            or word[0] in _DEGREE and _is_adjective(word[1])) \
             and (splits.get(word, 0) >= vocab.get(word, 0) or not RULES["counted_numerals"]):
         # 两 次, 一 年; 最 大, 更 好 (PKU: adverb + adjective), but 一个, 百年, 最新, 最高
