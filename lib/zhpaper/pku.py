@@ -125,6 +125,8 @@ def pku_join(words: list[Token]) -> list[Token]:
         words = _recut_pairs(words)
     if RULES["dots"]:
         words = _dotted_names(words)
+    if RULES["numerals"]:
+        words = _whole_numerals(words)
     out: list[Token] = []
     for w in words:
         prev = out[-1] if out else None
@@ -236,6 +238,31 @@ def _dotted_names(words: list[Token]) -> list[Token]:
     return out
 
 
+#: The characters of a number written in Chinese (PKU: 四千一百五十二万 is one word).
+_NUMERAL_WORD = frozenset("零〇一二三四五六七八九十百千万亿两")
+
+
+def _whole_numerals(words: list[Token]) -> list[Token]:
+    """Consecutive words that are all Chinese numerals made one number (七千 万 →
+    七千万), also across a 点 between numerals (二百零八 点 二) and after 百分之."""
+    out: list[Token] = []
+    for i, w in enumerate(words):
+        prev = out[-1] if out else None
+        nxt = words[i + 1].text if i + 1 < len(words) else ""
+        numeral = _numeral(w.text) or w.text == "点" and _numeral(nxt)
+        if prev is not None and prev.end == w.start and numeral \
+                and (_numeral(prev.text.removeprefix("百分之").replace("点", ""))
+                     or prev.text == "百分之"):
+            out[-1] = Token(prev.text + w.text, prev.start, w.end, "m")
+            continue
+        out.append(w)
+    return out
+
+
+def _numeral(text: str) -> bool:
+    return bool(text) and all(c in _NUMERAL_WORD for c in text)
+
+
 def _han(text: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in text)
 
@@ -257,7 +284,7 @@ def _user_words() -> frozenset[str]:
 #: Rules of :func:`_pku_split` that can be switched off, to measure what each adds.
 RULES = {"counted_numerals": True, "names": True, "counted_complements": True, "join": True,
          "suffix": True, "recut": True, "dots": True,
-         "m": True}
+         "m": True, "name2": True, "numerals": True}
 
 
 @lru_cache(maxsize=1)
@@ -298,7 +325,8 @@ def _pku_split(word: str, tag: str = "") -> tuple[str, ...]:
         return (word[0], word[1])
     if not vocab or word in _user_words() or not all("\u4e00" <= c <= "\u9fff" for c in word):
         return (word,)
-    if tag == "nr" and RULES["names"] and splits.get(word, 0) >= vocab.get(word, 0):
+    if tag == "nr" and RULES["names"] and splits.get(word, 0) >= vocab.get(word, 0) \
+            and (len(word) > 2 or splits.get(word, 0) > 0 or not RULES["name2"]):
         name = _surname_split(word)
         if name:
             return name  # PKU writes a person's name as surname | given name (何 长工)

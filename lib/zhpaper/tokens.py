@@ -67,7 +67,7 @@ _NUMBER = re.compile(
     (?P<punct>[—─]{{2,}}|…+|[·・]{{3,}})
     | (?P<ordinal>第(?:{_DIGITS}+|[{NUMERAL_CHARS}]+))
     | (?P<date>{_DIGITS}{{4}}年(?!度)|{_DIGITS}{{1,2}}月(?:份)?|{_DIGITS}{{1,2}}[日号]
-        |{_DIGITS}{{1,2}}(?:时|分)(?![钟间]))
+        |{_DIGITS}{{1,2}}时(?!间)|(?<=时){_DIGITS}{{1,2}}分(?!钟))
     | (?P<percent>{_DIGITS}+(?:[.．·]{_DIGITS}+)?[%％])
     | (?P<number>{_DIGITS}+(?:[,，]{_DIGITS}{{3}})*(?:[.．·]{_DIGITS}+)?
         (?:[余多])?(?:{MAGNITUDE_SUFFIX})?(?:[余多])?)
