@@ -127,6 +127,8 @@ def pku_join(words: list[Token]) -> list[Token]:
         words = _dotted_names(words)
     if RULES["numerals"]:
         words = _whole_numerals(words)
+    if RULES["given"]:
+        words = _given_names(words)
     out: list[Token] = []
     for w in words:
         prev = out[-1] if out else None
@@ -263,6 +265,27 @@ def _numeral(text: str) -> bool:
     return bool(text) and all(c in _NUMERAL_WORD for c in text)
 
 
+def _given_names(words: list[Token]) -> list[Token]:
+    """A surname and two more characters that jieba left single, which jieba's HMM
+    reads as one unknown word (a name), become surname | given name, as PKU writes
+    a name (吴 云 娇 → 吴 云娇)."""
+    from jieba import finalseg
+
+    single, _ = _surnames()
+    out = list(words)
+    i = 0
+    while i + 2 < len(out):
+        a, b, c = out[i:i + 3]
+        if a.text in single and all(len(t.text) == 1 and _han(t.text) for t in (b, c)) \
+                and a.end == b.start and b.end == c.start \
+                and next(iter(finalseg.cut(a.text + b.text + c.text)), "") == \
+                a.text + b.text + c.text:
+            out[i + 1:i + 3] = [Token(b.text + c.text, b.start, c.end, "nr")]
+            out[i] = Token(a.text, a.start, a.end, "nr")
+        i += 1
+    return out
+
+
 def _han(text: str) -> bool:
     return all("\u4e00" <= c <= "\u9fff" for c in text)
 
@@ -284,7 +307,8 @@ def _user_words() -> frozenset[str]:
 #: Rules of :func:`_pku_split` that can be switched off, to measure what each adds.
 RULES = {"counted_numerals": True, "names": True, "counted_complements": True, "join": True,
          "suffix": True, "recut": True, "dots": True,
-         "m": True, "name2": True, "numerals": True}
+         "m": True, "name2": True, "numerals": True,
+         "given": True}
 
 
 @lru_cache(maxsize=1)
