@@ -278,6 +278,7 @@ def _given_names(words: list[Token]) -> list[Token]:
         a, b, c = out[i:i + 3]
         if a.text in single and all(len(t.text) == 1 and _han(t.text) for t in (b, c)) \
                 and a.end == b.start and b.end == c.start \
+                and pku_counts()[0].get(c.text, 0) < GIVEN_MAX \
                 and next(iter(finalseg.cut(a.text + b.text + c.text)), "") == \
                 a.text + b.text + c.text:
             out[i + 1:i + 3] = [Token(b.text + c.text, b.start, c.end, "nr")]
@@ -308,7 +309,12 @@ def _user_words() -> frozenset[str]:
 RULES = {"counted_numerals": True, "names": True, "counted_complements": True, "join": True,
          "suffix": True, "recut": True, "dots": True,
          "m": True, "name2": True, "numerals": True,
-         "given": True}
+         "given": True, "foreign": True}
+#: A character of a transliterated name: one of this many dotted names in the counts.
+FOREIGN_TYPES = 5
+#: The last character of a given name (:func:`_given_names`) is less often a word of its
+#: own in the PKU counts than this (摄, 说 are words, not names).
+GIVEN_MAX = 200
 
 
 @lru_cache(maxsize=1)
@@ -317,6 +323,26 @@ def _surnames() -> tuple[frozenset[str], frozenset[str]]:
 
     both = read()
     return both["surnames"], both["compound_surnames"]
+
+
+@lru_cache(maxsize=4)
+def _dotted_chars(key: int) -> frozenset[str]:
+    """Characters of at least :data:`FOREIGN_TYPES` of the transliterated names the PKU
+    counts hold (words with a middle dot: 约翰·加朗)."""
+    seen: Counter[str] = Counter()
+    for w in pku_counts()[0]:
+        if any(d in w for d in "·・"):
+            seen.update(set(w) - set("·・"))
+    return frozenset(c for c, n in seen.items() if n >= FOREIGN_TYPES)
+
+
+def _foreign(given: str) -> bool:
+    """True if every character of ``given`` is common in transliterated names
+    (海 明威, 汤 普森 are not a surname and a given name)."""
+    if not RULES["foreign"]:
+        return False
+    chars = _dotted_chars(id(pku_counts()[0]))
+    return all(c in chars for c in given)
 
 
 def _surname_split(word: str) -> tuple[str, str] | None:
@@ -352,7 +378,7 @@ def _pku_split(word: str, tag: str = "") -> tuple[str, ...]:
     if tag == "nr" and RULES["names"] and splits.get(word, 0) >= vocab.get(word, 0) \
             and (len(word) > 2 or splits.get(word, 0) > 0 or not RULES["name2"]):
         name = _surname_split(word)
-        if name:
+        if name and not _foreign(name[1]):
             return name  # PKU writes a person's name as surname | given name (何 长工)
     many = splits.get(word, 0) > SPLIT_RATIO * vocab.get(word, 0) + 2
     if len(word) == 2 and tag.startswith("v") and word[1] in _COMPLEMENTS \
