@@ -17,8 +17,11 @@ def _words(*texts: str, pos: str = "n") -> list[Token]:
 
 
 def test_numeral_and_measure_follow_the_corpus_counts():
-    assert pku._pku_split("一个") == ("一个",)  # one word in the corpus
+    assert pku._pku_split("百年") == ("百年",)  # one word in the corpus
     assert pku._pku_split("两次") == ("两", "次")
+    # 一 + measure word is always two (the library's convention; the corpus writes 一个)
+    assert pku._pku_split("一个") == ("一", "个")
+    assert [w.text for w in pku.pku_join(_words("一", "个"))] == ["一", "个"]
 
 
 def test_person_names_are_cut_after_the_surname():
@@ -74,7 +77,7 @@ def test_rules_can_be_switched_off(monkeypatch):
     monkeypatch.setitem(pku.RULES, "counted_numerals", False)
     pku._pku_split.cache_clear()
     try:
-        assert pku._pku_split("一个") == ("一", "个")
+        assert pku._pku_split("百年") == ("百", "年")
     finally:
         pku._pku_split.cache_clear()
 

@@ -23,8 +23,8 @@ def test_words_follow_pku_granularity_and_phrases_merge_back():
     assert tokens.cut("治本攻坚三年行动") == ["治本", "攻坚", "三", "年", "行动"]
     assert tokens.cut("治本攻坚三年行动", phrases=True) == ["治本攻坚", "三年行动"]
     assert tokens.cut("建设数据中心") == ["建设", "数据", "中心"]  # not a PKU word
-    assert tokens.cut("一年") == ["一", "年"]
-    assert tokens.cut("一个") == ["一个"]  # the PKU corpus writes 一个 as one word
+    assert tokens.cut("一个") == ["一", "个"]
+    assert tokens.cut("百年") == ["百年"]  # the PKU corpus writes it as one word
     assert tokens.cut("更加") == ["更加"]
     assert tokens.cut("——筑巢引凤")[0] == "——"  # a dash is one punctuation token
 

@@ -148,7 +148,7 @@ def tokenize(text: str, *, hmm: bool | None = None, domain: bool = True,
     Words follow the PKU segmentation standard's granularity: a jieba word that is not
     a word of the PKU corpus and splits into words that are is split (数据中心 →
     数据 中心), and a numeral + measure word is two words where the corpus writes it
-    so (两 次; 一个 stays whole). With
+    so (两 次, 一 个; 百年 stays whole). With
     ``phrases=True`` the genre's fixed phrases are then merged back into one token
     (治本 攻坚 → 治本攻坚), which is what keyword counts want. ``pku=False`` keeps
     jieba's own (coarser) words, e.g. whole organisation names for entity rules.
