@@ -1,6 +1,6 @@
 """Segmentation scores: jieba default, jieba without HMM, and zhpaper, on two golds.
 
-Usage: python scripts/evaluate_segmentation.py [--pku N] [--errors]
+Usage: python scripts/evaluate_segmentation.py [--pku N] [--errors] [--inner] [--half H]
 
 1. The page: seg_gold.txt of the evaluation data (lib/zhpaper/data/eval/, conventions
    in seg_gold.md), segmented by hand, whole and in two halves
@@ -25,6 +25,13 @@ domain dictionary that occur in the gold set, and the entries logged in
 seg_gold_contamination.txt, taken out of the dictionary (zhpaper.tokens.without_entries):
 an estimate for a page the dictionary was not compiled for. The script ends with the
 agreement of the second annotation (seg_gold_second.txt) with the gold.
+
+--inner scores the tokenizer on an honest split inside the development half of pd1998
+(zhpaper.evaluation.segmentation.inner_split: every 8th dev article, whole, left out of
+the PKU counts as well, zhpaper.pku.counts_without); with --errors it lists the errors
+there. Rules are chosen on it. --half dev|test scores the unseen text of one pd1998 half
+(zhpaper.evaluation.unseen.corpus_halves), the figures of the shared table: run the test
+half once, at the end.
 
 The row of the shared table "the analysis on text it has never seen" is
 zhpaper.evaluation.unseen.segmentation_rows (scripts/evaluate_analysis.py).
@@ -90,6 +97,33 @@ def run(gold: list[list[str]], vocab, page: bool = False) -> dict[str, segmentat
     return out
 
 
+def inner(show_errors: bool) -> None:
+    """F1 of zhpaper and of jieba's default on the inner split of the dev half (the PKU
+    counts without its lines), and its commonest errors if ``show_errors``."""
+    from zhpaper.pku import counts_without
+
+    gold, lines = segmentation.inner_split()
+    with counts_without(lines):
+        for name in ("jieba default (HMM)", "zhpaper (default, no HMM)"):
+            s = segmentation.score(gold, [cut("".join(g), **SYSTEMS[name]) for g in gold])
+            print(f"inner split of the dev half ({len(lines)} lines), {name:<26} "
+                  f"words {s.gold_words:>6} P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}")
+        if show_errors:
+            print("\nzhpaper's commonest errors on the inner split:")
+            errors(gold, SYSTEMS["zhpaper (default, no HMM)"])
+
+
+def half(name: str) -> None:
+    """F1 of zhpaper and of jieba's default on one half's unseen pd1998 text."""
+    from zhpaper.evaluation.unseen import corpus_halves
+
+    gold = corpus_halves()[name]
+    for system in ("jieba default (HMM)", "zhpaper (default, no HMM)"):
+        s = segmentation.score(gold, [cut("".join(g), **SYSTEMS[system]) for g in gold])
+        print(f"pd1998 {name} half, unseen lines, {system:<26} words {s.gold_words:>6} "
+              f"P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f}")
+
+
 def errors(gold: list[list[str]], options: dict, limit: int = 40) -> None:
     """The most frequent disagreements: gold word → predicted pieces."""
     counter: Counter[tuple[str, str]] = Counter()
@@ -119,8 +153,19 @@ def main() -> None:
                     help="at most this many held-out People's Daily lines (default: all)")
     ap.add_argument("--errors", action="store_true",
                     help="list zhpaper's commonest errors on the dev half")
+    ap.add_argument("--inner", action="store_true",
+                    help="score on the inner split of the pd1998 dev half only (with --errors: "
+                         "its errors)")
+    ap.add_argument("--half", choices=("dev", "test"),
+                    help="score on one pd1998 half's unseen text only")
     args = ap.parse_args()
     frequencies()  # warm the caches before anything is compared
+    if args.inner or args.half:
+        if args.inner:
+            inner(args.errors)
+        if args.half:
+            half(args.half)
+        return
     vocab = segmentation.jieba_vocabulary()
     page = segmentation_gold()
     news = pku_sample(args.pku)

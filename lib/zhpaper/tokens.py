@@ -8,14 +8,16 @@ splits numbers from their magnitude (3.7/万家). :func:`tokenize` fixes both:
    into the folded text are offsets into the input.
 2. Numbers are protected: a numeral with its decimal part, magnitude (万, 亿 …) and
    approximation suffix (余, 多) is one token (``3.7万``, ``300多亿``), a percentage is
-   one token (``97.7%``), a year, month or day with its unit is one token (``2024年``).
+   one token (``97.7%``), a year, month, day or hour with its unit is one token
+   (``2024年``, ``8时``; minutes only after an hour, ``8时 30分``).
    The measure word after a number is left to jieba (``3.7万 家``), as in the PKU
    segmentation standard.
 3. Everything else goes to a private ``jieba.Tokenizer`` that holds jieba's dictionary
    plus ``data/userdict.txt`` (:mod:`zhpaper.segmenter`, built once per process).
 4. Words are cut to the PKU corpus's granularity (:mod:`zhpaper.pku`: 数据中心 → 数据
-   中心, 一个 → 一 个), and on request the genre's fixed phrases are merged back into one
-   token (:mod:`zhpaper.phrases`, which also finds phrases in a token table).
+   中心, 两次 → 两 次, 何长工 → 何 长工, 有 的 → 有的), and on request the genre's
+   fixed phrases are merged back into one token (:mod:`zhpaper.phrases`, which also
+   finds phrases in a token table).
 
 Whether jieba's HMM guesses unknown words is a measured choice (:data:`HMM`); see
 ``scripts/evaluate_segmentation.py``.
@@ -43,7 +45,16 @@ from .phrases import (
     phrases,
     sentences_with,
 )
-from .pku import _MEASURES, _USER_TAGS, HELD_OUT, SPLIT_RATIO, _pku_split, pku_counts
+from .pku import (
+    _MEASURES,
+    _USER_TAGS,
+    HELD_OUT,
+    SPLIT_RATIO,
+    _pku_split,
+    pku_counts,
+    pku_join,
+    suffixes_attached,
+)
 from .resources import read_data
 from .segmenter import Token, entries_in, fold_width, tokenizer, user_entries
 
@@ -57,9 +68,10 @@ _NUMBER = re.compile(
     rf"""
     (?P<punct>[—─]{{2,}}|…+|[·・]{{3,}})
     | (?P<ordinal>第(?:{_DIGITS}+|[{NUMERAL_CHARS}]+))
-    | (?P<date>{_DIGITS}{{4}}年|{_DIGITS}{{1,2}}月(?:份)?|{_DIGITS}{{1,2}}[日号])
-    | (?P<percent>{_DIGITS}+(?:[.．]{_DIGITS}+)?[%％])
-    | (?P<number>{_DIGITS}+(?:[,，]{_DIGITS}{{3}})*(?:[.．]{_DIGITS}+)?
+    | (?P<date>{_DIGITS}{{4}}年(?!度)|{_DIGITS}{{1,2}}月(?:份)?|{_DIGITS}{{1,2}}[日号]
+        |{_DIGITS}{{1,2}}时(?!间)|(?<=时){_DIGITS}{{1,2}}分(?!钟))
+    | (?P<percent>{_DIGITS}+(?:[.．·]{_DIGITS}+)?[%％])
+    | (?P<number>{_DIGITS}+(?:[,，]{_DIGITS}{{3}})*(?:[.．·]{_DIGITS}+)?
         (?:[余多])?(?:{MAGNITUDE_SUFFIX})?(?:[余多])?)
     """,
     re.VERBOSE,
@@ -135,7 +147,8 @@ def tokenize(text: str, *, hmm: bool | None = None, domain: bool = True,
 
     Words follow the PKU segmentation standard's granularity: a jieba word that is not
     a word of the PKU corpus and splits into words that are is split (数据中心 →
-    数据 中心), and a numeral + measure word is two words (一 个). With
+    数据 中心), and a numeral + measure word is two words where the corpus writes it
+    so (两 次, 一 个; 百年 stays whole). With
     ``phrases=True`` the genre's fixed phrases are then merged back into one token
     (治本 攻坚 → 治本攻坚), which is what keyword counts want. ``pku=False`` keeps
     jieba's own (coarser) words, e.g. whole organisation names for entity rules.
@@ -169,6 +182,8 @@ def tokenize(text: str, *, hmm: bool | None = None, domain: bool = True,
                 out.append(Token(text[at:at + len(part)], at, at + len(part), tag))
                 at += len(part)
     out = [t for t in out if not t.text.isspace()]
+    if domain and pku:
+        out = suffixes_attached(pku_join(out))
     if phrases and domain:
         out = merge_phrases(out, text)
     return split_garbled(out, text, garbled)

@@ -149,6 +149,36 @@ def pku_sample(n: int, every: int | None = None) -> list[list[str]]:
     return out
 
 
+#: The inner split of the development half: every INNER_EVERY-th dev article (by
+#: position) is held out of the tokenizer's counts and scored (:func:`inner_split`).
+INNER_EVERY = 8
+
+
+def inner_split(every: int = INNER_EVERY) -> tuple[list[list[str]], frozenset[int]]:
+    """An honest split inside the pd1998 development half, to read errors on text the
+    tokenizer's PKU counts never saw: ``(gold, lines)``, the PKU-segmented sentences of
+    every ``every``-th dev article (whole articles, so that their names and terms are
+    not learnt from their other lines) and their 0-based lines of ``seg/data.txt``, to
+    leave out with :func:`zhpaper.pku.counts_without`. Empty if the corpus is missing."""
+    from .. import pd1998
+    from ..heldout import seg_line_text, seg_line_words, tag_range
+    from ..resources import seg_corpus_path
+
+    path = seg_corpus_path()
+    if path is None:
+        return [], frozenset()
+    tagged = pd1998.corpus_path().read_text("utf-8").split("\n")
+    texts: set[str] = set()
+    for art in pd1998.half("dev"):
+        if art.number % every == 0:
+            first, last = tag_range([art])
+            texts.update(t for t in map(pd1998.line_text, tagged[first - 1:last]) if t)
+    seg = path.read_text("utf-8").split("\n")
+    lines = frozenset(k for k, line in enumerate(seg) if seg_line_text(line) in texts)
+    gold = [w for k in sorted(lines) if (w := seg_line_words(seg[k]))]
+    return gold, lines
+
+
 @dataclass(frozen=True)
 class Disagreement:
     gold: tuple[str, ...]  #: the gold words of the smallest region where both agree again
@@ -215,5 +245,6 @@ def read_numbered(text: str) -> list[tuple[int, list[str]]]:
     return out
 
 
-__all__ = ["Disagreement", "SegScores", "cut_in_pipeline", "disagreements",
-           "jieba_vocabulary", "pku_sample", "read_numbered", "read_segmented", "score"]
+__all__ = ["INNER_EVERY", "Disagreement", "SegScores", "cut_in_pipeline", "disagreements",
+           "inner_split", "jieba_vocabulary", "pku_sample", "read_numbered", "read_segmented",
+           "score"]
