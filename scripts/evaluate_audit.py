@@ -4,6 +4,7 @@ never seen (false alarms; injected look-alikes with known truth).
 
 Usage: python scripts/evaluate_audit.py [--pages 100] [--rate 0.05]
                                         [--corpus-pages 200] [--articles 400]
+                                        [--half dev|test|both]
 
 The corpus figures (zhpaper.evaluation.audit) come from laid-out pages of the dev and the test
 half of zhpaper.pd1998 (the five tool styles in turn, reconstructed from the Markdown,
@@ -127,12 +128,14 @@ def main(argv=None) -> int:
                         help="laid-out corpus pages per half (0: none)")
     parser.add_argument("--articles", type=int, default=400,
                         help="corpus articles printed plainly per half")
+    parser.add_argument("--half", choices=("dev", "test", "both"), default="both",
+                        help="the corpus half or halves measured (tune on dev only)")
     args = parser.parse_args(argv)
     seed_scores()
     injected_scores(args.pages, args.rate)
     if args.corpus_pages:
         halves = {half: measure(half, args.corpus_pages, args.articles, RULES, args.rate)
-                  for half in ("dev", "test")}
+                  for half in (("dev", "test") if args.half == "both" else (args.half,))}
         corpus_table(halves, args.corpus_pages, args.articles)
     return 0
 

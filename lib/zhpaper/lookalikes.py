@@ -32,6 +32,9 @@ MIN_CONFUSION_GAIN = 0.3
 CONFUSION_CONTEXT = 4
 #: Names the confusion rule leaves alone (see :func:`zhpaper.namemask.name_mask`).
 _NOT_CORRECTED = frozenset({"foreign", "village", "listed"})
+#: What follows 曰 where it means "to say" or "is called" (子曰：, 一曰“…”, 二曰"…"):
+#: not a misread 日, which a quotation or a colon does not follow.
+_SPEECH = frozenset("“\"「『：:")
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,13 @@ class ConfusionRule:
     in_word_penalty: float = 1.0
     #: leave transliterations, village names and listed names alone
     protect_names: bool = True
+    #: times the share of the printed character's occurrences in which news text makes
+    #: it a word of its own (:func:`zhpaper.charlm.standalone`), subtracted: 想 "want",
+    #: 太 "too", the surname 王 read well standing alone, so a look-alike that joins
+    #: them into a word (想当 → 相当, 为王 → 为主) must beat that reading too
+    standalone_weight: float = 0.5
+    #: leave 曰 alone before a quotation mark or a colon, where it says or names
+    speech: bool = True
 
 
 #: The rule :func:`audit` uses.
@@ -66,7 +76,8 @@ CONFUSIONS = ConfusionRule()
 #: The rule before character-model evidence and names were weighed (a baseline):
 #: a character standing alone, the dictionary's gain alone, confidence 1 − 10^−gain.
 DICTIONARY_ONLY = ConfusionRule(lm_weight=0.0, score=-math.log10(1 - THRESHOLD),
-                                in_word_penalty=math.inf, protect_names=False)
+                                in_word_penalty=math.inf, protect_names=False,
+                                standalone_weight=0.0, speech=False)
 
 
 @lru_cache(maxsize=1)
@@ -121,9 +132,14 @@ def _candidate(t: str, i: int, rule: ConfusionRule, mask: list[str]) -> _Candida
         score = gain + rule.lm_weight * lm
         if best is None or score > best.score:
             best = _Candidate(score, alt, word, start, gain, lm)
-    if best is None or not in_word:
+    if best is None:
+        return None
+    penalty = rule.in_word_penalty if in_word else 0.0
+    if rule.standalone_weight:
+        penalty += rule.standalone_weight * 10 ** charlm.standalone(t[i])
+    if not penalty:
         return best
-    return _Candidate(best.score - rule.in_word_penalty, best.alt, best.word, best.start,
+    return _Candidate(best.score - penalty, best.alt, best.word, best.start,
                       best.gain, best.lm)
 
 
@@ -160,8 +176,8 @@ def _confusions(t: str, mask: list[str], rule: ConfusionRule = CONFUSIONS
     sets = confusion_sets()
     out = []
     for i, c in enumerate(t):
-        if c not in sets:
-            continue
+        if c not in sets or rule.speech and c == "曰" and t[i + 1:i + 2] in _SPEECH:
+            continue  # 曰 before a quotation or a colon is "says", "is called": 一曰“…”
         best = _candidate(t, i, rule, mask)
         if best is None:
             continue
