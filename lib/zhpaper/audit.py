@@ -17,15 +17,19 @@ Detectors (each finding names its ``rule``):
     forms a dictionary word, and the gain under the character n-gram model of news text
     (:func:`zhpaper.charlm.substitution_log_ratio`: four-character n-grams, so the
     three characters on each side count: 水稻、王米 → 玉米); less a penalty when the
-    character already belongs to a dictionary word (the weights are
-    :class:`ConfusionRule`'s).
+    character already belongs to a dictionary word, and one for how often news text
+    makes the printed character a word of its own (想 "want", 太 "too", the surname 王:
+    想当 stays, 为王 is weighed against 为主; the weights are :class:`ConfusionRule`'s).
+    曰 before a quotation mark or a colon says or names (一曰“…”, 子曰：) and is not
+    read as 日.
     Names are not corrected where they look like names (``data/names.toml``): a
     transliteration (three or more transliteration characters, or a ·-joined name:
     鲁夫塔), a name before a village suffix (头岭, 坎门镇), a person in a list of names
-    (许云英、何某), unless the look-alike's word reaches out of the name (新华杜阿拉木图 →
-    新华社). Nor is one person's name read as another's: a look-alike whose word is a
-    person's name in jieba's dictionary, where the printed characters open with a
-    surname too (陈冠英 → 陆冠英), counts only where the n-gram model prefers it.
+    (许云英、何某, or printed one after another: 陶立华王力), unless the look-alike's
+    word reaches out of the name (新华杜阿拉木图 → 新华社). Nor is one person's name
+    read as another's: a look-alike whose word is a person's name in jieba's
+    dictionary, where the printed characters open with a surname too (陈冠英 →
+    陆冠英), counts only where the n-gram model prefers it.
     Other names are left to the evidence: excusing every common surname standing alone
     (王, 田, 白 …) would also excuse most misreadings of 主, 由, 自 (measured on the dev
     half), and the n-gram model knows names' characters.

@@ -3,7 +3,8 @@
 For each character, the kind of name it may belong to (:func:`name_mask`): a
 transliteration (``foreign``: three or more transliteration characters, or a ·-joined
 name), a common surname standing alone with one or two characters after it
-(``person``; ``listed`` in a list of names joined by 、), one to three characters before a
+(``person``; ``listed`` in a list of names joined by 、 or a space, or printed one
+after another), one to three characters before a
 place or village suffix (``place``, ``village``), and a run of characters standing alone
 that the page prints more than once (``repeated``). What names look like is
 ``data/names.toml``. The confusion detector (:mod:`zhpaper.lookalikes`) does not correct
@@ -84,8 +85,8 @@ def _side(t: str, k: int, step: int, foreign: frozenset[str]) -> int:
 
 def _person_and_place_names(t: str, words: list[tuple[int, str]], mask: list[str]) -> None:
     """A common surname standing alone and the one or two characters standing alone
-    after it (``person``; ``listed`` when 、 joins it to another such name); one to three
-    characters standing alone before a place or village suffix."""
+    after it (``person``; ``listed`` when 、, a space or nothing joins it to another such
+    name); one to three characters standing alone before a place or village suffix."""
     r = name_rules()
     alone = [False] * len(t)
     for start, word in words:
@@ -103,10 +104,11 @@ def _person_and_place_names(t: str, words: list[tuple[int, str]], mask: list[str
             names.append((start, end))
     starts, ends = {a for a, _ in names}, {b for _, b in names}
     for a, b in names:
-        listed = (b < len(t) and t[b] == "、" and b + 1 in starts
-                  or a > 0 and t[a - 1] == "、" and a - 1 in ends)
-        for k in range(a, b):
-            mask[k] = mask[k] or ("listed" if listed else "person")
+        listed = (b in starts or a in ends  # names printed one after another: 陶立华王力
+                  or b < len(t) and t[b] in "、 " and b + 1 in starts
+                  or a > 0 and t[a - 1] in "、 " and a - 1 in ends)
+        for k in range(a, b):  # listed wins over person: 陶立华王力 holds 华王力 too
+            mask[k] = "listed" if listed and mask[k] in ("", "person") else mask[k] or "person"
     for k, c in enumerate(t):
         kind = "place" if c in r.place_suffixes else "village" if c in r.village_suffixes \
             else ""
