@@ -287,6 +287,19 @@ def corpus_scores(arts: Iterable, systems: Sequence[str] = tuple(SYSTEMS)
     return scores
 
 
+def inner_scores(limit: int = 0, systems: Sequence[str] = ("zhpaper",)) -> dict[str, Score]:
+    """Scores on the tuning part of the dev half (:func:`zhpaper.entity_model.inner_split`:
+    the articles after its first 60 %), the tagger learnt from the first 60 % only
+    (:func:`zhpaper.entity_model.inner_model`): the figures to tune on, since the full
+    tagger has learnt the whole dev half. ``limit``: score only the first ``limit``
+    articles of that part (0: all). The test half is not read."""
+    from ..entity_model import inner_model, inner_split, using
+
+    arts = inner_split()[1]
+    with using(inner_model()):
+        return corpus_scores(arts[:limit] if limit > 0 else arts, systems)
+
+
 def sample(half_name: str, pages: int) -> list:
     """The articles scored on a half: see :func:`zhpaper.evaluation.layout.sample_articles`."""
     from .layout import sample_articles
