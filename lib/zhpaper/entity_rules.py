@@ -12,18 +12,20 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .entity_words import hmm_cut, single_char_runs, words_of
 from .resources import read_data
-from .tokens import Token, tokenize, tokenizer, user_entries
+from .tokens import Token, tokenizer, user_entries
 
 _MAX_CHAIN = 6
 _CHAIN_POS = ("n", "vn", "j", "l", "eng", "s", "f", "b")
 #: Tags a word may have to end a name as its suffix (举办/v ends in 办 but names nothing).
 _SUFFIX_POS = ("n", "vn", "j", "l", "eng", "b")
 _PERSON_POS = ("nr", "nrt", "nrfg")
+#: The tag of a word only the character HMM found (a noun, it is guessed).
+_GUESSED = "nh"
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _TYPE_OF_TAG = {"nr": "person", "ns": "place", "nt": "org"}
 
@@ -39,6 +41,7 @@ class Rules:
     brand_markers: tuple[str, ...]
     familiar: frozenset[str]
     place_suffixes: tuple[str, ...]
+    admin_suffixes: tuple[str, ...]
     not_place: frozenset[str]
     descriptive: frozenset[str]
     org_suffixes: tuple[str, ...]
@@ -78,6 +81,7 @@ def rules() -> Rules:
         brand_markers=tuple(person["brand_markers"]),
         familiar=frozenset(person["familiar"]),
         place_suffixes=tuple(sorted(data["place"]["suffixes"], key=len, reverse=True)),
+        admin_suffixes=tuple(data["place"]["admin_suffixes"]),
         not_place=frozenset(data["place"]["not_place"]),
         descriptive=frozenset(data["place"]["descriptive"]),
         org_suffixes=tuple(sorted(data["org"]["suffixes"], key=len, reverse=True)),
@@ -138,6 +142,11 @@ def _in_short_quote(tokens: list[Token], i: int) -> bool:
     return False
 
 
+def _fills_quote(tokens: list[Token], i: int) -> bool:
+    """Token ``i`` alone between quotation marks: a product or nickname (“蒙杨开”)."""
+    return 0 < i < len(tokens) - 1 and _QUOTES.get(tokens[i - 1].text) == tokens[i + 1].text
+
+
 def _person(tokens: list[Token], i: int, r: Rules) -> str | None:
     """The rule by which token ``i`` is a person's name, if it is one."""
     t = tokens[i]
@@ -147,8 +156,8 @@ def _person(tokens: list[Token], i: int, r: Rules) -> str | None:
         return None
     nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
     if nxt.startswith(r.brand_markers) or _suffix_type(nxt, r) == "org" \
-            or _in_short_quote(tokens, i):
-        return None  # 李宁 牌, 桂光 集团, “蒙杨 开”
+            or _in_short_quote(tokens, i) or _fills_quote(tokens, i):
+        return None  # 李宁 牌, 桂光 集团, “蒙杨 开”, “蒙杨开”
     if is_name(w, r):
         return "name"
     near = [tokens[k].text for k in (i - 1, i + 1) if 0 <= k < len(tokens)]
@@ -210,7 +219,8 @@ def _chain(tokens: list[Token], i: int, kind: str, r: Rules) -> tuple[int, int |
         if head:  # 政务服务 局局长 → …局 | 局长
             return j, t.start + len(head), "org"
         suffix = _suffix_type(t.text, r) if t.pos.startswith(_SUFFIX_POS) \
-            or t.text in r.org_suffixes or t.text in r.place_suffixes else None
+            and t.pos != _GUESSED or t.text in r.org_suffixes or t.text in r.place_suffixes \
+            else None
         if suffix is None and not (t.pos.startswith(_CHAIN_POS) or t.pos == "m") \
                 or len(t.text) > 6 or t.text in r.titles or t.pos in _PERSON_POS:
             break
@@ -245,40 +255,43 @@ def _split_honorifics(tokens: list[Token], r: Rules) -> list[Token]:
     return out
 
 
-def name_tokens(text: str) -> list[Token]:
-    """The words the rules read: jieba's own words (whole organisation names), fixed
-    phrases merged; where jieba's dictionary leaves a run of single characters, its HMM
-    guesses the words (most people's names are in no dictionary: 邱 玲 → 邱玲); a
-    surname split from a word of address (韩老师 → 韩 老师)."""
-    tokens = tokenize(text, phrases=True, pku=False)
+def _hmm_names(tokens: list[Token], r: Rules) -> list[Token]:
+    """Runs of single characters cut into the character HMM's words: a name-shaped word
+    (:func:`is_name`: 邱 玲 → 邱玲) tagged ``nr``, any other word :data:`_GUESSED` (环 壕
+    → 环壕: unknown words in news are mostly names and nouns), which continues a name
+    but never ends one as its suffix (可办 ends in 办 but is no office)."""
     out: list[Token] = []
     k = 0
     for start, end in single_char_runs(tokens):
         out += tokens[k:start]
-        at = tokens[start].start
-        out += [Token(t.text, t.start + at, t.end + at, t.pos) for t in
-                tokenize(text[at:tokens[end - 1].end], hmm=True, pku=False)]
+        at = start
+        for word in hmm_cut("".join(t.text for t in tokens[start:end])):
+            n = len(word)
+            if n > 1:
+                out.append(Token(word, tokens[at].start, tokens[at + n - 1].end,
+                                 "nr" if is_name(word, r) else _GUESSED))
+            else:
+                out += tokens[at:at + n]
+            at += n
         k = end
-    out += tokens[k:]
-    return _split_honorifics(out, rules())
+    return out + tokens[k:]
 
 
-def single_char_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
-    """``(start, end)`` token indices of each run of two or more adjacent one-character
-    Chinese words: where jieba's dictionary knew no word (李 礼 章)."""
-    runs, k = [], 0
-    while k < len(tokens):
-        end = k
-        while end < len(tokens) and len(tokens[end].text) == 1 \
-                and _HAN.fullmatch(tokens[end].text) \
-                and (end == k or tokens[end].start == tokens[end - 1].end):
-            end += 1
-        if end - k >= 2:
-            runs.append((k, end))
-            k = end
-        else:
-            k += 1
-    return runs
+def name_tokens(text: str) -> list[Token]:
+    """The words the rules read: jieba's own words (whole organisation names), fixed
+    phrases merged; where jieba's dictionary leaves a run of single characters and
+    jieba's character HMM reads a name-shaped word there, that word (most people's
+    names are in no dictionary: 邱 玲 → 邱玲); a surname split from a word of address
+    (韩老师 → 韩 老师)."""
+    return list(_named(text, tokenizer(True)))
+
+
+@lru_cache(maxsize=4096)
+def _named(text: str, _tokenizer: object) -> tuple[Token, ...]:
+    from .phrases import merge_phrases
+
+    words = merge_phrases(list(words_of(text).coarse), text)
+    return tuple(_split_honorifics(_hmm_names(words, rules()), rules()))
 
 
 def _first_pass(text: str, r: Rules) -> tuple[list[Entity], list[Token]]:
@@ -309,7 +322,7 @@ def _first_pass(text: str, r: Rules) -> tuple[list[Entity], list[Token]]:
         if kind in ("place", "org"):
             end, stop, chained = _chain(tokens, i, kind, r)
             if end > i:
-                kind, rule = chained, "suffix"
+                kind, rule = chained, "dictionary" if rule == "dictionary" else "suffix"
         out.append(_entity(text, kind, tokens[i].start,
                            stop if stop is not None else tokens[end].end, rule, r))
         i = end + 1
