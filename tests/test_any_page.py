@@ -45,8 +45,13 @@ STYLE_SEEDS = {style: k + 1 for k, style in enumerate(layout.STYLES)}
 NO_HEADLINE = "今天天气很好，我们去公园散步。\n大家都很高兴，孩子们在草地上玩耍。\n"
 FIGURES_ONLY = ('<div style="text-align: center;"><img src="imgs/a.jpg" alt="Image" '
                 'width="48%" /></div>\n\n<table><tr><td>一</td><td>二</td></tr></table>\n')
+# an article of a headline and a byline only (its text on another page): no paragraphs
+HEADLINE_ONLY = ("# 全市推进老旧小区改造\n\n本报讯（记者 王明）今年全市计划改造老旧小区一百二十个，"
+                 "涉及居民三万余户。改造工作将于年底前完成。\n\n# 第十届农民丰收节开幕\n\n"
+                 "本报记者 李华\n\n# 冬季供暖准备就绪\n\n本报讯（记者 赵强）全市供热企业已完成"
+                 "设备检修，十一月一日起正式供暖。\n")
 PAGES = [*layout.STYLES, "no-headings", "one-article", "no-headline", "figures-only",
-         "hostile"]
+         "headline-only", "hostile"]
 
 
 @pytest.fixture(scope="session")
@@ -61,6 +66,7 @@ def pages(tmp_path_factory) -> dict:
                                           "mineru").markdown
     texts["no-headline"] = NO_HEADLINE
     texts["figures-only"] = FIGURES_ONLY
+    texts["headline-only"] = HEADLINE_ONLY
     texts["hostile"] = HOSTILE
     out = {}
     for name, text in texts.items():
@@ -77,6 +83,7 @@ def test_the_pages_are_what_they_claim(pages):
     assert len(read["one-article"].articles) == 1
     assert not read["no-headline"].articles and read["no-headline"].unassigned
     assert not read["figures-only"].articles and not read["figures-only"].unassigned
+    assert [len(a.paragraphs) for a in read["headline-only"].articles] == [1, 0, 1]
 
 
 # --- The command line ------------------------------------------------------------------
@@ -355,7 +362,7 @@ NOTEBOOKS = {"01": "notebooks/01_reading_the_page", "02": "notebooks/02_ocr_audi
 RUNS = ([(nb, page) for page in ("no-headings", "one-article") for nb in NOTEBOOKS]
         + [(nb, style) for k, style in enumerate(layout.STYLES)
            for nb in ("20", ("01", "02")[k % 2])]
-        + [("01", "figures-only")])
+        + [("01", "figures-only"), ("01", "headline-only")])
 
 
 def run_notebook(key: str, page):
@@ -397,6 +404,8 @@ def test_chapter_on_any_page(pages, key, page):
             assert "no entity can link two" in shown(nb)
     if articles == 0:
         assert "found no article on this page" in shown(nb)
+    if page == "headline-only":  # every article in the overview, the empty one too
+        assert "第十届农民丰收节开幕" in shown(nb)
 
 
 @pytest.mark.notebook
