@@ -9,7 +9,8 @@ article at every run of short open lines. Two shapes of the source make that wro
   ``一次性注射器…威胁群众健康`` / ``本报记者田俊荣``). :func:`attach_byline` makes the
   byline that header's: the byline of an item that has only its lead-in so far, or the
   byline under the item's last line when that line is short enough to be a headline
-  (at most :data:`zhpaper.pd1998.HEADER_MAX` characters).
+  (at most :data:`zhpaper.pd1998.HEADER_MAX` characters, at least four Chinese
+  characters outside parentheses: not a bare ``（附图片１张）``).
 * **A signed feature's unnumbered section headings.** A feature (a byline under its
   header) goes on under short headings (``房改你真要改吗`` / ``本报记者朱剑红`` /
   ``房改：亮点不少`` … ``房改：期待真改`` … ``房改关键：分配货币化``). A one-line header
@@ -31,6 +32,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .pd1998 import _Grouping, _Item, _Line
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_GROUP = re.compile(r"[（(][^（）()]*[）)]")
 _SIGNED = re.compile(r"[（(][^（）()]*[）)]$")
 #: A headline with the subtitle of a report, a review or an interview: ……——记…, ——读…
 _TITLED = re.compile(r"—{2,}(?:记|访|读|评|写在|谈)")
@@ -52,7 +55,8 @@ def attach_byline(g: _Grouping, run: list[_Line], header_max: int, boundary: int
         return True
     last = item.paragraphs[-1] if item.paragraphs else None
     if (last is None or item.last != "body" or len(item.paragraphs) < 2
-            or len(last.text) > header_max or (last.number >= boundary) != side):
+            or len(last.text) > header_max or (last.number >= boundary) != side
+            or len(_CJK.findall(_GROUP.sub("", last.text))) < 4):
         return False
     item.paragraphs.pop()
     start(g, [last, line])
@@ -64,8 +68,17 @@ def _closed_by_signature(feature: _Item) -> bool:
     return bool(feature.paragraphs) and bool(_SIGNED.search(feature.paragraphs[-1].text))
 
 
+def _heading(item: _Item) -> list[str]:
+    """The header's lines, a line that ends in a comma joined to the next (a heading
+    broken across two lines: 金融改革进一步深化， / 金融调控更加灵活…)."""
+    lines = list(item.header)
+    if len(lines) == 2 and lines[0].endswith(("，", ",")):
+        return [lines[0] + lines[1]]
+    return lines
+
+
 def _section_of(feature: _Item, item: _Item, dateline: re.Pattern[str], boundary: int) -> bool:
-    return (len(item.header) == 1 and item.byline is None and not item.photo
+    return (len(_heading(item)) == 1 and item.byline is None and not item.photo
             and not _TITLED.search(item.header[0])
             and not item.marked and bool(item.paragraphs)
             and not dateline.match(item.paragraphs[0].text)
@@ -83,7 +96,7 @@ def merge_sections(items: list[_Item], dateline: re.Pattern[str], boundary: int
     for item in items:
         if feature is not None and _section_of(feature, item, dateline, boundary):
             at = len(feature.paragraphs)
-            feature.headings.append((at, item.header[0]))
+            feature.headings.append((at, _heading(item)[0]))
             feature.headings.extend((at + k, h) for k, h in item.headings)
             feature.paragraphs.extend(item.paragraphs)
             feature.captions.extend(item.captions)
