@@ -10,6 +10,7 @@ from zhpaper import corpus_features, pd1998
 from zhpaper.genre import genre
 
 B = pd1998.TEST_FIRST_LINE
+OPENS = (genre().lead_byline, pd1998._ENUMERATOR)
 
 
 def _line(number: int, text: str, tags: tuple = ()) -> pd1998._Line:
@@ -30,7 +31,7 @@ def test_a_signed_features_unnumbered_headings_become_its_sections():
     broken = pd1998._Item(30, ["金融改革进一步深化，", "金融服务明显增强"])
     broken.paragraphs = [_line(31, "银行降低了利率。")]
     items, merged = corpus_features.merge_sections([feature, section, broken],
-                                                   genre().lead_byline, B)
+                                                   OPENS, B)
     assert merged == 2 and items == [feature]
     assert feature.headings == [(2, "房改：期待真改"), (4, "金融改革进一步深化，金融服务明显增强")]
     assert len(feature.paragraphs) == 5
@@ -41,18 +42,19 @@ def test_a_signed_features_unnumbered_headings_become_its_sections():
     lambda: _item(20, "另一篇", ["某地开会。", "会议决定。"], "本报记者丙"),  # own byline
     lambda: _item(20, "一条美丽的星河——读《追寻永恒》", ["书评。", "好书。"]),  # subtitle
     lambda: _item(B, "跨过界线", ["某地开会。", "会议决定。"]),  # the other half
+    lambda: _item(20, "图片新闻", ["１、某地开会。", "２、会议决定。"]),  # a list
 ])
 def test_what_starts_a_new_article_after_a_feature(make_new):
     feature = _item(10, "房改你真要改吗", ["一年来房改稳步前行。", "各地有进展。"], "本报记者甲")
     items, merged = corpus_features.merge_sections([feature, make_new()],
-                                                   genre().lead_byline, B)
+                                                   OPENS, B)
     assert merged == 0 and len(items) == 2
 
 
 def test_a_signature_closes_the_feature():
     feature = _item(10, "寻呼台", ["寻呼正普及。", "但愿如此。（黄玉生）"], "本报记者甲")
     items, merged = corpus_features.merge_sections(
-        [feature, _item(20, "如何选择", ["根据界定。", "目前如此。"])], genre().lead_byline, B)
+        [feature, _item(20, "如何选择", ["根据界定。", "目前如此。"])], OPENS, B)
     assert merged == 0 and len(items) == 2
 
 

@@ -14,11 +14,13 @@ article at every run of short open lines. Two shapes of the source make that wro
 * **A signed feature's unnumbered section headings.** A feature (a byline under its
   header) goes on under short headings (``房改你真要改吗`` / ``本报记者朱剑红`` /
   ``房改：亮点不少`` … ``房改：期待真改`` … ``房改关键：分配货币化``). A one-line header
-  with no byline of its own, no photo marker, and a first paragraph that opens with no
-  dateline (本报讯, 新华社…电), right after a feature whose text has not closed with a
-  signature or credit (a trailing parenthesised group: ``（蔡轶春）``), is a section
-  heading of that feature (:func:`merge_sections`); so is the next one, until one of
-  those marks a new article.
+  (or two lines, the first ending in a comma: one heading broken across lines) with no
+  byline of its own, no subtitle of its own (``…——记…``, ``——读…``), no photo marker,
+  and a first paragraph that opens with no dateline (本报讯, 新华社…电) nor an
+  enumerator (``１、``: a list, photo news), right after a feature whose text has not
+  closed with a signature or credit (a trailing parenthesised group: ``（蔡轶春）``), is
+  a section heading of that feature (:func:`merge_sections`); so is the next one, until
+  one of those marks a new article.
 
 Neither correction moves a line across :data:`zhpaper.pd1998.TEST_FIRST_LINE`, the
 frozen first line of the test half.
@@ -31,6 +33,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .pd1998 import _Grouping, _Item, _Line
+
+#: The patterns of a dateline (本报讯, 新华社…电) and of an enumerator (一、, １、) opening
+#: a paragraph.
+Openings = tuple[re.Pattern[str], re.Pattern[str]]
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _GROUP = re.compile(r"[（(][^（）()]*[）)]")
@@ -77,24 +83,27 @@ def _heading(item: _Item) -> list[str]:
     return lines
 
 
-def _section_of(feature: _Item, item: _Item, dateline: re.Pattern[str], boundary: int) -> bool:
+def _section_of(feature: _Item, item: _Item, opens: Openings, boundary: int) -> bool:
+    dateline, enumerator = opens
     return (len(_heading(item)) == 1 and item.byline is None and not item.photo
             and not _TITLED.search(item.header[0])
             and not item.marked and bool(item.paragraphs)
             and not dateline.match(item.paragraphs[0].text)
+            and not enumerator.match(item.paragraphs[0].text)
             and not _closed_by_signature(feature)
             and (item.first_line >= boundary) == (feature.first_line >= boundary))
 
 
-def merge_sections(items: list[_Item], dateline: re.Pattern[str], boundary: int
+def merge_sections(items: list[_Item], opens: Openings, boundary: int
                    ) -> tuple[list[_Item], int]:
     """Items with each signed feature's unnumbered sections merged into it (see the
-    module docstring), and how many headers became section headings."""
+    module docstring), and how many headers became section headings. ``opens`` are the
+    patterns of a dateline and of an enumerator opening a paragraph."""
     out: list[_Item] = []
     feature: _Item | None = None
     merged = 0
     for item in items:
-        if feature is not None and _section_of(feature, item, dateline, boundary):
+        if feature is not None and _section_of(feature, item, opens, boundary):
             at = len(feature.paragraphs)
             feature.headings.append((at, _heading(item)[0]))
             feature.headings.extend((at + k, h) for k, h in item.headings)

@@ -120,7 +120,8 @@ _ENUMERATOR = re.compile(rf"^(?:[{COUNTING}]{{1,3}}、|[（(][{COUNTING}]{{1,3}}
                          # 原因之一：…, 其二：…, 第三部分：… (an item of a series, with a colon)
                          rf"|[\u4e00-\u9fff]{{0,6}}之[{COUNTING}]{{1,3}}[：:]"
                          rf"|其[{COUNTING}][：:、]"
-                         rf"|第[{COUNTING}]{{1,3}}(?:章|节|部分|个|条|点)?[：:、])")
+                         rf"|第[{COUNTING}]{{1,3}}(?:章|节|部分|个|条|点)?[：:、]"
+                         rf"|第[{COUNTING}]{{1,3}}章(?=[\u4e00-\u9fff]))")  # 第三章电力设施的保护
 _EXCLAIMED = re.compile(r"[^，。；：,;:]{5,29}[？！?!]")
 _NUMBER = re.compile(rf"[（(]?[０-９0-9{COUNTING}]{{1,3}}[）)]?")
 #: A byline without a name: 本报评论员, 新华社特约评论员.
@@ -199,8 +200,8 @@ def classify(text: str) -> str:
 
 
 def _section_heading(text: str) -> bool:
-    """``一、…``, ``（二）…``, ``３、…``, ``原因之一：…``, ``其二：…``, ``第三部分：…`` or a
-    bare number: a heading inside an article."""
+    """``一、…``, ``（二）…``, ``３、…``, ``原因之一：…``, ``其二：…``, ``第三部分：…``,
+    ``第三章…`` or a bare number: a heading inside an article."""
     return bool(_ENUMERATOR.match(text) or _NUMBER.fullmatch(text))
 
 
@@ -377,7 +378,8 @@ def _build() -> tuple[tuple[CorpusArticle, ...], Report]:
     g = _group(lines)
     for item in g.items:
         _fold_signature(item)
-    g.items, merged = merge_sections(g.items, genre().lead_byline, TEST_FIRST_LINE)
+    g.items, merged = merge_sections(g.items, (genre().lead_byline, _ENUMERATOR),
+                                     TEST_FIRST_LINE)
     verdicts = [_verdict(item) for item in g.items]
     kept = [k for k, v in enumerate(verdicts) if v == "article"]
     attached: dict[int, list[tuple[str, str]]] = {k: [] for k in kept}
