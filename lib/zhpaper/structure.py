@@ -12,8 +12,9 @@ This module decides from the text and its context:
   and either followed by a byline or heading, or, where the page is written line by
   line, not shaped like a printed line of the column (neither full nor indented) and
   not continued by the next line;
-* :func:`headline_evidence` — a heading not followed by a byline, subtitle or jump
-  marker is a headline when the vocabulary after it does not continue the text before
+* :func:`headline_evidence` — a heading right after a jump marker that cuts the text
+  above it (``（下转第2版）``) is a headline; a heading not followed by a byline,
+  subtitle or jump marker is a headline when the vocabulary after it does not continue the text before
   it (lexical cohesion, in the spirit of TextTiling), with the page's own use of
   heading levels as a weaker clue.
 """
@@ -47,12 +48,6 @@ COHESION_WEIGHT = 25.0
 #: headlines use, or deeper than any of them (chosen on the development half: -1.0, -0.5
 #: and 0.25/-0.25 tried; -1.0 made marker's mixed levels sections).
 LEVEL_KNOWN, LEVEL_DEEPER = 0.5, -0.5
-#: A heading in a signed feature (a byline of its own under the headline, no signature
-#: since) leans to a section heading, elsewhere to a headline: only features have
-#: unnumbered section headings. Chosen on the development half.
-FEATURE_WEIGHT = 0.0
-#: A byline fragment at most this long stands on its own (not a dateline with the lead).
-BYLINE_CHARS = 30
 #: At most this many commas, stops or semicolons inside a headline-like line.
 HEADLINE_MAX_PUNCT = 1
 _INNER_PUNCT = frozenset("，,。；;")
@@ -250,7 +245,6 @@ def headline_evidence(frags: list[Fragment], kinds: list[str]) -> list[str]:
     bodies = [bigrams(f.flat) for f, k in zip(frags, kinds, strict=True) if k == "body"]
     vectors = Vectors(idf(bodies), topic=True)
     seen_headline = False
-    signed = _signed(frags, kinds)
     for i, f in enumerate(frags):
         if kinds[i] == "headline":
             seen_headline = True
@@ -259,6 +253,10 @@ def headline_evidence(frags: list[Fragment], kinds: list[str]) -> list[str]:
         first = i
         while first > 0 and kinds[first - 1] == "heading":
             first -= 1
+        if first > 0 and kinds[first - 1] == "marker" and _closing(frags[first - 1]):
+            kinds[first:i + 1] = header_roles(frags[first:i + 1])  # the text above is cut
+            seen_headline = True
+            continue
         if first > 0 and kinds[first - 1] in {"headline", "subtitle", "byline", "marker",
                                               "sidebar_label"}:
             continue  # inside an article's header or a sidebar: a banner or sidebar title
@@ -278,27 +276,17 @@ def headline_evidence(frags: list[Fragment], kinds: list[str]) -> list[str]:
                 LEVEL_DEEPER if f.level > max(known) else 0.0)
         if g.ends_open(before) and g.starts_as_continuation(after):
             score -= 2.0  # the sentence runs on across the heading
-        score += -FEATURE_WEIGHT if signed[first] else FEATURE_WEIGHT
         if score > 0:
             kinds[first:i + 1] = header_roles(frags[first:i + 1])
             seen_headline = True
     return kinds
 
 
-def _signed(frags: list[Fragment], kinds: list[str]) -> list[bool]:
-    """For each fragment, whether the article it stands in is a signed feature so far:
-    a byline printed on its own (at most :data:`BYLINE_CHARS` characters, not a dateline
-    opening the lead) after the last headline, and no signature closing the text since."""
-    out, signed = [], False
-    for f, k in zip(frags, kinds, strict=True):
-        out.append(signed)
-        if k == "headline":
-            signed = False
-        elif k == "byline" and len(f.flat.strip()) <= BYLINE_CHARS:
-            signed = True
-        elif k == "signature":
-            signed = False
-    return out
+def _closing(f: Fragment) -> bool:
+    """A jump marker that cuts the text above it (（下转第2版）): what follows is another
+    article."""
+    m = genre().jump_marker.match(f.flat.strip())
+    return bool(m) and m.group("direction") in {"下转", "转"}
 
 
 def _orphan_byline_above(kinds: list[str], first: int) -> bool:
