@@ -14,8 +14,8 @@ This module decides from the text and its context:
   not continued by the next line;
 * :func:`headline_evidence` — a heading right after a jump marker that cuts the text
   above it (``（下转第2版）``) is a headline; a heading not followed by a byline,
-  subtitle or jump marker is a headline when the vocabulary after it does not continue the text before
-  it (lexical cohesion, in the spirit of TextTiling), with the page's own use of
+  subtitle or jump marker is a headline when the vocabulary after it does not continue
+  the text before it (lexical cohesion, in the spirit of TextTiling), with the page's own use of
   heading levels as a weaker clue.
 """
 
