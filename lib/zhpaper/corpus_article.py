@@ -10,7 +10,9 @@ corpus file is :mod:`zhpaper.pd1998`'s business.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 #: A first header line ending in one of these leads into the headline (a kicker).
 _KICKER_END = re.compile(r"(?:时指出|时强调|时表示|时说|指出|强调|表示|要求|提出|希望|[：:]|—+)$")
@@ -97,6 +99,30 @@ def header_roles(header: tuple[str, ...]) -> dict[str, str | None]:
     return {"kicker": None, "title": line, "subtitle": None}
 
 
+def marked_start(article: CorpusArticle) -> bool:
+    """True if the article's start is marked in the source: a byline under its header,
+    or a lead that opens with a dateline (本报讯, 新华社北京1月5日电 …). The file has no
+    article boundaries, so where neither marks a start the split is this module's guess
+    (a feature's unnumbered section may have been taken for an article)."""
+    from .genre import genre
+
+    return article.byline is not None or bool(
+        article.paragraphs and genre().lead_byline.match(article.paragraphs[0]))
+
+
+@lru_cache(maxsize=1)
+def person_names() -> tuple[str, ...]:
+    """Every person name (run of ``nr`` tokens, 2–4 characters) in the kept articles,
+    most frequent first, ties in order of first appearance."""
+    from .pd1998 import articles
+
+    counts: Counter[str] = Counter()
+    for a in articles():
+        for para in a.tagged:
+            counts.update(_runs(para, "nr"))
+    return tuple(n for n, _ in counts.most_common())
+
+
 def _runs(tagged: Tagged, tag: str) -> list[str]:
     """Runs of consecutive tokens with ``tag``, joined, that look like names."""
     out, run = [], ""
@@ -110,4 +136,4 @@ def _runs(tagged: Tagged, tag: str) -> list[str]:
     return out
 
 
-__all__ = ["CorpusArticle", "Tagged", "header_roles"]
+__all__ = ["CorpusArticle", "Tagged", "header_roles", "marked_start", "person_names"]

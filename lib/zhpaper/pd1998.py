@@ -56,17 +56,21 @@ An article is skipped (and counted by reason in :func:`report`) when it has no h
 fewer than :data:`MIN_CHARS` characters of body text, or is mostly a list of names
 (``、`` in more than :data:`LIST_DENSITY` of its characters).
 
-Known failure cases: a section heading without an enumerator (``内容提要``, ``开栏的话``)
-starts a new article, so a long feature can come out as several articles; a short
-unpunctuated heading inside an interview or a list of winners does the same; a two-line
+Two corrections follow (:mod:`zhpaper.corpus_features`): a run that is only a byline
+joins the header above it (a byline is never a headline), and a signed feature's
+unnumbered section headings (one-line headers without byline or dateline, before the
+feature closes with a signature) become its sections.
+
+Known failure cases: an unsigned feature's unnumbered section heading still starts a
+new article; a short unpunctuated heading inside an interview or a list of winners does
+the same; headline-less briefs after a signature stay in the article above; a two-line
 header after verse loses its first line; the corpus's own datelines stay inside the lead
 paragraph (``本报北京１２月３１日讯…报道：``), as the paper printed them.
 
 Halves
 ------
-:func:`split` cuts the kept articles by position (``number``) into a development half
-(the first half, early January) and a test half (the second half, late January). The
-file is in date order, so "by date" here means by position in that file.
+:func:`split` cuts the kept articles at :data:`TEST_FIRST_LINE` into a development half
+(early January) and a test half (late January); the file is in date order.
 
 An article found is a :class:`~zhpaper.corpus_article.CorpusArticle` (its header
 lines' roles: :func:`~zhpaper.corpus_article.header_roles`), importable from here too.
@@ -80,7 +84,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .corpus_article import CorpusArticle, Tagged, _runs, header_roles
+from .corpus_article import CorpusArticle, Tagged, header_roles, marked_start, person_names
+from .corpus_features import attach_byline, merge_sections
 from .errors import ZhpaperError
 from .numbers import COUNTING
 from .resources import tagged_corpus_path
@@ -94,6 +99,10 @@ MIN_PARAGRAPHS = 2
 MIN_CHARS = 100
 #: Share of 、 in the body text above which an article is a list of names.
 LIST_DENSITY = 0.08
+#: First line of the test half in ``199801.txt``: where the middle kept article by number
+#: started before the corrections of :mod:`zhpaper.corpus_features` (2026-12-02), frozen
+#: so that no text moves between the halves when article boundaries change.
+TEST_FIRST_LINE = 9587
 
 _TERMINAL = "。！？!?…；;：:"
 _CLOSERS = "”’」』\"'"
@@ -111,7 +120,8 @@ _ENUMERATOR = re.compile(rf"^(?:[{COUNTING}]{{1,3}}、|[（(][{COUNTING}]{{1,3}}
                          # 原因之一：…, 其二：…, 第三部分：… (an item of a series, with a colon)
                          rf"|[\u4e00-\u9fff]{{0,6}}之[{COUNTING}]{{1,3}}[：:]"
                          rf"|其[{COUNTING}][：:、]"
-                         rf"|第[{COUNTING}]{{1,3}}(?:章|节|部分|个|条|点)?[：:、])")
+                         rf"|第[{COUNTING}]{{1,3}}(?:章|节|部分|个|条|点)?[：:、]"
+                         rf"|第[{COUNTING}]{{1,3}}章(?=[\u4e00-\u9fff]))")  # 第三章电力设施的保护
 _EXCLAIMED = re.compile(r"[^，。；：,;:]{5,29}[？！?!]")
 _NUMBER = re.compile(rf"[（(]?[０-９0-9{COUNTING}]{{1,3}}[）)]?")
 #: A byline without a name: 本报评论员, 新华社特约评论员.
@@ -190,8 +200,8 @@ def classify(text: str) -> str:
 
 
 def _section_heading(text: str) -> bool:
-    """``一、…``, ``（二）…``, ``３、…``, ``原因之一：…``, ``其二：…``, ``第三部分：…`` or a
-    bare number: a heading inside an article."""
+    """``一、…``, ``（二）…``, ``３、…``, ``原因之一：…``, ``其二：…``, ``第三部分：…``,
+    ``第三章…`` or a bare number: a heading inside an article."""
     return bool(_ENUMERATOR.match(text) or _NUMBER.fullmatch(text))
 
 
@@ -231,6 +241,7 @@ class _Grouping:
     verse_lines: int = 0
     orphan_credits: int = 0
     header_notes: int = 0
+    bylines_attached: int = 0
 
 
 def _start(g: _Grouping, run: list[_Line]) -> None:
@@ -304,7 +315,8 @@ def _group(lines: list[_Line]) -> _Grouping:
         if len(run) == 1 and _section_heading(run[0].text) and item.paragraphs:
             item.headings.append((len(item.paragraphs), run[0].text))
         elif run:
-            _start(g, run)
+            if not attach_byline(g, run, HEADER_MAX, TEST_FIRST_LINE, _is_byline, _start):
+                _start(g, run)
             item = g.items[-1]
         run = []
         _take(g, item, line, kind)
@@ -355,15 +367,20 @@ class Report:
     verse_lines: int  #: lines of verse, tables and name lists dropped from headers
     orphan_credits: int  #: photo credits with no caption before them
     header_notes: int  #: parenthesised notes under a header (dates), dropped
+    bylines_attached: int = 0  #: byline-only runs joined to the header above
+    sections_merged: int = 0  #: headers made section headings of a signed feature
 
 
 def _build() -> tuple[tuple[CorpusArticle, ...], Report]:
     lines = _read()
+    from .genre import genre
+
     g = _group(lines)
-    verdicts = []
     for item in g.items:
         _fold_signature(item)
-        verdicts.append(_verdict(item))
+    g.items, merged = merge_sections(g.items, (genre().lead_byline, _ENUMERATOR),
+                                     TEST_FIRST_LINE)
+    verdicts = [_verdict(item) for item in g.items]
     kept = [k for k, v in enumerate(verdicts) if v == "article"]
     attached: dict[int, list[tuple[str, str]]] = {k: [] for k in kept}
     for k, v in enumerate(verdicts):
@@ -382,7 +399,7 @@ def _build() -> tuple[tuple[CorpusArticle, ...], Report]:
     skipped = Counter(v for v in verdicts if v not in ("article", "photo"))
     report_ = Report(len(lines), len(out), dict(sorted(skipped.items())),
                      verdicts.count("photo"), g.verse_lines, g.orphan_credits,
-                     g.header_notes)
+                     g.header_notes, g.bylines_attached, merged)
     return tuple(out), report_
 
 
@@ -403,13 +420,13 @@ def report() -> Report:
 
 def split(arts: tuple[CorpusArticle, ...]) -> tuple[tuple[CorpusArticle, ...],
                                                     tuple[CorpusArticle, ...]]:
-    """``(dev, test)``: the first half of ``arts`` by ``number`` and the second half.
-
-    The file is in date order, so the development half is early January and the test
-    half late January; no article is in both."""
+    """``(dev, test)``: the articles of ``arts`` that start before
+    :data:`TEST_FIRST_LINE`, and the rest, each by ``number``. The file is in date
+    order, so the development half is early January and the test half late January;
+    no article is in both, and no article holds lines of both."""
     ordered = sorted(arts, key=lambda a: a.number)
-    middle = len(ordered) // 2
-    return tuple(ordered[:middle]), tuple(ordered[middle:])
+    return (tuple(a for a in ordered if a.first_line < TEST_FIRST_LINE),
+            tuple(a for a in ordered if a.first_line >= TEST_FIRST_LINE))
 
 
 HALVES = ("dev", "test")
@@ -422,29 +439,7 @@ def half(name: str) -> tuple[CorpusArticle, ...]:
     return split(articles())[HALVES.index(name)]
 
 
-def marked_start(article: CorpusArticle) -> bool:
-    """True if the article's start is marked in the source: a byline under its header,
-    or a lead that opens with a dateline (本报讯, 新华社北京1月5日电 …). The file has no
-    article boundaries, so where neither marks a start the split is this module's guess
-    (a feature's unnumbered section may have been taken for an article)."""
-    from .genre import genre
-
-    return article.byline is not None or bool(
-        article.paragraphs and genre().lead_byline.match(article.paragraphs[0]))
-
-
-@lru_cache(maxsize=1)
-def person_names() -> tuple[str, ...]:
-    """Every person name (run of ``nr`` tokens, 2–4 characters) in the kept articles,
-    most frequent first, ties in order of first appearance."""
-    counts: Counter[str] = Counter()
-    for a in articles():
-        for para in a.tagged:
-            counts.update(_runs(para, "nr"))
-    return tuple(n for n, _ in counts.most_common())
-
-
 __all__ = ["BYLINE_MAX", "HALVES", "HEADER_MAX", "LIST_DENSITY", "MIN_CHARS", "MIN_PARAGRAPHS",
-           "CorpusArticle", "Report", "Tagged", "articles", "classify", "corpus_path", "half",
-           "header_roles", "line_text", "marked_start", "person_names", "report", "split",
-           "tagged_pairs"]
+           "TEST_FIRST_LINE", "CorpusArticle", "Report", "Tagged", "articles", "classify",
+           "corpus_path", "half", "header_roles", "line_text", "marked_start", "person_names",
+           "report", "split", "tagged_pairs"]

@@ -12,9 +12,10 @@ This module decides from the text and its context:
   and either followed by a byline or heading, or, where the page is written line by
   line, not shaped like a printed line of the column (neither full nor indented) and
   not continued by the next line;
-* :func:`headline_evidence` — a heading not followed by a byline, subtitle or jump
-  marker is a headline when the vocabulary after it does not continue the text before
-  it (lexical cohesion, in the spirit of TextTiling), with the page's own use of
+* :func:`headline_evidence` — a heading right after a jump marker that cuts the text
+  above it (``（下转第2版）``) is a headline; a heading not followed by a byline,
+  subtitle or jump marker is a headline when the vocabulary after it does not continue
+  the text before it (lexical cohesion, in the spirit of TextTiling), with the page's own use of
   heading levels as a weaker clue.
 """
 
@@ -252,6 +253,10 @@ def headline_evidence(frags: list[Fragment], kinds: list[str]) -> list[str]:
         first = i
         while first > 0 and kinds[first - 1] == "heading":
             first -= 1
+        if first > 0 and kinds[first - 1] == "marker" and _closing(frags[first - 1]):
+            kinds[first:i + 1] = header_roles(frags[first:i + 1])  # the text above is cut
+            seen_headline = True
+            continue
         if first > 0 and kinds[first - 1] in {"headline", "subtitle", "byline", "marker",
                                               "sidebar_label"}:
             continue  # inside an article's header or a sidebar: a banner or sidebar title
@@ -275,6 +280,13 @@ def headline_evidence(frags: list[Fragment], kinds: list[str]) -> list[str]:
             kinds[first:i + 1] = header_roles(frags[first:i + 1])
             seen_headline = True
     return kinds
+
+
+def _closing(f: Fragment) -> bool:
+    """A jump marker that cuts the text above it (（下转第2版）): what follows is another
+    article."""
+    m = genre().jump_marker.match(f.flat.strip())
+    return bool(m) and m.group("direction") in {"下转", "转"}
 
 
 def _orphan_byline_above(kinds: list[str], first: int) -> bool:
