@@ -300,7 +300,8 @@ def _split_bylines_and_signatures(frags: Iterable[Fragment]) -> list[Fragment]:
             continue
         alone = g.signature.search("。" + f.flat.strip())
         if out and out[-1].kind == "body" and not g.ends_open(out[-1].flat) \
-                and alone and alone.start() == 1 and "图" not in f.flat:
+                and alone and alone.start() == 1 and "图" not in f.flat \
+                and not g.photo_credit.search(f.flat):
             out.append(replace(f, kind="signature"))  # （李妲） under its paragraph
             continue
         lead = g.lead_byline.match(f.flat)
@@ -419,6 +420,7 @@ def _byline_past_one_body(kinds: list[str], i: int) -> bool:
 def classify(source: Source) -> list[Fragment]:
     """Fragments of ``source`` in raw order, each with its kind (see module doc)."""
     # structure needs Fragment's module loaded first (it imports lexicon and cohesion)
+    from .captions import plain_captions
     from .structure import headline_evidence, name_bylines, plain_headings, split_printed_lines
 
     frags = _split_heading_punctuation(split_printed_lines(blocks(source)))
@@ -426,7 +428,7 @@ def classify(source: Source) -> list[Fragment]:
     frags = _split_bylines_and_signatures(frags)
     kinds = _captions(frags)
     _subtitles(frags, kinds)
-    kinds = plain_headings(frags, name_bylines(frags, kinds))
+    kinds = plain_headings(frags, plain_captions(frags, name_bylines(frags, kinds)))
     # Headlines: a heading followed by a subtitle, byline or jump marker; then headings
     # that open a new topic (structure.headline_evidence).
     for i in range(len(frags) - 1):

@@ -34,6 +34,10 @@ if TYPE_CHECKING:
 
 #: Blocks with at least this many lines are split into printed lines.
 SPLIT_LINES = 3
+#: A column's printed-line width is measured over this many lines; a run of lines is
+#: one column when this share of them is shaped like its printed lines (chosen on the
+#: development half from 0.5, 0.6 and 0.7).
+COLUMN_LINES, ONE_COLUMN = 8, 0.5
 #: Context compared on each side of a heading, in characters.
 WINDOW = 400
 #: Cosine between the text before and after a heading above which it continues the
@@ -75,25 +79,58 @@ def _one_line(f: Fragment, kind: str) -> bool:
     return kind == "body" and len(f.lines) == 1 and len(f.flat) <= 40
 
 
-def column_widths(frags: list[Fragment], kinds: list[str]) -> list[float | None]:
+def _measure(widths: list[float]) -> float | None:
+    """The width of the full printed lines among ``widths``: the median of those near
+    the widest (short last lines, indented first lines and lines a punctuation mark
+    overhangs count for nothing)."""
+    if len(widths) < 3:
+        return None
+    top = sorted(widths)[(3 * len(widths)) // 4]
+    full = sorted(w for w in widths if w >= top - 1.5)
+    return full[len(full) // 2]
+
+
+def column_widths(frags: list[Fragment], kinds: list[str]) -> list[tuple[float, ...] | None]:
     """For each fragment in a run of at least four one-line body fragments (a column
-    written line by line), the run's printed-line width (upper quartile); else None."""
-    out: list[float | None] = [None] * len(frags)
+    written line by line), the printed-line width of the column it stands in; else None.
+
+    A run whose lines are mostly as wide as its upper quartile (or an indent less) is
+    one column: that quartile is its width. A run of mixed widths (a page without
+    markup, articles set in columns of different widths one after another) is measured
+    next to each line: the full lines of the :data:`COLUMN_LINES` lines below it (the
+    text a headline-like line would open), or of those above it at the run's end."""
+    out: list[tuple[float, ...] | None] = [None] * len(frags)
     i = 0
     while i < len(frags):
         j = i
         while j < len(frags) and _one_line(frags[j], kinds[j]):
             j += 1
         if j - i >= 4:
-            widths = sorted(textmod.display_width(f.flat) for f in frags[i:j])
-            out[i:j] = [widths[(3 * len(widths)) // 4]] * (j - i)
+            out[i:j] = _run_widths(frags[i:j])
         i = max(j, i + 1)
     return out
 
 
-def _line_shaped(width: float, column: float) -> bool:
-    """A full printed line, or an indented first line of a paragraph."""
-    return column - 2.5 <= width <= column + 0.5
+def _run_widths(run: list[Fragment]) -> list[tuple[float, ...] | None]:
+    widths = [textmod.display_width(f.flat) for f in run]
+    quartile = sorted(widths)[(3 * len(widths)) // 4]
+    if sum(quartile - 2.5 <= w <= quartile + 1.0 for w in widths) >= ONE_COLUMN * len(widths):
+        return [(quartile,)] * len(run)
+    single = [w if "  " not in f.flat.strip() else None  # two columns fused: no measure
+              for f, w in zip(run, widths, strict=True)]
+    out: list[tuple[float, ...] | None] = []
+    for k in range(len(run)):
+        below = [w for w in single[k + 1:k + 1 + COLUMN_LINES] if w is not None]
+        above = [w for w in single[max(0, k - COLUMN_LINES):k] if w is not None]
+        found = _measure(below) or _measure(above)
+        out.append(None if found is None else (found,))
+    return out
+
+
+def _line_shaped(width: float, columns: tuple[float, ...]) -> bool:
+    """A full printed line, or an indented first line of a paragraph, of one of the
+    columns the line may stand in."""
+    return any(column - 2.5 <= width <= column + 0.5 for column in columns)
 
 
 def _balanced(text: str) -> bool:
@@ -128,7 +165,7 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
         if i > 0 and kinds[i - 1] == "byline":
             continue  # a lead paragraph
         nxt = kinds[i + 1] if i + 1 < len(frags) else None
-        prev_open = i > 0 and kinds[i - 1] == "body" and g.ends_open(frags[i - 1].flat)
+        prev_open = _open_above(frags, kinds, i)
         if prev_open and _interposed(frags, kinds, i, columns[i]):
             kinds[i] = "heading"  # read into the middle of a sentence that goes on below
             if nxt == "body" and g.name_byline(frags[i + 1].flat):
@@ -146,12 +183,28 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
             kinds[i], kinds[i + 1] = "heading", "subtitle"  # ——调整中的北京大商业（下）
             continue
         follow = frags[i + 1].flat.strip() if nxt == "body" else ""
-        if not follow or columns[i] is None or g.starts_as_continuation(follow) \
+        if not follow or (columns[i] is None and i > 0) or g.starts_as_continuation(follow) \
                 or join_gain(text, follow) >= 1.0:
             continue  # only in a column written line by line, not continued below
-        if not _line_shaped(textmod.display_width(text), columns[i]):
+        if columns[i] is not None and not _line_shaped(textmod.display_width(text),
+                                                       columns[i]):
             kinds[i] = "heading"
+        elif i == 0 and not any(c in _INNER_PUNCT for c in text):
+            kinds[i] = "heading"  # the page's first line, unless it reads like text
     return kinds
+
+
+def _open_above(frags: list[Fragment], kinds: list[str], i: int) -> bool:
+    """The body line above fragment ``i`` stops mid-sentence: not so if it closes a note
+    in brackets opened on the line above it after a finished sentence (…查处。（江西新干
+    县纪委跃 | 华黎明）)."""
+    g = genre()
+    if i == 0 or kinds[i - 1] != "body" or not g.ends_open(frags[i - 1].flat):
+        return False
+    above = frags[i - 1].flat.strip()
+    if i > 1 and kinds[i - 2] == "body" and above[-1:] in ")）":
+        return g.ends_open(frags[i - 2].flat.strip() + above)
+    return True
 
 
 def _pen_name(text: str) -> bool:
@@ -202,7 +255,8 @@ def _dateline_below(frags: list[Fragment], kinds: list[str], i: int) -> bool:
     return bool(lead) and lead.end() > len(first)
 
 
-def _interposed(frags: list[Fragment], kinds: list[str], i: int, column: float | None) -> bool:
+def _interposed(frags: list[Fragment], kinds: list[str], i: int,
+                column: tuple[float, ...] | None) -> bool:
     """A headline-like line that a plain OCR tool read into the middle of a sentence
     (a headline spanning columns read after the first printed line below it): it is not
     shaped like a printed line of the column, and the sentence broken off above it goes
