@@ -131,17 +131,29 @@ def _json_value(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} to JSON")
 
 
-def _lines(frame: pd.DataFrame, page: str) -> str:
-    """The rows of ``frame`` as JSON Lines, ``page`` first; missing values as null."""
+def _missing(value: Any) -> bool:
+    """Whether a cell is missing (``pd.isna``; a list or tuple never is), with the
+    common cases answered without pandas."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or kind is list or kind is tuple:
+        return False
+    if value is None:
+        return True
+    if kind is float:
+        return value != value
     import pandas as pd
 
+    return not isinstance(value, list | tuple) and bool(pd.isna(value))
+
+
+def _lines(frame: pd.DataFrame, page: str) -> str:
+    """The rows of ``frame`` as JSON Lines, ``page`` first; missing values as null."""
     out = []
     columns = list(frame.columns)
     for row in frame.astype(object).itertuples(index=False, name=None):
         record = {"page": page}
         for name, value in zip(columns, row, strict=True):
-            missing = not isinstance(value, list | tuple) and pd.isna(value)
-            record[name] = None if missing else value
+            record[name] = None if _missing(value) else value
         out.append(json.dumps(record, ensure_ascii=False, default=_json_value) + "\n")
     return "".join(out)
 
