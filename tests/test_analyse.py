@@ -131,6 +131,34 @@ def test_a_changed_page_is_done_again(done, tmp_path):
     assert set(archive.load(again, "articles").query("page == 'g00'").title) == {"新标题"}
 
 
+RELATIVE = "# 全市粮食生产再获丰收\n\n本报讯 今年全市粮食产量比去年增长3.5%，上月完成秋粮收购。\n"
+
+
+def test_a_reference_date_resolves_relative_dates_and_a_new_one_redoes_the_page(tmp_path):
+    folder, out = tmp_path / "pages", tmp_path / "out"
+    folder.mkdir()
+    (folder / "p.md").write_text(RELATIVE, encoding="utf-8")
+
+    def resolved():
+        return list(archive.load(out, "dates").resolved)
+
+    assert main(["analyse", str(folder), "--out", str(out), "--date", "2024-08-15"]) == 0
+    assert resolved() == ["2024", "2023", "2024-07"]
+    record = json.loads((out / "pages" / "p.json").read_text("utf-8"))
+    assert record["date"] == "2024-08-15"
+    assert analyse.is_done(folder / "p.md", out, "2024-08-15")
+    assert not analyse.is_done(folder / "p.md", out)
+    same = analyse.analyse([folder], out, date="2024-08-15")
+    assert (same["done"], same["skipped"]) == (0, 1)
+    other = analyse.analyse([folder], out, date="2025-01-02")
+    assert (other["done"], other["skipped"]) == (1, 0)
+    assert resolved() == ["2025", "2024", "2024-12"]
+    assert analyse.analyse([folder], out)["done"] == 1  # no date: relative again
+    assert set(archive.load(out, "dates").status) == {"relative"}
+    with pytest.raises(ZhpaperError, match="bad date"):
+        analyse.analyse([folder], out, date="15.08.2024")
+
+
 def test_an_interrupted_run_keeps_what_it_wrote(done, tmp_path, monkeypatch):
     paths, out, _ = done
     calls = []
@@ -237,6 +265,7 @@ def test_without_dask_a_clear_error(done, tmp_path, monkeypatch):
     (["analyse", "{pages}/nothing.md", "--out", "o"], "no such file or folder"),
     (["analyse", "{pages}", "--out", "{pages}/g00.md"], "is not a folder"),
     (["analyse", "{pages}", "{other}", "--out", "o"], "same page id"),
+    (["analyse", "{pages}", "--out", "o", "--date", "2024-13-01"], "bad date"),
 ])
 def test_usage_errors(done, tmp_path, monkeypatch, capsys, args, message):
     paths, _, _ = done

@@ -16,8 +16,10 @@ error before anything runs. The page's sha256 is in its record and the manifest.
 Every file is written to a temporary name in its folder and renamed when complete, and
 a page's record only after all its tables: an interrupted run leaves no half-written
 file and never a page counted as done without its tables. A page is *done* when its
-record exists with the sha256 of the file as it is now and this library's version; a
-rerun skips those and redoes the rest (a changed file, a page that failed). A bad page
+record exists with the sha256 of the file as it is now, this library's version and the
+run's ``date`` (the reference date for relative dates, :func:`zhpaper.read`'s
+``date``; stored in the record, None without one); a rerun skips those and redoes the
+rest (a changed file, a page that failed, a page read with another date). A bad page
 (unreadable, not UTF-8, empty, or a bug in the library) is reported and skipped.
 
 :func:`load` (also ``zhpaper.archive.load``) reads one table of every done page into one
@@ -44,6 +46,8 @@ from typing import TYPE_CHECKING, Any
 from .errors import ZhpaperError
 
 if TYPE_CHECKING:
+    import datetime
+
     import pandas as pd
 
     from .reading import Reading
@@ -131,17 +135,29 @@ def _json_value(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} to JSON")
 
 
-def _lines(frame: pd.DataFrame, page: str) -> str:
-    """The rows of ``frame`` as JSON Lines, ``page`` first; missing values as null."""
+def _missing(value: Any) -> bool:
+    """Whether a cell is missing (``pd.isna``; a list or tuple never is), with the
+    common cases answered without pandas."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or kind is list or kind is tuple:
+        return False
+    if value is None:
+        return True
+    if kind is float:
+        return value != value
     import pandas as pd
 
+    return not isinstance(value, list | tuple) and bool(pd.isna(value))
+
+
+def _lines(frame: pd.DataFrame, page: str) -> str:
+    """The rows of ``frame`` as JSON Lines, ``page`` first; missing values as null."""
     out = []
     columns = list(frame.columns)
     for row in frame.astype(object).itertuples(index=False, name=None):
         record = {"page": page}
         for name, value in zip(columns, row, strict=True):
-            missing = not isinstance(value, list | tuple) and pd.isna(value)
-            record[name] = None if missing else value
+            record[name] = None if _missing(value) else value
         out.append(json.dumps(record, ensure_ascii=False, default=_json_value) + "\n")
     return "".join(out)
 
@@ -166,12 +182,23 @@ def _record(out: Path, page: str) -> dict | None:
         return None
 
 
-def is_done(path: str | Path, out: str | Path) -> bool:
+def _iso_date(date: datetime.date | str | None) -> str | None:
+    """``date`` (see :func:`zhpaper.read`) as ``YYYY-MM-DD``, or None; a bad date is a
+    :class:`~zhpaper.ZhpaperError`."""
+    from .page import publication_date
+
+    given = publication_date(date)
+    return None if given is None else given.isoformat()
+
+
+def is_done(path: str | Path, out: str | Path, date: datetime.date | str | None = None) -> bool:
     """Whether ``path`` is analysed in ``out``: its record there has the file's sha256
-    as it is now and this library's version, and every table's file is there."""
+    as it is now, this library's version and ``date`` (the reference date the page was
+    read with), and every table's file is there."""
     page = page_id(path)
     record = _record(Path(out), page)
-    if record is None or record.get("version") != _version():
+    if record is None or record.get("version") != _version() \
+            or record.get("date") != _iso_date(date):
         return False
     if not all((Path(out) / name / f"{page}.jsonl").is_file() for name in TABLES):
         return False
@@ -181,16 +208,17 @@ def is_done(path: str | Path, out: str | Path) -> bool:
         return False
 
 
-def analyse_page(path: str, out: str) -> dict:
-    """Analyse one page into ``out`` (skipped if :func:`is_done`); the page's record,
-    with ``status`` ``done``, ``skipped`` or ``failed`` (and ``error``)."""
+def analyse_page(path: str, out: str, date: str | None = None) -> dict:
+    """Analyse one page into ``out`` (skipped if :func:`is_done`), relative dates
+    resolved against ``date`` (``YYYY-MM-DD``) if given; the page's record, with
+    ``status`` ``done``, ``skipped`` or ``failed`` (and ``error``)."""
     from .reading import read
 
     page, target = page_id(path), Path(out)
-    if is_done(path, target):
+    if is_done(path, target, date):
         return {**_record(target, page), "status": "skipped"}
     try:
-        reading = read(path)
+        reading = read(path, date=date)
         frames = _frames(reading)
     except ZhpaperError as exc:
         return {"page": page, "path": path, "status": "failed", "error": str(exc)}
@@ -201,7 +229,7 @@ def analyse_page(path: str, out: str) -> dict:
         _write_atomic(target / name / f"{page}.jsonl", _lines(frame, page))
     # the hash of the bytes read, so that a file changed meanwhile is not taken for done
     record = {"page": page, "path": path, "sha256": reading.page.sha256, "version": _version(),
-              "rows": {name: len(frame) for name, frame in frames.items()}}
+              "date": _iso_date(date), "rows": {name: len(frame) for name, frame in frames.items()}}
     _write_atomic(target / PAGES / f"{page}.json", json.dumps(record, ensure_ascii=False))
     return {**record, "status": "done"}
 
@@ -237,15 +265,15 @@ def _prepare(out: Path) -> None:
     (out / PAGES).mkdir(parents=True, exist_ok=True)
 
 
-def _local(todo: list[str], out: str, jobs: int) -> Iterator[dict]:
+def _local(todo: list[str], out: str, jobs: int, date: str | None) -> Iterator[dict]:
     if jobs <= 1:
         for path in todo:
-            yield analyse_page(path, out)
+            yield analyse_page(path, out, date)
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(analyse_page, path, out) for path in todo]
+        futures = [pool.submit(analyse_page, path, out, date) for path in todo]
         try:
             for future in as_completed(futures):
                 yield future.result()
@@ -254,9 +282,9 @@ def _local(todo: list[str], out: str, jobs: int) -> Iterator[dict]:
                 future.cancel()
 
 
-def _on_client(todo: list[str], out: str, client) -> Iterator[dict]:
+def _on_client(todo: list[str], out: str, client, date: str | None) -> Iterator[dict]:
     distributed = _dask_module("distributed")
-    futures = client.map(analyse_page, todo, out=out, pure=False)
+    futures = client.map(analyse_page, todo, out=out, date=date, pure=False)
     try:
         for future in distributed.as_completed(futures):
             yield future.result()
@@ -275,21 +303,24 @@ def _dask_module(name: str):
 
 def analyse(inputs: Iterable[str | Path], out: str | Path, jobs: int = 1,
             progress: bool = False, client=None,
-            report: Callable[[dict], None] | None = None) -> dict:
+            report: Callable[[dict], None] | None = None,
+            date: datetime.date | str | None = None) -> dict:
     """Analyse the pages of ``inputs`` into the folder ``out`` (see the module
-    documentation), on ``jobs`` local processes or on the Dask ``client`` given.
+    documentation), on ``jobs`` local processes or on the Dask ``client`` given;
+    ``date`` (``YYYY-MM-DD``) is every page's reference date for relative dates.
 
     ``report`` is called with each failed page's record as it fails. Returns the
     run's summary: ``done``, ``skipped`` (counts) and ``failed`` (records)."""
     from .archive import Progress
 
+    iso = _iso_date(date)
     paths, target = page_paths(inputs), Path(out)
     _prepare(target)
-    todo = [p for p in paths if not is_done(p, target)]
+    todo = [p for p in paths if not is_done(p, target, iso)]
     summary: dict[str, Any] = {"done": 0, "skipped": len(paths) - len(todo), "failed": []}
     bar = Progress(len(todo), progress and bool(todo))
-    results = (_on_client(todo, str(target), client) if client is not None
-               else _local(todo, str(target), jobs))
+    results = (_on_client(todo, str(target), client, iso) if client is not None
+               else _local(todo, str(target), jobs, iso))
     try:
         for record in results:
             if record["status"] == "failed":
@@ -304,14 +335,16 @@ def analyse(inputs: Iterable[str | Path], out: str | Path, jobs: int = 1,
     return summary
 
 
-def analyse_bag(paths, out: str | Path) -> dict:
+def analyse_bag(paths, out: str | Path, date: datetime.date | str | None = None) -> dict:
     """Analyse a ``dask.bag`` of page paths into ``out`` with the bag's scheduler (the
-    active ``distributed.Client``, if there is one); returns the summary of
-    :func:`analyse`. Pages done before are skipped by each task."""
+    active ``distributed.Client``, if there is one), relative dates resolved against
+    ``date``; returns the summary of :func:`analyse`. Pages done before are skipped by
+    each task."""
     _dask_module("dask.bag")
+    iso = _iso_date(date)
     target = Path(out)
     _prepare(target)
-    records = paths.map(analyse_page, out=str(target)).compute()
+    records = paths.map(analyse_page, out=str(target), date=iso).compute()
     failed = [r for r in records if r["status"] == "failed"]
     write_manifest(target, failed)
     return {"done": sum(r["status"] == "done" for r in records),

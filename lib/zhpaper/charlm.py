@@ -99,17 +99,32 @@ def _kneser_ney(raw: list[Counter[str]]) -> tuple[dict[str, int], dict[str, tupl
     return grams, contexts
 
 
+def _shared(m: Counts) -> tuple:
+    """``m``'s tables with one string object per n-gram (a history, a character pair or
+    a character is the n-gram's own key) and one tuple per distinct context value:
+    ``marshal`` writes an object used twice once, so the cached model loads about a
+    third smaller, with equal tables."""
+    keys = {g: g for g in m.grams}
+    values: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def one(table: dict) -> dict:
+        return {keys.get(k, k): v for k, v in table.items()}
+
+    contexts = {keys.get(h, h): values.setdefault(v, v) for h, v in m.contexts.items()}
+    return one(m.uni), one(m.bi), one(m.single), m.grams, contexts
+
+
 @lru_cache(maxsize=1)
 def _default() -> Counts:
     from .heldout import training_key
 
     if seg_corpus_path() is None:
         return EMPTY
-    key = hashlib.sha256(f"{training_key()}|charlm|3|{ORDER}|{START}{END}".encode()).hexdigest()
+    key = hashlib.sha256(f"{training_key()}|charlm|3|{ORDER}|{START}{END}|shared"
+                         .encode()).hexdigest()
 
     def build() -> tuple:
-        m = train()
-        return m.uni, m.bi, m.single, m.grams, m.contexts
+        return _shared(train())
 
     try:
         uni, bi, single, grams, contexts = cached("charlm", key[:16], build)

@@ -114,7 +114,7 @@ def cmd_analyse(args: argparse.Namespace) -> int:
 
     jobs = (os.cpu_count() or 1) if args.jobs == 0 else args.jobs
     progress = args.progress if args.progress is not None else sys.stderr.isatty()
-    summary = analyse(args.inputs, args.out, jobs=jobs, progress=progress,
+    summary = analyse(args.inputs, args.out, jobs=jobs, progress=progress, date=args.date,
                       report=lambda r: _report_failure(r["path"], r["error"], progress))
     failed = len(summary["failed"])
     total = summary["done"] + summary["skipped"] + failed
@@ -193,6 +193,9 @@ def _add_analyse(sub) -> None:
                    help="processes to use (0 = all cores; default 1)")
     n.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="show a progress bar (default: when stderr is a terminal)")
+    n.add_argument("--date", type=_date, default=None, metavar="YYYY-MM-DD",
+                   help="the reference date for relative dates (今年, 去年, 上月) on pages "
+                   "that print none; a page done with another date is done again")
     n.set_defaults(func=cmd_analyse)
 
 

@@ -21,7 +21,7 @@ from . import text as textmod
 from .cohesion import Vectors
 from .fragments import Fragment
 from .genre import genre
-from .lexicon import first_word, join_gain, last_word, word_frequency
+from .lexicon import first_word, join_gain, junctions, last_word, word_frequency
 from .page import Join
 
 #: A join is made only when its evidence scores above this.
@@ -329,7 +329,12 @@ class _Chooser:
             if a.frag.index in self.succ:
                 continue
             at = self.order[a.frag.index]
-            for b in self.bodies[max(0, at - CANDIDATE_WINDOW):at + CANDIDATE_WINDOW + 1]:
+            window = self.bodies[max(0, at - CANDIDATE_WINDOW):at + CANDIDATE_WINDOW + 1]
+            if round_ == 1:  # a far pair needs a word across the join: a junction first
+                tail = a.text[-1:]
+                window = [b for b in window if self.order[b.frag.index] == at + 1
+                          or tail and b.text[:1] and tail + b.text[0] in junctions()]
+            for b in window:
                 j = self.candidate(a, b, round_)
                 if j is not None:
                     self.scored.append(j)

@@ -140,6 +140,13 @@ def split_garbled(words: list[Token], text: str,
     return out
 
 
+@lru_cache(maxsize=8192)
+def _jieba_words(pos_tk, piece: str, hmm: bool) -> tuple[tuple[str, str], ...]:
+    """jieba's ``(word, tag)`` pairs of ``piece`` by ``pos_tk``, remembered: one page's
+    paragraphs are cut for the tokens, the entity rules and the entity model alike."""
+    return tuple((pair.word, pair.flag) for pair in pos_tk.cut(piece, HMM=hmm))
+
+
 def tokenize(text: str, *, hmm: bool | None = None, domain: bool = True,
              phrases: bool = False, pku: bool = True,
              garbled: Iterable[tuple[int, int]] = ()) -> list[Token]:
@@ -167,8 +174,7 @@ def tokenize(text: str, *, hmm: bool | None = None, domain: bool = True,
             out.append(Token(text[start:end], start, end, tag))
             continue
         at = start
-        for pair in pos_tk.cut(folded[start:end], HMM=hmm):
-            word, flag = pair.word, pair.flag
+        for word, flag in _jieba_words(pos_tk, folded[start:end], hmm):
             if at == start and out and out[-1].pos == "m" and out[-1].end == start \
                     and word in _MEASURES:
                 flag = "q"  # the measure word after a protected number
