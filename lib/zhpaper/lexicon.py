@@ -157,7 +157,7 @@ def join_gain(left: str, right: str, window: int = 4) -> float:
         return 0.0
     freq, pairs = frequencies()[0], junctions()
     # a spanning word holds only pairs found in words: only the reachable ends are tried
-    left = len(a) - _reach(a, pairs)[len(a)]
+    left = next((k for k in range(1, len(a)) if a[-k - 1:len(a) - k + 1] not in pairs), len(a))
     right = next((k for k in range(1, len(b)) if b[k - 1:k + 1] not in pairs), len(b))
     if not any(a[-i:] + b[:j] in freq for i in range(1, left + 1)
                for j in range(1, min(right, MAX_WORD - i) + 1)):
