@@ -61,6 +61,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 from functools import lru_cache
+from itertools import chain, repeat
 
 from .corpus_names import CorpusRules, Mention, corpus_names, corpus_rules, corpus_spans, is_head
 from .entity_features import (
@@ -121,8 +122,9 @@ class Model:
         import numpy as np
 
         rows = features(tokens, self.lex, coarse)
-        get = self.index.get
-        x = _pad([get(f, 0) for fs in rows for f in fs], [len(fs) for fs in rows])
+        # the same lookups as a comprehension's, about twice as fast (one C loop)
+        flat = list(map(self.index.get, chain.from_iterable(rows), repeat(0)))
+        x = _pad(flat, [len(fs) for fs in rows])
         s = self.weights[x].sum(axis=1, dtype=np.float64)
         s -= s.max(axis=1, keepdims=True)
         return s - np.log(np.exp(s).sum(axis=1, keepdims=True))

@@ -84,15 +84,28 @@ def frequencies() -> tuple[dict[str, int], int]:
     return freq, sum(freq.values())
 
 
+def _reach(text: str, pairs: frozenset[str]) -> list[int]:
+    """For each end offset, the first start from which every two adjacent characters up
+    to that end stand next to each other in some dictionary word (:func:`junctions`):
+    no longer string ending there can be a dictionary word."""
+    reach = [0] * (len(text) + 1)
+    for end in range(1, len(text) + 1):
+        reach[end] = reach[end - 1] if end > 1 and text[end - 2:end] in pairs else end - 1
+    return reach
+
+
 @lru_cache(maxsize=65536)
 def _best(text: str) -> tuple[tuple[float, ...], tuple[int, ...]]:
     freq, total = frequencies()
     log_total = math.log10(total)
+    reach = _reach(text, junctions())
     n = len(text)
     best = [0.0] + [-math.inf] * n
     back = [0] * (n + 1)
     for end in range(1, n + 1):
-        for start in range(max(0, end - MAX_WORD), end):
+        # starts before ``reach`` give strings holding a pair found in no word: skipped,
+        # as they would be for having no frequency (the same candidates, in the same order)
+        for start in range(max(0, end - MAX_WORD, reach[end]), end):
             word = text[start:end]
             f = freq.get(word)
             if f is None:
@@ -142,9 +155,12 @@ def join_gain(left: str, right: str, window: int = 4) -> float:
     # spanning strings first avoids three segmentations for most pairs.
     if a[-1] + b[0] not in junctions():
         return 0.0
-    freq = frequencies()[0]
-    if not any(a[-i:] + b[:j] in freq
-               for i in range(1, len(a) + 1) for j in range(1, min(len(b), MAX_WORD - i) + 1)):
+    freq, pairs = frequencies()[0], junctions()
+    # a spanning word holds only pairs found in words: only the reachable ends are tried
+    left = next((k for k in range(1, len(a)) if a[-k - 1:len(a) - k + 1] not in pairs), len(a))
+    right = next((k for k in range(1, len(b)) if b[k - 1:k + 1] not in pairs), len(b))
+    if not any(a[-i:] + b[:j] in freq for i in range(1, left + 1)
+               for j in range(1, min(right, MAX_WORD - i) + 1)):
         return 0.0
     return max(0.0, best_logprob(a + b) - best_logprob(a) - best_logprob(b))
 
