@@ -63,6 +63,7 @@ from .entity_rules import (
     is_name,
     name_tokens,
     rules,
+    share_people,
     single_char_runs,
 )
 
@@ -156,6 +157,7 @@ def find_in(texts: Sequence[str]) -> list[list[Entity]]:
     if tagger is not None:
         found = [(_merge(entities, tagger.find_scored(text), text, r), tokens)
                  for text, (entities, tokens) in zip(texts, found, strict=True)]
+    found = share_people(found, r)
     stems = _org_stems(found, r)
     return [_by_context(entities, tokens, stems) for entities, tokens in found]
 
