@@ -1,16 +1,10 @@
-"""People found by their neighbours and shared across a document (zhpaper.entity_rules)."""
+"""People found by their neighbours and shared across a document (zhpaper.entity_people)."""
 
 from __future__ import annotations
 
 from zhpaper.entities import find, find_in
-from zhpaper.entity_rules import (
-    Entity,
-    _make_room,
-    _person_in_context,
-    person_context,
-    rules,
-    share_people,
-)
+from zhpaper.entity_people import _make_room, _person_in_context, person_context, share_people
+from zhpaper.entity_rules import Entity, rules
 from zhpaper.tokens import Token
 
 
@@ -54,3 +48,9 @@ def test_sharing_without_people_changes_nothing():
 
 def test_ordinary_text_gains_no_people():
     assert _people(find("今天天气很好，我们去公园散步。")) == []
+
+
+def test_a_dot_joined_transliteration_is_one_person():
+    found = find("美国前国防部长威廉·佩里一行。")
+    assert _people(found) == ["威廉·佩里"]
+    assert _people(find("法新社社长让·米奥、法国前三军参谋长。")) == ["让·米奥"]

@@ -147,36 +147,6 @@ def _fills_quote(tokens: list[Token], i: int) -> bool:
     return 0 < i < len(tokens) - 1 and _QUOTES.get(tokens[i - 1].text) == tokens[i + 1].text
 
 
-@lru_cache(maxsize=1)
-def person_context() -> tuple[frozenset[str], frozenset[str]]:
-    """The words (before, after) beside which a word tagged as a person is one:
-    ``data/person_context.toml``, learnt from the training part of the dev half."""
-    data = tomllib.loads(read_data("person_context.toml"))
-    return frozenset(data["before"]), frozenset(data["after"])
-
-
-def _person_in_context(tokens: list[Token], i: int, r: Rules) -> bool:
-    """Token ``i`` (tagged as a person) is a name by its neighbours: right after a role
-    word (以色列总理 内塔尼亚胡) or right before a form of address (周荣顺 先生), with
-    no space between; name-shaped (:func:`is_name`) or of at most four characters."""
-    before, after = person_context()
-    t = tokens[i]
-    prev = tokens[i - 1] if i > 0 and tokens[i - 1].end == t.start else None
-    nxt = tokens[i + 1] if i + 1 < len(tokens) and tokens[i + 1].start == t.end else None
-    near = prev is not None and prev.text in before and _ends_name(tokens, i + 1) \
-        or nxt is not None and nxt.text in after and _ends_name(tokens, i - 1)
-    return near and (len(t.text) <= 4 or is_name(t.text, r))
-
-
-def _ends_name(tokens: list[Token], k: int) -> bool:
-    """Token ``k``, beside a name on the side away from the context word, does not
-    continue it: no ·-joined part (威廉 · 佩里), no further name word (田岛 宁子, 弗利
-    德里)."""
-    if not 0 <= k < len(tokens):
-        return True
-    return not (tokens[k].text in "·・•" or tokens[k].pos in (*_PERSON_POS, "ns"))
-
-
 def _person(tokens: list[Token], i: int, r: Rules) -> str | None:
     """The rule by which token ``i`` is a person's name, if it is one."""
     t = tokens[i]
@@ -188,6 +158,8 @@ def _person(tokens: list[Token], i: int, r: Rules) -> str | None:
     if nxt.startswith(r.brand_markers) or _suffix_type(nxt, r) == "org" \
             or _in_short_quote(tokens, i) or _fills_quote(tokens, i):
         return None  # 李宁 牌, 桂光 集团, “蒙杨 开”, “蒙杨开”
+    from .entity_people import _person_in_context
+
     if _person_in_context(tokens, i, r):
         return "title"
     if is_name(w, r):
@@ -358,7 +330,9 @@ def _first_pass(text: str, r: Rules) -> tuple[list[Entity], list[Token]]:
         out.append(_entity(text, kind, tokens[i].start,
                            stop if stop is not None else tokens[end].end, rule, r))
         i = end + 1
-    return out, tokens
+    from .entity_people import with_dotted
+
+    return with_dotted(out, tokens, text, r), tokens
 
 
 def _entity(text: str, kind: str, start: int, stop: int, rule: str, r: Rules) -> Entity:
@@ -399,48 +373,4 @@ def _by_context(entities: list[Entity], tokens: list[Token], stems: set[str]) ->
     return sorted(out, key=lambda e: e.start)
 
 
-Found = list[tuple[list[Entity], list[Token]]]  #: each text's entities and words
-
-
-def share_people(found: Found, r: Rules | None = None) -> Found:
-    """A person named once in a document is that person wherever the same name stands
-    on word boundaries (热瓦甫 说 … 热瓦甫 长途跋涉), over nothing or over a name only
-    the tagger or jieba's tag gave as a place of the same span (苏哈托 read as a place).
-    The names shared are the document's people of two or more characters from the
-    rules (not the tagger's own), by a role word or name-shaped (:func:`is_name`)."""
-    r = r or rules()
-    names = {e.text for entities, _ in found for e in entities
-             if e.type == "person" and len(e.text) >= 2 and e.rule != "model"
-             and (e.rule == "title" or is_name(e.text, r))}
-    if not names:
-        return found
-    return [(_shared(entities, tokens, names), tokens) for entities, tokens in found]
-
-
-def _shared(entities: list[Entity], tokens: list[Token], names: set[str]) -> list[Entity]:
-    """``entities`` of one text with ``names`` added where they stand as whole words."""
-    out = list(entities)
-    for k, t in enumerate(tokens):
-        for m in range(k, min(len(tokens), k + 4)):
-            text = "".join(x.text for x in tokens[k:m + 1])
-            if text in names and _make_room(out, t.start, tokens[m].end):
-                out.append(Entity("person", text, t.start, tokens[m].end, "context"))
-                break
-    return sorted(out, key=lambda e: e.start)
-
-
-def _make_room(out: list[Entity], start: int, end: int) -> bool:
-    """Remove from ``out`` what a shared name at ``start:end`` replaces: nothing, or a
-    place of the same span from the tagger or jieba's tag; False if anything else
-    overlaps it."""
-    over = [e for e in out if e.start < end and start < e.end]
-    if not all(e.type == "place" and e.rule in ("model", "tag")
-               and (e.start, e.end) == (start, end) for e in over):
-        return False
-    for e in over:
-        out.remove(e)
-    return True
-
-
-__all__ = ["Entity", "Rules", "is_name", "name_tokens", "person_context", "rules",
-           "share_people", "single_char_runs"]
+__all__ = ["Entity", "Rules", "is_name", "name_tokens", "rules", "single_char_runs"]
