@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 from zhpaper.entities import find, find_in
-from zhpaper.entity_people import _make_room, _person_in_context, person_context, share_people
+from zhpaper.entity_people import (
+    _make_room,
+    _person_in_context,
+    listed_people,
+    person_context,
+    share_people,
+)
 from zhpaper.entity_rules import Entity, rules
 from zhpaper.tokens import Token
 
@@ -54,3 +60,10 @@ def test_a_dot_joined_transliteration_is_one_person():
     found = find("美国前国防部长威廉·佩里一行。")
     assert _people(found) == ["威廉·佩里"]
     assert _people(find("法新社社长让·米奥、法国前三军参谋长。")) == ["让·米奥"]
+
+
+def test_names_listed_with_a_person_are_people():
+    a = Entity("person", "刘伯承", 0, 3, "name")
+    text = "刘伯承、杨震（女）、王有根等。"
+    assert [e.text for e in listed_people([a], text)] == ["刘伯承", "杨震", "王有根"]
+    assert [e.text for e in listed_people([a], "刘伯承、八路军。")] == ["刘伯承"]

@@ -57,7 +57,7 @@ import re
 from collections.abc import Sequence
 
 from .entity_model import model
-from .entity_people import share_people
+from .entity_people import listed_people, share_people
 from .entity_rules import (
     _QUOTES,
     Entity,
@@ -161,7 +161,8 @@ def find_in(texts: Sequence[str]) -> list[list[Entity]]:
     if tagger is not None:
         found = [(_merge(entities, tagger.find_scored(text), text, r), tokens)
                  for text, (entities, tokens) in zip(texts, found, strict=True)]
-    found = share_people(found, r)  # entity_people: names shared across the document
+    found = share_people([(listed_people(e, text, r), tokens)  # see entity_people
+                          for text, (e, tokens) in zip(texts, found, strict=True)], r)
     stems = _org_stems(found, r)
     return [_by_context(entities, tokens, stems) for entities, tokens in found]
 

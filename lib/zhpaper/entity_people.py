@@ -88,6 +88,35 @@ def _foreign_edge(text: str, at: int, step: int, r: Rules) -> int:
 Found = list[tuple[list[Entity], list[Token]]]  #: each text's entities and words
 
 
+_NOTE = r"(?:（[^（）]{1,5}）)?"  # 乃登（蒙古族）, 张展霞（女）
+_NEXT_IN_LIST = re.compile(_NOTE + r"、([\u4e00-\u9fff]{2,4})" + _NOTE
+                           + r"(?=[、，。；：）等和与及]|$)")
+_PREVIOUS_IN_LIST = re.compile(r"(?:^|(?<=[、，。；：]))([\u4e00-\u9fff]{2,4})" + _NOTE
+                               + r"、$")
+
+
+def listed_people(entities: list[Entity], text: str, r: Rules | None = None) -> list[Entity]:
+    """Names in a list joined by 、 with a person's name are people (刘伯承、杨震、甘有根、
+    崔保山等), when name-shaped (:func:`is_name`) and over no other name (rule
+    ``context``)."""
+    r = r or rules()
+    out, grew = list(entities), True
+    while grew:
+        grew = False
+        for e in [e for e in out if e.type == "person"]:
+            after = _NEXT_IN_LIST.match(text, e.end)
+            at = max(0, e.start - 12)
+            before = _PREVIOUS_IN_LIST.search(text[at:e.start])
+            spans = [after.span(1)] if after else []
+            if before:
+                spans.append((at + before.start(1), at + before.end(1)))
+            for a, b in spans:
+                if is_name(text[a:b], r) and not any(x.start < b and a < x.end for x in out):
+                    out.append(Entity("person", text[a:b], a, b, "context"))
+                    grew = True
+    return sorted(out, key=lambda e: e.start)
+
+
 def share_people(found: Found, r: Rules | None = None) -> Found:
     """A person named once in a document is that person wherever the same name stands
     on word boundaries (热瓦甫 说 … 热瓦甫 长途跋涉), over nothing or over a name only
@@ -128,4 +157,4 @@ def _make_room(out: list[Entity], start: int, end: int) -> bool:
     return True
 
 
-__all__ = ["Found", "person_context", "share_people", "with_dotted"]
+__all__ = ["Found", "listed_people", "person_context", "share_people", "with_dotted"]
