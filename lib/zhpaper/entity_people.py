@@ -89,7 +89,7 @@ Found = list[tuple[list[Entity], list[Token]]]  #: each text's entities and word
 
 
 _NOTE = r"(?:（[^（）]{1,5}）)?"  # 乃登（蒙古族）, 张展霞（女）
-_NEXT_IN_LIST = re.compile(_NOTE + r"、([\u4e00-\u9fff]{2,4})" + _NOTE
+_NEXT_IN_LIST = re.compile(_NOTE + r"、([\u4e00-\u9fff]{2,4}?)" + _NOTE
                            + r"(?=[、，。；：）等和与及]|$)")
 _PREVIOUS_IN_LIST = re.compile(r"(?:^|(?<=[、，。；：]))([\u4e00-\u9fff]{2,4})" + _NOTE
                                + r"、$")
