@@ -25,7 +25,11 @@ all data in ``data/entities.toml`` and ``data/entity_common_words.txt``:
    a time word or verb ends the chain. The suffix decides the type, except that a chain
    that starts with an organisation stays an organisation (华为 北方 基地).
 6. Evidence from the document (:func:`find_in`, one article): a proper noun that opens
-   a company's name (苏宁 of 苏宁集团) is that company wherever it stands alone.
+   a company's name (苏宁 of 苏宁集团) is that company wherever it stands alone; a
+   person named once is that person wherever the name stands as whole words, a word
+   tagged as a person beside a role word, a form of address or a reporting verb
+   (总理 内塔尼亚胡, 热瓦甫 说) is a person, and a ·-joined transliteration is one
+   person (:mod:`zhpaper.entity_people`).
 7. A tagger learnt from the People's Daily 1998 development half
    (:mod:`zhpaper.entity_model`) checks the names that rest on jieba's tags alone (rules
    ``tag`` and ``name``, and places from an administrative suffix chain): a person stays
@@ -53,6 +57,7 @@ import re
 from collections.abc import Sequence
 
 from .entity_model import model
+from .entity_people import listed_people, share_people
 from .entity_rules import (
     _QUOTES,
     Entity,
@@ -156,6 +161,8 @@ def find_in(texts: Sequence[str]) -> list[list[Entity]]:
     if tagger is not None:
         found = [(_merge(entities, tagger.find_scored(text), text, r), tokens)
                  for text, (entities, tokens) in zip(texts, found, strict=True)]
+    found = share_people([(listed_people(e, text, r), tokens)  # see entity_people
+                          for text, (e, tokens) in zip(texts, found, strict=True)], r)
     stems = _org_stems(found, r)
     return [_by_context(entities, tokens, stems) for entities, tokens in found]
 

@@ -158,6 +158,10 @@ def _person(tokens: list[Token], i: int, r: Rules) -> str | None:
     if nxt.startswith(r.brand_markers) or _suffix_type(nxt, r) == "org" \
             or _in_short_quote(tokens, i) or _fills_quote(tokens, i):
         return None  # 李宁 牌, 桂光 集团, “蒙杨 开”, “蒙杨开”
+    from .entity_people import _person_in_context
+
+    if _person_in_context(tokens, i, r):
+        return "title"
     if is_name(w, r):
         return "name"
     near = [tokens[k].text for k in (i - 1, i + 1) if 0 <= k < len(tokens)]
@@ -326,7 +330,9 @@ def _first_pass(text: str, r: Rules) -> tuple[list[Entity], list[Token]]:
         out.append(_entity(text, kind, tokens[i].start,
                            stop if stop is not None else tokens[end].end, rule, r))
         i = end + 1
-    return out, tokens
+    from .entity_people import with_dotted
+
+    return with_dotted(out, tokens, text, r), tokens
 
 
 def _entity(text: str, kind: str, start: int, stop: int, rule: str, r: Rules) -> Entity:
