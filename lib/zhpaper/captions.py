@@ -109,8 +109,7 @@ def figure_captions(frags: list[Fragment]) -> list[str]:
             kinds[i] = "caption"
         elif depth and (named or _names_title(frags[i - 1].flat.strip(), text)):
             kinds[i] = "caption"  # the photo's title, then its caption
-        elif g.photo_credit.match(text) or g.photo_source.match(text) \
-                or (g.caption_start.match(text) and g.credited(text)):
+        elif g.credit_alone(text) or (g.caption_start.match(text) and g.credited(text)):
             kinds[i] = "caption"  # the credit is the whole fragment, or 图为 … credit
     return kinds
 
@@ -269,8 +268,10 @@ def _run_end(page: _Page, s: int) -> int | None:
             continue
         nxt = e + 1
         if nxt < len(page.frags) and page.kinds[nxt] == "caption" \
-                and g.photo_credit.match(page.text(nxt)):
-            credit, nxt = True, nxt + 1  # a credit on a line of its own
+                and (e > s or g.credit_alone(page.text(nxt))):
+            # a credit on a line of its own, or the caption's last line (…在一起。（张悦摄）)
+            # under lines of its own: not under one line alone, a paragraph's as well
+            credit, nxt = True, nxt + 1
         if _caption(page, (s, first, e, nxt), credit):
             return e + 1
     return None

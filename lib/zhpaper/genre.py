@@ -73,6 +73,10 @@ class Genre:
         return bool(self.photo_credit.search(text) or self.photo_source.search(text)
                     or self.artwork.search(text))
 
+    def credit_alone(self, text: str) -> bool:
+        """``text`` is only a photo credit or a photo agency's name."""
+        return bool(self.photo_credit.match(text) or self.photo_source.match(text))
+
     def people(self, field: str) -> tuple[str, ...]:
         """Names in a byline field: employers and roles removed (新华社记者陈雁 → 陈雁),
         places reported from dropped (广州报道), split on spaces and 、,."""
