@@ -186,8 +186,8 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
         if not follow or (columns[i] is None and i > 0) or g.starts_as_continuation(follow) \
                 or join_gain(text, follow) >= 1.0:
             continue  # only in a column written line by line, not continued below
-        if columns[i] is not None and not any(c in _INNER_PUNCT for c in text) \
-                and not _line_shaped(textmod.display_width(text), columns[i]):
+        if columns[i] is not None and not _line_shaped(textmod.display_width(text),
+                                                       columns[i]):
             kinds[i] = "heading"
         elif i == 0 and not any(c in _INNER_PUNCT for c in text):
             kinds[i] = "heading"  # the page's first line, unless it reads like text
