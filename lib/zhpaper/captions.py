@@ -1,4 +1,15 @@
-"""Photo captions on pages without markup (plain OCR, one printed line per line).
+"""Photo captions: under a figure (pages with markup), and on pages without markup.
+
+Under a figure (:func:`figure_captions`) a caption is what the figure's own text is: the
+first block right under it with a photo credit, a caption opening such as 图为 or a short
+title without a full stop; after that, up to :data:`GROUP_MAX` blocks more of the same
+group, each one that ends as a caption does (a credit, a photo agency, the form and maker
+of a work of art: :meth:`~zhpaper.genre.Genre.credited`), opens as one, or goes on with
+the words of the photo's title just above it (灾后第一顿热饭 / 一月十四日中午…吃上了震后的
+第一顿热饭。). A photo credit standing alone, or a block that opens with 图为 and ends
+with a credit, is a caption anywhere.
+
+Photo captions on pages without markup (plain OCR, one printed line per line).
 
 On such a page nothing marks a photo: its caption is a few printed lines like any other.
 What tells it from the text is its shape and its place (the evidence, not the words):
@@ -47,6 +58,60 @@ APART = 1.0
 UNEVEN = 1.5
 #: A paragraph's first line is indented by about this much (in em).
 INDENT = 2.0
+
+
+#: Blocks of one figure's caption group below the first (titles, captions, credits).
+GROUP_MAX = 3
+#: A caption goes on with its title if it shares this many of the title's character
+#: pairs (or all of them, for a title of fewer).
+TITLE_PAIRS = 2
+
+
+def _pairs(text: str) -> set[str]:
+    chars = [c for c in text if c.isalnum()]
+    return {a + b for a, b in zip(chars, chars[1:], strict=False)}
+
+
+def _names_title(title: str, text: str) -> bool:
+    """``text`` goes on with the words of the photo's ``title`` (a short, open line)."""
+    g = genre()
+    if len(title) > g.caption_max_chars or not g.ends_open(title) \
+            or g.starts_as_continuation(text) or join_gain(title, text) >= 1.0:
+        return False
+    pairs = _pairs(title)
+    return len(pairs & _pairs(text)) >= min(TITLE_PAIRS, len(pairs)) > 0
+
+
+def _group_depth(kinds: list[str], i: int) -> int | None:
+    """How many caption blocks stand between block ``i`` and a figure right above
+    them (0: ``i`` is right under the figure; None: no figure above)."""
+    for depth in range(GROUP_MAX + 1):
+        k = i - 1 - depth
+        if k < 0 or kinds[k] not in {"caption", "figure"}:
+            return None
+        if kinds[k] == "figure":
+            return depth
+    return None
+
+
+def figure_captions(frags: list[Fragment]) -> list[str]:
+    """Kinds with the captions of figures marked, and photo credits standing alone
+    (see the module documentation)."""
+    g = genre()
+    kinds = [f.kind for f in frags]
+    for i, f in enumerate(frags):
+        if f.kind not in {"body", "heading"}:
+            continue
+        text = f.flat.strip()
+        named = g.credited(text) or bool(g.caption_start.match(text))
+        depth = _group_depth(kinds, i)
+        if depth == 0 and (named or (len(text) <= g.caption_max_chars and g.ends_open(text))):
+            kinds[i] = "caption"
+        elif depth and (named or _names_title(frags[i - 1].flat.strip(), text)):
+            kinds[i] = "caption"  # the photo's title, then its caption
+        elif g.credit_alone(text) or (g.caption_start.match(text) and g.credited(text)):
+            kinds[i] = "caption"  # the credit is the whole fragment, or 图为 … credit
+    return kinds
 
 
 def _width(f: Fragment) -> float:
@@ -202,8 +267,11 @@ def _run_end(page: _Page, s: int) -> int | None:
         if g.ends_open(page.text(e)) and not credit:
             continue
         nxt = e + 1
-        if nxt < len(page.frags) and page.kinds[nxt] == "caption":
-            credit, nxt = True, nxt + 1  # a credit on a line of its own
+        if nxt < len(page.frags) and page.kinds[nxt] == "caption" \
+                and (e > s or g.credit_alone(page.text(nxt))):
+            # a credit on a line of its own, or the caption's last line (…在一起。（张悦摄）)
+            # under lines of its own: not under one line alone, a paragraph's as well
+            credit, nxt = True, nxt + 1
         if _caption(page, (s, first, e, nxt), credit):
             return e + 1
     return None

@@ -343,30 +343,6 @@ def _content_kind(f: Fragment) -> str:
     return f.kind
 
 
-def _captions(frags: list[Fragment]) -> list[str]:
-    """Kinds with captions marked: the text under a figure (with a photo credit, with a
-    caption opening such as 图为, or a short title without a full stop, and then the
-    caption with a credit under that title), and a photo credit standing alone anywhere."""
-    g = genre()
-    kinds = [f.kind for f in frags]
-    for i, f in enumerate(frags):
-        if f.kind not in {"body", "heading"}:
-            continue
-        text = f.flat.strip()
-        credit = bool(g.photo_credit.search(text))
-        after_figure = i > 0 and kinds[i - 1] == "figure"
-        short_title = len(text) <= g.caption_max_chars and g.ends_open(text)
-        title_above = not after_figure and i > 1 and kinds[i - 1] == "caption" \
-            and kinds[i - 2] == "figure" and g.ends_open(frags[i - 1].flat)
-        if after_figure and (credit or g.caption_start.match(text) or short_title):
-            kinds[i] = "caption"
-        elif title_above and credit:
-            kinds[i] = "caption"  # the photo's title, then its caption with the credit
-        elif credit and g.photo_credit.match(text):
-            kinds[i] = "caption"  # the credit is the whole fragment
-    return kinds
-
-
 def _subtitles(frags: list[Fragment], kinds: list[str]) -> None:
     """A short "——…" body line right after a heading is a subtitle (in place)."""
     g = genre()
@@ -420,13 +396,13 @@ def _byline_past_one_body(kinds: list[str], i: int) -> bool:
 def classify(source: Source) -> list[Fragment]:
     """Fragments of ``source`` in raw order, each with its kind (see module doc)."""
     # structure needs Fragment's module loaded first (it imports lexicon and cohesion)
-    from .captions import plain_captions
+    from .captions import figure_captions, plain_captions
     from .structure import headline_evidence, name_bylines, plain_headings, split_printed_lines
 
     frags = _split_heading_punctuation(split_printed_lines(blocks(source)))
     frags = [replace(f, kind=_content_kind(f)) for f in frags]
     frags = _split_bylines_and_signatures(frags)
-    kinds = _captions(frags)
+    kinds = figure_captions(frags)
     _subtitles(frags, kinds)
     kinds = plain_headings(frags, plain_captions(frags, name_bylines(frags, kinds)))
     # Headlines: a heading followed by a subtitle, byline or jump marker; then headings

@@ -35,6 +35,8 @@ class Genre:
     photo_credit: re.Pattern[str]
     caption_start: re.Pattern[str]
     caption_max_chars: int
+    photo_source: re.Pattern[str] = re.compile(r"(?!)")
+    artwork: re.Pattern[str] = re.compile(r"(?!)")
     titled_byline: re.Pattern[str] = re.compile(r"(?!)")
     surnames: frozenset[str] = frozenset()
     compound_surnames: frozenset[str] = frozenset()
@@ -64,6 +66,16 @@ class Genre:
         from .lexicon import last_word
 
         return last_word(text.rstrip()) in self.non_final
+
+    def credited(self, text: str) -> bool:
+        """``text`` ends as a caption does: a photo credit, a photo agency's name
+        (（新华社发美联社照片）) or a work of art's form and maker (（篆刻）（韦耀中）)."""
+        return bool(self.photo_credit.search(text) or self.photo_source.search(text)
+                    or self.artwork.search(text))
+
+    def credit_alone(self, text: str) -> bool:
+        """``text`` is only a photo credit or a photo agency's name."""
+        return bool(self.photo_credit.match(text) or self.photo_source.match(text))
 
     def people(self, field: str) -> tuple[str, ...]:
         """Names in a byline field: employers and roles removed (新华社记者陈雁 → 陈雁),
@@ -147,6 +159,8 @@ def genre() -> Genre:
         photo_credit=re.compile(raw["photo_credit"]),
         caption_start=re.compile(raw["caption_start"]),
         caption_max_chars=int(raw["caption_max_chars"]),
+        photo_source=re.compile(raw["photo_source"]),
+        artwork=re.compile(raw["artwork"]),
         titled_byline=re.compile(raw["titled_byline"]),
         **_surnames(),
         name_byline_max=int(raw["name_byline_max"]),
