@@ -65,6 +65,7 @@ from .entity_rules import (
     _by_context,
     _first_pass,
     _org_stems,
+    facility_follows,
     is_name,
     name_tokens,
     rules,
@@ -145,6 +146,7 @@ def _merge(ruled: list[Entity], learnt: list[tuple[tuple[str, int, int], float]]
     for e, p in learnt_:
         if p >= MODEL_SURE[e.type] and len(e.text) >= MODEL_MIN_CHARS and not _vetoed(e, r) \
                 and not _in_short_quote_text(text, e.start, e.end) \
+                and not (e.type == "person" and facility_follows(text, e.end, r)) \
                 and not any(x.start < e.end and e.start < x.end for x in out):
             out.append(e)
     return sorted(out, key=lambda e: e.start)

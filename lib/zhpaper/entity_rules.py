@@ -156,8 +156,8 @@ def _person(tokens: list[Token], i: int, r: Rules) -> str | None:
         return None
     nxt = tokens[i + 1].text if i + 1 < len(tokens) else ""
     if nxt.startswith(r.brand_markers) or _suffix_type(nxt, r) == "org" \
-            or _in_short_quote(tokens, i) or _fills_quote(tokens, i):
-        return None  # 李宁 牌, 桂光 集团, “蒙杨 开”, “蒙杨开”
+            or facility_follows(nxt, 0, r) or _in_short_quote(tokens, i) or _fills_quote(tokens, i):
+        return None  # 李宁 牌, 桂光 集团, 文博 广场, “蒙杨 开”, “蒙杨开”
     from .entity_people import _person_in_context
 
     if _person_in_context(tokens, i, r):
@@ -203,6 +203,13 @@ def _suffix_type(word: str, r: Rules) -> str | None:
     if any(word.endswith(s) for s in r.place_suffixes):
         return "place"
     return None
+
+
+def facility_follows(text: str, at: int, r: Rules) -> bool:
+    """A facility's suffix (广场, 公园, 遗址; not an administrative unit's) starts at
+    ``text[at]``: a name right before it (文博广场) is the facility's, not a person's."""
+    return any(text.startswith(s, at) for s in r.place_suffixes
+               if not s.endswith(r.admin_suffixes))
 
 
 def _fused_title(t: Token, r: Rules) -> str | None:
