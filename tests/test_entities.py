@@ -127,7 +127,7 @@ def test_name_grammar_for_people():
     assert not any(t == "person" for t, _ in types("穿李宁牌运动服"))  # a brand
     assert not any(t == "person" for t, _ in types("“蒙杨开”服务平台"))  # a product
     # a name before a facility's suffix is the facility's, by rule and by the tagger
-    assert not any(t == "person" for t, _ in types("县文体中心、体育公园、文博广场、博物馆"))
+    assert not any(t == "person" for t, _ in types("傍晚大家都到晓光广场跳舞"))
     assert ("person", "王建国") in types("记者王建国在广场上采访")
 
 
