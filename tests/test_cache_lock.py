@@ -65,20 +65,20 @@ def test_without_a_lock_both_would_build(tmp_path):
 
 def test_the_cache_is_read_again_after_the_lock(tmp_path, monkeypatch):
     cache = tmp_path / "thing.marshal"
-    real = lexicon._lock
+    real = lexicon.file_lock
 
     def lock_while_another_builds(path):
         path.write_bytes(marshal.dumps("theirs"))  # another process, done while we waited
         return real(path)
 
-    monkeypatch.setattr(lexicon, "_lock", lock_while_another_builds)
+    monkeypatch.setattr(lexicon, "file_lock", lock_while_another_builds)
     assert lexicon._cached(cache, lambda: pytest.fail("built twice")) == "theirs"
 
 
 def test_no_locking_where_the_cache_cannot_be_written(tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    assert lexicon._lock(blocker / "thing.marshal") is None
+    assert lexicon.file_lock(blocker / "thing.marshal") is None
     assert lexicon._cached(blocker / "thing.marshal", lambda: [1, 2]) == [1, 2]
 
 

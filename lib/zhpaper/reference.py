@@ -176,7 +176,7 @@ def build(root: str | Path, every: int = EVERY, jobs: int = 0) -> Reference:
     """The reference corpus analysed in ``root/reference-<key>`` (:func:`cache_key`):
     read from there when complete, else built (on ``jobs`` processes, 0 = all cores)
     under a lock, and older ``reference-*`` folders in ``root`` removed."""
-    from .resources import _lock
+    from .resources import file_lock
 
     root = Path(root)
     folder = root / f"{PREFIX}{cache_key(every)}"
@@ -184,7 +184,7 @@ def build(root: str | Path, every: int = EVERY, jobs: int = 0) -> Reference:
     if record is not None:
         return Reference(folder, record["pages"], record["failed"], 0.0, False)
     root.mkdir(parents=True, exist_ok=True)
-    lock = _lock(folder)
+    lock = file_lock(folder)
     try:
         record = _ready(folder)  # built by another process while this one waited?
         if record is not None:

@@ -113,7 +113,7 @@ def _read_cache(path: Path) -> Any:
         return _MISSING
 
 
-def _lock(path: Path) -> IO[bytes] | None:
+def file_lock(path: Path) -> IO[bytes] | None:
     """An exclusive lock on ``path.lock`` beside the cache file ``path`` (``fcntl.flock``,
     released when the returned file is closed), waiting while another process holds it;
     None where there is no locking (not POSIX, a read-only or missing directory)."""
@@ -145,7 +145,7 @@ def _cached(path: Path, build: Callable[[], Any]) -> Any:
     data = _read_cache(path)
     if data is not _MISSING:
         return data
-    lock = _lock(path)
+    lock = file_lock(path)
     try:
         data = _read_cache(path)  # built by another process while this one waited?
         if data is not _MISSING:
@@ -171,5 +171,5 @@ def cached(name: str, key: str, build: Callable[[], Any]) -> Any:
     return _cached(cache_path(name, key), build)
 
 
-__all__ = ["cache_dir", "cache_path", "cached", "data_file", "jieba_file", "package_source",
-           "read_data", "seg_corpus_path", "tagged_corpus_path"]
+__all__ = ["cache_dir", "cache_path", "cached", "data_file", "file_lock", "jieba_file",
+           "package_source", "read_data", "seg_corpus_path", "tagged_corpus_path"]
