@@ -10,6 +10,7 @@ help:
 	@echo "make book   build the book into _build/html (re-executes notebooks only when needed)"
 	@echo "make test   run the whole test suite (notebooks, book build, library)"
 	@echo "make lab    start JupyterLab with the library installed"
+	@echo "make lint   check the code with ruff"
 	@echo "make bench  run the benchmarks; writes book/benchmarks.md"
 	@echo "make pdf    one printable PDF of the book (needs Chromium): _build/pdf/book.pdf"
 	@echo "make clean  remove the build and the virtual environment"

@@ -125,7 +125,7 @@ def test_segment_command_sighan_format():
     assert tagged.stdout == "王宇天/nr\n"
 
 
-@pytest.mark.parametrize("data", [b"\xff\xfe\x00", b"abc\xe4\xb8"])
+@pytest.mark.parametrize("data", [b"\xff\xfe\x00", b"abc\xe4\xb8", b"a\x00b\n"])
 def test_segment_rejects_bytes_that_are_not_utf8(data):
     proc = run("segment", input=data, text=False)
     assert proc.returncode == 2

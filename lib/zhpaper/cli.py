@@ -144,6 +144,9 @@ def cmd_segment(args: argparse.Namespace) -> int:
     from .tokens import tokenize
 
     data = sys.stdin.buffer.read()
+    if b"\x00" in data:
+        raise ZhpaperError("standard input contains NUL bytes; this looks like binary data "
+                           "or UTF-16, not UTF-8 text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

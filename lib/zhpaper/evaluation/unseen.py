@@ -175,7 +175,7 @@ def audit_rows(page: Page, pages: int = 120, articles: int = 400, seed_pages: in
         ("injected look-alikes: recall of applied corrections", f"{seed_r:.3f}",
          f"{dev.injected['audit'].recall:.3f}", f"{test.injected['audit'].recall:.3f}",
          f"{test.injected['dictionary only'].recall:.3f}", "≥ 0.90"),
-        ("seed page, hand-checked errors (zhpaper/data/eval/seed_ocr_errors.json): "
+        ("seed page, hand-checked errors (lib/zhpaper/data/eval/seed_ocr_errors.json): "
          "precision / recall of findings", f"{n_mf / n_f:.3f} / {n_me / n_e:.3f}",
          "—", "—", "—", "—"),
     ]
