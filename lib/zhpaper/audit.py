@@ -172,9 +172,9 @@ def _text_findings(u: _Unit, add: _Add, page_text: str, rule: ConfusionRule) -> 
     byline gets the character rules only)."""
     t, dashed = u.text, u.dashed
     words = words_of(t)
-    mask = name_mask(t, words, page_text)
+    mask = name_mask(t, words, page_text, byline=u.number is None and u.article is not None)
     confused = set()
-    for start, end, alt, confidence, why in _confusions(t, mask, rule):
+    for start, end, alt, confidence, why in _confusions(t, mask, rule, page_text):
         add("confusion", "confusion", start, end, alt, confidence, why)
         confused.add(start)
     for m in _DATE_DAY.finditer(t):

@@ -4,9 +4,10 @@ For each character, the kind of name it may belong to (:func:`name_mask`): a
 transliteration (``foreign``: three or more transliteration characters, or a ·-joined
 name), a common surname standing alone with one or two characters after it
 (``person``; ``listed`` in a list of names joined by 、 or a space, or printed one
-after another), one to three characters before a
-place or village suffix (``place``, ``village``), and a run of characters standing alone
-that the page prints more than once (``repeated``). What names look like is
+after another, or in a byline: the characters after a reporter's role, or a byline that
+is a name alone), one to three characters before a place or village suffix (``place``,
+``village``), and a run of characters standing alone that the page prints more than
+once (``repeated``). What names look like is
 ``data/names.toml``. The confusion detector (:mod:`zhpaper.lookalikes`) does not correct
 inside some of these, the garbled-text detector (:mod:`zhpaper.garbled`) does not count
 any of them.
@@ -33,6 +34,8 @@ class NameRules:
     place_suffixes: frozenset[str]
     village_suffixes: frozenset[str]
     foreign: frozenset[str]
+    byline_roles: tuple[str, ...] = ()  #: 记者, 通讯员: names follow in a byline
+    byline_ends: tuple[str, ...] = ()  #: 报道, 发自: the names have ended
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +47,8 @@ def name_rules() -> NameRules:
 
     return NameRules(chars("surnames") - _FUNCTION, frozenset(data["compound_surnames"]),
                      chars("not_in_names"), chars("place_suffixes"),
-                     chars("village_suffixes"), chars("transliteration"))
+                     chars("village_suffixes"), chars("transliteration"),
+                     tuple(data["byline_roles"]), tuple(data["byline_ends"]))
 
 
 def _han(c: str) -> bool:
@@ -137,11 +141,34 @@ def _repeated_runs(t: str, words: list[tuple[int, str]], page_text: str,
         run = [start] if len(word) == 1 and _han(word) else []
 
 
-def name_mask(t: str, words: list[tuple[int, str]], page_text: str = "") -> list[str]:
+def _byline_names(t: str, mask: list[str]) -> None:
+    """In a byline, the Chinese characters after a reporter's role (本报记者赵志文王政,
+    （记者王政）) up to a byline end (报道, 发自) are listed names, and so is a byline
+    of two to four Chinese characters opening with a surname (王义堂)."""
+    r = name_rules()
+    if 2 <= len(t) <= 4 and all(map(_han, t)) and (
+            t[0] in r.surnames or t[:2] in r.compound_surnames):
+        mask[:] = ["listed"] * len(t)
+        return
+    for role in r.byline_roles:
+        k = t.find(role)
+        while k >= 0:
+            x = k + len(role)
+            while x < len(t) and _han(t[x]) and not t.startswith(r.byline_ends, x):
+                mask[x] = "listed"
+                x += 1
+            k = t.find(role, x)
+
+
+def name_mask(t: str, words: list[tuple[int, str]], page_text: str = "",
+              byline: bool = False) -> list[str]:
     """For each character of ``t``: the kind of name it may belong to (``foreign``,
     ``person``, ``listed`` (a person in a list of names), ``place``, ``village``,
-    ``repeated``) or ``""`` (see the module documentation)."""
+    ``repeated``) or ``""`` (see the module documentation); ``byline``: ``t`` is an
+    article's byline."""
     mask = [""] * len(t)
+    if byline:
+        _byline_names(t, mask)
     _foreign_names(t, mask)
     _person_and_place_names(t, words, mask)
     if page_text:
