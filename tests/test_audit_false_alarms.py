@@ -44,6 +44,7 @@ def test_a_character_that_stands_alone_weighs_against_the_look_alike():
 
 def test_the_baseline_rule_keeps_its_old_reasoning():
     assert DICTIONARY_ONLY.standalone_weight == 0.0 and not DICTIONARY_ONLY.speech
+    assert not DICTIONARY_ONLY.numbers and not DICTIONARY_ONLY.page_words
 
 
 def test_names_printed_one_after_another_are_listed_names():
@@ -76,6 +77,7 @@ def test_a_measure_word_after_a_numeral_belongs_to_the_number():
     ((_, _, without),) = confusions("她把这封信读了十三遍。", replace(LOW, numbers=False))
     assert alt == "篇" and with_number < without
     assert in_number("再等八小时", 2) == "measure"
+    assert in_number("大家七手八脚地抬", 4) == "measure"  # 七…八 frames an idiom
 
 
 def test_a_form_the_page_prints_again_and_again_is_the_pages_word():
