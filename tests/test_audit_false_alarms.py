@@ -100,3 +100,12 @@ def test_the_names_of_a_byline_are_listed_names():
     assert mask[-3:-1] == ["listed", "listed"] and mask[0] == ""
     assert [(dateline[s:e], alt) for s, e, alt, *_ in _confusions(dateline, mask, LOW)] == [
         ("杜", "社")]
+
+
+def test_a_name_that_a_comma_joins_to_a_name_is_listed():
+    text = "这幅画的作者为王春雨、李平。"  # 春雨 is a word, 为主 reaches out of the name
+    mask = name_mask(text, words_of(text))
+    assert mask[7:10] == ["listed"] * 3 and mask[11:13] == ["listed"] * 2
+    assert confusions(text) == []
+    assert [c[:2] for c in confusions(text, replace(LOW, lists=False))] == [("王", "主")]
+    assert confusions("以农业为王、工业为辅。") != []  # no name on either side of 、

@@ -87,10 +87,33 @@ def _side(t: str, k: int, step: int, foreign: frozenset[str]) -> int:
     return x + 1 if step < 0 else x
 
 
+def _list_neighbours(t: str, names: list[tuple[int, int]], alone: list[bool]
+                     ) -> list[tuple[int, int]]:
+    """Names joined by 、 to a name found (``names``): two or three Chinese characters
+    on the other side of the 、 that open with a surname standing alone, whatever
+    words the dictionary makes of the rest (王虎鸣 in 为王虎鸣、马刚: 虎鸣 is a word)."""
+    surnames = name_rules().surnames
+    out = []
+    for a, b in names:
+        if a > 0 and t[a - 1] == "、":
+            x = next((x for x in (a - 4, a - 3) if x >= 0 and alone[x]
+                      and t[x] in surnames and all(map(_han, t[x + 1:a - 1]))), None)
+            if x is not None:
+                out.append((x, a - 1))
+        if b + 1 < len(t) and t[b] == "、" and alone[b + 1] and t[b + 1] in surnames:
+            y = b + 2
+            while y < len(t) and _han(t[y]) and y - b - 1 < 3:
+                y += 1
+            if y - b - 1 >= 2 and not (y < len(t) and _han(t[y])):
+                out.append((b + 1, y))
+    return [n for n in out if n not in names]
+
+
 def _person_and_place_names(t: str, words: list[tuple[int, str]], mask: list[str]) -> None:
     """A common surname standing alone and the one or two characters standing alone
     after it (``person``; ``listed`` when 、, a space or nothing joins it to another such
-    name); one to three characters standing alone before a place or village suffix."""
+    name, and so is a name that 、 joins to one: :func:`_list_neighbours`); one to three
+    characters standing alone before a place or village suffix."""
     r = name_rules()
     alone = [False] * len(t)
     for start, word in words:
@@ -106,6 +129,7 @@ def _person_and_place_names(t: str, words: list[tuple[int, str]], mask: list[str
             end += 1
         if end > start + len(word):
             names.append((start, end))
+    names += _list_neighbours(t, names, alone)
     starts, ends = {a for a, _ in names}, {b for _, b in names}
     for a, b in names:
         listed = (b in starts or a in ends  # names printed one after another: 陶立华王力
