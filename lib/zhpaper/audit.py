@@ -21,12 +21,19 @@ Detectors (each finding names its ``rule``):
     makes the printed character a word of its own (想 "want", 太 "too", the surname 王:
     想当 stays, 为王 is weighed against 为主; the weights are :class:`ConfusionRule`'s).
     曰 before a quotation mark or a colon says or names (一曰“…”, 子曰：) and is not
-    read as 日.
+    read as 日. A number is a word the dictionary hardly knows: a numeral next to
+    another numeral or a digit is read as no look-alike but another numeral (5千部 stays,
+    not 5干部), and a numeral before a measure word or answering a numeral two
+    characters away, or a measure word after a numeral (八小时, 七寻八问, 七人, 十三遍),
+    counts as inside a word (:func:`zhpaper.lookalikes.in_number`). A form the page
+    prints three times or more and never as the look-alike's word is the page's own
+    word (太学 three times, never 大学), since misreadings are scattered.
     Names are not corrected where they look like names (``data/names.toml``): a
     transliteration (three or more transliteration characters, or a ·-joined name:
     鲁夫塔), a name before a village suffix (头岭, 坎门镇), a person in a list of names
-    (许云英、何某, or printed one after another: 陶立华王力), unless the look-alike's
-    word reaches out of the name (新华杜阿拉木图 → 新华社). Nor is one person's name
+    (许云英、何某, or printed one after another: 陶立华王力), a byline's names (after a
+    reporter's role: 本报记者李建国王力; a byline that is a name alone), unless the
+    look-alike's word reaches out of the name (新华杜阿拉木图 → 新华社). Nor is one person's name
     read as another's: a look-alike whose word is a person's name in jieba's
     dictionary, where the printed characters open with a surname too (陈冠英 →
     陆冠英), counts only where the n-gram model prefers it.
@@ -172,9 +179,9 @@ def _text_findings(u: _Unit, add: _Add, page_text: str, rule: ConfusionRule) -> 
     byline gets the character rules only)."""
     t, dashed = u.text, u.dashed
     words = words_of(t)
-    mask = name_mask(t, words, page_text)
+    mask = name_mask(t, words, page_text, byline=u.number is None and u.article is not None)
     confused = set()
-    for start, end, alt, confidence, why in _confusions(t, mask, rule):
+    for start, end, alt, confidence, why in _confusions(t, mask, rule, page_text):
         add("confusion", "confusion", start, end, alt, confidence, why)
         confused.add(start)
     for m in _DATE_DAY.finditer(t):

@@ -4,9 +4,10 @@ For each character, the kind of name it may belong to (:func:`name_mask`): a
 transliteration (``foreign``: three or more transliteration characters, or a ·-joined
 name), a common surname standing alone with one or two characters after it
 (``person``; ``listed`` in a list of names joined by 、 or a space, or printed one
-after another), one to three characters before a
-place or village suffix (``place``, ``village``), and a run of characters standing alone
-that the page prints more than once (``repeated``). What names look like is
+after another, or in a byline: the characters after a reporter's role, or a byline that
+is a name alone), one to three characters before a place or village suffix (``place``,
+``village``), and a run of characters standing alone that the page prints more than
+once (``repeated``). What names look like is
 ``data/names.toml``. The confusion detector (:mod:`zhpaper.lookalikes`) does not correct
 inside some of these, the garbled-text detector (:mod:`zhpaper.garbled`) does not count
 any of them.
@@ -33,6 +34,8 @@ class NameRules:
     place_suffixes: frozenset[str]
     village_suffixes: frozenset[str]
     foreign: frozenset[str]
+    byline_roles: tuple[str, ...] = ()  #: 记者, 通讯员: names follow in a byline
+    byline_ends: tuple[str, ...] = ()  #: 报道, 发自: the names have ended
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +47,8 @@ def name_rules() -> NameRules:
 
     return NameRules(chars("surnames") - _FUNCTION, frozenset(data["compound_surnames"]),
                      chars("not_in_names"), chars("place_suffixes"),
-                     chars("village_suffixes"), chars("transliteration"))
+                     chars("village_suffixes"), chars("transliteration"),
+                     tuple(data["byline_roles"]), tuple(data["byline_ends"]))
 
 
 def _han(c: str) -> bool:
@@ -83,10 +87,33 @@ def _side(t: str, k: int, step: int, foreign: frozenset[str]) -> int:
     return x + 1 if step < 0 else x
 
 
+def _list_neighbours(t: str, names: list[tuple[int, int]], alone: list[bool]
+                     ) -> list[tuple[int, int]]:
+    """Names joined by 、 to a name found (``names``): two or three Chinese characters
+    on the other side of the 、 that open with a surname standing alone, whatever
+    words the dictionary makes of the rest (王虎鸣 in 为王虎鸣、马刚: 虎鸣 is a word)."""
+    surnames = name_rules().surnames
+    out = []
+    for a, b in names:
+        if a > 0 and t[a - 1] == "、":
+            x = next((x for x in (a - 4, a - 3) if x >= 0 and alone[x]
+                      and t[x] in surnames and all(map(_han, t[x + 1:a - 1]))), None)
+            if x is not None:
+                out.append((x, a - 1))
+        if b + 1 < len(t) and t[b] == "、" and alone[b + 1] and t[b + 1] in surnames:
+            y = b + 2
+            while y < len(t) and _han(t[y]) and y - b - 1 < 3:
+                y += 1
+            if y - b - 1 >= 2 and not (y < len(t) and _han(t[y])):
+                out.append((b + 1, y))
+    return [n for n in out if n not in names]
+
+
 def _person_and_place_names(t: str, words: list[tuple[int, str]], mask: list[str]) -> None:
     """A common surname standing alone and the one or two characters standing alone
     after it (``person``; ``listed`` when 、, a space or nothing joins it to another such
-    name); one to three characters standing alone before a place or village suffix."""
+    name, and so is a name that 、 joins to one: :func:`_list_neighbours`); one to three
+    characters standing alone before a place or village suffix."""
     r = name_rules()
     alone = [False] * len(t)
     for start, word in words:
@@ -102,6 +129,7 @@ def _person_and_place_names(t: str, words: list[tuple[int, str]], mask: list[str
             end += 1
         if end > start + len(word):
             names.append((start, end))
+    names += _list_neighbours(t, names, alone)
     starts, ends = {a for a, _ in names}, {b for _, b in names}
     for a, b in names:
         listed = (b in starts or a in ends  # names printed one after another: 陶立华王力
@@ -137,11 +165,34 @@ def _repeated_runs(t: str, words: list[tuple[int, str]], page_text: str,
         run = [start] if len(word) == 1 and _han(word) else []
 
 
-def name_mask(t: str, words: list[tuple[int, str]], page_text: str = "") -> list[str]:
+def _byline_names(t: str, mask: list[str]) -> None:
+    """In a byline, the Chinese characters after a reporter's role (本报记者赵志文王政,
+    （记者王政）) up to a byline end (报道, 发自) are listed names, and so is a byline
+    of two to four Chinese characters opening with a surname (王义堂)."""
+    r = name_rules()
+    if 2 <= len(t) <= 4 and all(map(_han, t)) and (
+            t[0] in r.surnames or t[:2] in r.compound_surnames):
+        mask[:] = ["listed"] * len(t)
+        return
+    for role in r.byline_roles:
+        k = t.find(role)
+        while k >= 0:
+            x = k + len(role)
+            while x < len(t) and _han(t[x]) and not t.startswith(r.byline_ends, x):
+                mask[x] = "listed"
+                x += 1
+            k = t.find(role, x)
+
+
+def name_mask(t: str, words: list[tuple[int, str]], page_text: str = "",
+              byline: bool = False) -> list[str]:
     """For each character of ``t``: the kind of name it may belong to (``foreign``,
     ``person``, ``listed`` (a person in a list of names), ``place``, ``village``,
-    ``repeated``) or ``""`` (see the module documentation)."""
+    ``repeated``) or ``""`` (see the module documentation); ``byline``: ``t`` is an
+    article's byline."""
     mask = [""] * len(t)
+    if byline:
+        _byline_names(t, mask)
     _foreign_names(t, mask)
     _person_and_place_names(t, words, mask)
     if page_text:
