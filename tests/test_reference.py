@@ -150,8 +150,18 @@ def test_slogan_counts():
 
 @pytest.fixture
 def few_articles(monkeypatch):
-    from zhpaper import pd1998
+    """``pd1998.articles`` replaced by three made-up articles, after the library's disk
+    caches that are learnt from the corpus (the entity tagger, the corpus counts, the
+    character model) are built from the real one: built inside the patch, they would be
+    learnt from these three articles and written under the real corpus's key, for every
+    later run on this machine to read."""
+    from zhpaper import charlm, entity_model, heldout, lexicon, pd1998, tokens
 
+    lexicon.junctions()
+    tokens.tokenize("在北京")
+    charlm.counts()
+    entity_model.model()
+    heldout.test_half_lines()
     chosen = (article(0), article(1, header=("农业部召开全国农业工作会议",)),
               article(2, header=("做好春节期间市场供应",), byline=None, headings=()))
     monkeypatch.setattr(pd1998, "articles", lambda: chosen)
@@ -172,6 +182,10 @@ def test_build_caches_by_key_and_removes_old_folders(tmp_path, few_articles):
     assert not again.built and again.seconds == 0.0 and again.folder == first.folder
     assert len(again.tokens) == len(first.tokens)
     assert reference.cache_key(2) != reference.cache_key(3)
+    from zhpaper import entity_model
+
+    tagger = entity_model.model()  # learnt from the real dev half, not the three articles
+    assert tagger is None or len(tagger.index) > 10_000
 
 
 def test_month_counts_are_substrings_of_every_article():
