@@ -189,7 +189,8 @@ def _merge(ruled: list[Entity], learnt: list[tuple[tuple[str, int, int], float]]
         if p >= MODEL_SURE[e.type] and len(e.text) >= MODEL_MIN_CHARS and not _vetoed(e, r) \
                 and not _in_short_quote_text(text, e.start, e.end) \
                 and not (e.type == "person" and facility_follows(text, e.end, r)) \
-                and not any(x.start < e.end and e.start < x.end for x in out):
+                and not any(x.start < e.end and e.start < x.end for x in out) \
+                and (e.type != "org" or not any(c.isspace() for c in e.text)):
             out.append(e)
     return sorted(out, key=lambda e: e.start)
 

@@ -20,9 +20,10 @@ jieba's ``nt`` on a word the corpus text does not hold is read as a plain noun: 
 it names a class of bodies as often as one body (治安支队, 交通厅); its ``nr`` on an
 unknown word before a head as a proper noun (西敏寺 银行: a bank, not a person).
 
-A chunk is no name when it ends inside a common noun of jieba's own cut (公安部 of
-公安部门: the PKU cut splits 部门 off wrongly) or the hand lists call it none
-(``not_org`` and the common words of :mod:`zhpaper.entity_rules`: 党代会).
+A chunk is no name when it ends one character short of the end of a common noun of
+jieba's own cut (公安部 of 公安部门: the PKU cut splits 部门 wrongly; not 市委 of
+市委书记) or when the hand lists call it none (``not_org`` and the common words of
+:mod:`zhpaper.entity_rules`: 党代会).
 """
 
 from __future__ import annotations
@@ -90,9 +91,9 @@ def _tagged(text: str, tokens: Sequence[Token], lex: Lexicons | None) -> list[tu
 
 
 def _is_name(text: str, a: int, b: int, cut: Sequence[Token]) -> bool:
-    """The chunk ``text[a:b]`` ends where jieba's words do (or inside a name of its), and
-    the hand lists do not call it no name."""
-    if any(t.start < b < t.end and t.pos == "n" for t in cut):
+    """The chunk ``text[a:b]`` does not end one character short of the end of a common
+    noun of jieba's cut ``cut`` (公安部 门), and the hand lists do not call it no name."""
+    if any(t.start < b == t.end - 1 and t.pos == "n" for t in cut):
         return False
     r = rules()
     name = text[a:b]
