@@ -104,7 +104,7 @@ class Entity:
     text: str
     start: int
     end: int
-    rule: str  #: dictionary, tag, name, title, suffix, context or model
+    rule: str  #: dictionary, tag, name, title, suffix, context, model, chunk or lexicon
 
 
 def is_name(word: str, r: Rules | None = None) -> bool:
