@@ -177,3 +177,13 @@ def test_unseen_rows_are_computed():
         p, rec = (float(x) for x in r["test"].split(" / "))
         assert r["dev"].endswith("(in-sample)") and "2 pages a half" in r["measure"]
         assert 0 < p <= 1 and 0 < rec <= 1
+
+
+def test_a_word_the_corpus_tags_a_place_is_one_where_nothing_else_lies():
+    # jieba takes 顺德 for no name and 大同 for an adverb; the corpus text tags both ns
+    assert ("place", "顺德") in types("顺德的家电企业很多")
+    assert ("place", "大同") in types("他去年到过平遥和大同")
+    r = entities.rules()
+    found = entities._corpus_places([], "我们到了某地", r, {"某地": "ns"})
+    assert [(e.type, e.text, e.rule) for e in found] == [("place", "某地", "lexicon")]
+    assert entities._corpus_places([], "我们到了城市", r, {"城市": "ns"}) == []  # not_place

@@ -84,9 +84,12 @@ def test_the_learnt_tagger_retypes_and_drops_what_rests_on_jieba_tags_alone():
     strong = [entities.Entity("org", "联合国", 0, 3, "dictionary")]
     merged = entities._merge(strong, [(("place", 0, 2), 0.99)], text, r)
     assert [(e.type, e.text) for e in merged] == [("org", "联合国")]
-    # the tagger adds no organisations of its own, and no vetoed words
-    assert entities._merge([], [(("org", 0, 3), 0.99), (("place", 0, 2), 0.99)], "新区发展",
+    # the tagger adds the organisations it is sure of, none over a space, no vetoed words
+    assert entities._merge([], [(("org", 0, 3), 0.5), (("place", 0, 2), 0.99)], "新区发展",
                            r) == []
+    merged = entities._merge([], [(("org", 0, 4), 0.95)], "江门海关说", r)
+    assert [(e.type, e.text) for e in merged] == [("org", "江门海关")]
+    assert entities._merge([], [(("org", 0, 5), 0.95)], "江门 海关说", r) == []
 
 
 def test_rules_alone_without_the_corpus(monkeypatch):

