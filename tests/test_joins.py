@@ -155,3 +155,23 @@ def test_a_column_printed_above_its_article_is_read_after_the_paragraph_it_conti
           "第二段开始讲具体的做法，全市各地区各部门率\n")
     got = [p[:4] for p in paragraphs(md)]
     assert got == ["第一段讲", "第二段开", "第三段是"], got
+
+
+# --- Closing notes (a credit in brackets) cut at a column break ----------------------
+
+NEXT = ("## 菜篮子丰盈\n\n本报记者 王小明\n\n城郊的蔬菜大棚今年扩大了种植面积，农技站派出专家"
+        "指导菜农科学施肥，节日期间市场供应充足。\n")
+
+
+def test_a_paragraph_closed_by_a_cut_credit_does_not_go_on_into_the_next_article():
+    md = (HEAD + "全市将继续开展隐患排查，确保群众平安过节。（本报\n\n记者张小红）\n\n" + NEXT)
+    page = reconstruct(source.from_text(md))
+    assert page.articles[0].paragraphs[-1].text.endswith("（本报记者张小红）")
+    assert page.articles[1].paragraphs[0].text.startswith("城郊的蔬菜大棚")
+
+
+def test_a_credit_left_open_is_not_continued_by_a_new_sentence():
+    md = HEAD + "全市将继续开展隐患排查，确保群众平安过节！（市安监\n\n" + NEXT
+    page = reconstruct(source.from_text(md))
+    assert page.articles[0].paragraphs[-1].text.endswith("（市安监")
+    assert page.articles[1].paragraphs[0].text.startswith("城郊的蔬菜大棚")

@@ -6,7 +6,9 @@ end; every other body fragment a candidate right end. Each pair gets a score fro
 that cannot start a sentence (``3.4万余项,…``), a left end that cannot end one (``…但是``),
 a left end that is one printed line of a narrow column, the right end being the next
 fragment in the same column, the left end stopping where its printed line stops, and
-shared vocabulary. Joins are then chosen globally (:func:`choose_joins`): best-first over
+shared vocabulary; against it, a note in brackets after a finished sentence (a credit,
+…作用。（本报 | 记者费伟伟）) that the left end closes, or leaves open and the right end
+does not close. Joins are then chosen globally (:func:`choose_joins`): best-first over
 all pairs, each fragment with at most one predecessor and one successor, no cycles, only
 above :data:`THRESHOLD`; an open end still unjoined then goes on into the fragment right
 below it if the evidence reaches :data:`LAST_RESORT` (a sentence must go on somewhere).
@@ -61,10 +63,19 @@ WEIGHTS = {
     "opening_quote": -0.5,
     "inside_quote": 1.5,
     "enumerator": -1.5,
+    "note_left_open": -4.0,
+    "note_closed": -4.0,
     "topic": 3.0,
 }
 
 _QUOTES = '"“”'
+#: A note in brackets opened after a finished sentence and not closed (…的快乐！（吉林省
+#: 吉林): the paragraph's closing credit or source, cut at a column break.
+_OPEN_NOTE = re.compile(r'[。！？!?…"”][\s]*[(（][^()（）]*$')
+#: Where a continuation closes such a note, before any sentence ends.
+_CLOSES_NOTE = re.compile(r'^[^()（）。！？!?]*[)）]')
+#: The rest of such a note, closing it (记者费伟伟）): the paragraph ends there.
+_NOTE_TAIL = re.compile(r'^[^()（）。！？!?]{1,24}[)）]$')
 #: An enumerated item: ——"借船出海"…, or the same with the dash misread as 一/一一.
 _ENUMERATOR = re.compile(r'^(?:——|—|一一|一)(?=["“])|^——')
 
@@ -196,6 +207,12 @@ def score_join(
     _place_evidence(ev, b, adjacent=adjacent, next_in_column=next_in_column, apart=apart)
     if _ENUMERATOR.match(right):
         ev.add(w["enumerator"], "continuation opens an enumerated item (——)")
+    if _NOTE_TAIL.match(left.strip()):
+        ev.add(w["note_closed"], "left end closes a note opened before it: the "
+                                 "paragraph ends there")
+    if _OPEN_NOTE.search(ctx_left) and not _CLOSES_NOTE.match(right):
+        ev.add(w["note_left_open"], "left end stops inside a closing note that the "
+                                    "continuation does not close")
     if right[:1] in _QUOTES and not textmod.quote_open(ctx_left if context else left):
         ev.add(w["opening_quote"], "continuation opens a new quotation")
     topic = vectors.cosine(ctx_left, ctx_right)
