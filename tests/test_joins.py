@@ -175,3 +175,11 @@ def test_a_credit_left_open_is_not_continued_by_a_new_sentence():
     page = reconstruct(source.from_text(md))
     assert page.articles[0].paragraphs[-1].text.endswith("（市安监")
     assert page.articles[1].paragraphs[0].text.startswith("城郊的蔬菜大棚")
+
+
+def test_text_cut_by_a_jump_to_another_page_does_not_go_on_into_the_next_article():
+    md = (HEAD + "全市将在春节前完成老旧管网的\n\n（下转第3版）\n\n## 菜篮子丰盈\n\n"
+          "改造工作由市建委统一部署，城郊的蔬菜大棚今年扩大了种植面积，节日期间市场供应充足。\n")
+    page = reconstruct(source.from_text(md))
+    assert page.articles[0].paragraphs[-1].text.endswith("老旧管网的")
+    assert page.articles[1].paragraphs[0].text.startswith("改造工作")

@@ -85,3 +85,16 @@ def test_a_heading_over_a_headline_is_part_of_its_header_not_a_second_article():
     assert len(page.articles) == 2
     second = page.articles[1]
     assert {second.title, second.subtitle.text} == {"节日市场货足价稳", "菜篮子丰盈"}
+
+
+def test_a_line_over_a_closing_jump_marker_is_text_cut_there_not_a_headline():
+    md = (f"## 暖气进万家\n\n晓川\n\n{LONG_A}\n\n市热力公司表示，将在春节前完成全部管网改造\n\n"
+          f"（下转第3版）\n\n## 菜篮子丰盈\n\n{LONG_B}\n")
+    got = kinds(md)
+    assert ("body", "市热力公司表示，将在春节前完成全部管网改造") in got
+
+
+def test_a_longer_line_that_ends_in_no_name_is_not_a_bare_byline():
+    # the opening of a paragraph broken off under a section heading
+    md = f"## 暖气进万家\n\n晓川\n\n{LONG_A}\n\n### 管网改造\n\n热力公司的工人们冒着\n\n{LONG_B}\n"
+    assert ("byline", "热力公司的工人们冒着") not in kinds(md)

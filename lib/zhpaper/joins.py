@@ -6,9 +6,10 @@ end; every other body fragment a candidate right end. Each pair gets a score fro
 that cannot start a sentence (``3.4万余项,…``), a left end that cannot end one (``…但是``),
 a left end that is one printed line of a narrow column, the right end being the next
 fragment in the same column, the left end stopping where its printed line stops, and
-shared vocabulary; against it, a note in brackets after a finished sentence (a credit,
-…作用。（本报 | 记者费伟伟）) that the left end closes, or leaves open and the right end
-does not close. Joins are then chosen globally (:func:`choose_joins`): best-first over
+shared vocabulary; against it, a jump marker right after the left end (its text goes
+on on another page: （下转第2版）), and a note in brackets after a finished sentence (a
+credit, …作用。（本报 | 记者费伟伟）) that the left end closes, or leaves open and the
+right end does not close. Joins are then chosen globally (:func:`choose_joins`): best-first over
 all pairs, each fragment with at most one predecessor and one successor, no cycles, only
 above :data:`THRESHOLD`; an open end still unjoined then goes on into the fragment right
 below it if the evidence reaches :data:`LAST_RESORT` (a sentence must go on somewhere).
@@ -65,6 +66,7 @@ WEIGHTS = {
     "enumerator": -1.5,
     "note_left_open": -4.0,
     "note_closed": -4.0,
+    "jump": -6.0,
     "topic": 3.0,
 }
 
@@ -107,6 +109,7 @@ class _Body:
     lead: bool  # the lead paragraph, split from a dateline byline on the same line
     indented: bool = False  # a printed line shorter than its column by an indent
     full: bool = False  # a printed line as wide as its column: the text goes on
+    jumps: bool = False  # a jump marker that cuts the text follows (（下转第2版）)
 
 
 class _Evidence:
@@ -207,6 +210,8 @@ def score_join(
     _place_evidence(ev, b, adjacent=adjacent, next_in_column=next_in_column, apart=apart)
     if _ENUMERATOR.match(right):
         ev.add(w["enumerator"], "continuation opens an enumerated item (——)")
+    if a.jumps:
+        ev.add(w["jump"], "left end is cut by a jump to another page")
     if _NOTE_TAIL.match(left.strip()):
         ev.add(w["note_closed"], "left end closes a note opened before it: the "
                                  "paragraph ends there")
@@ -257,16 +262,20 @@ def _mark_indents(bodies: list[_Body]) -> list[_Body]:
 
 
 def _bodies(frags: list[Fragment]) -> list[_Body]:
+    from .structure import _closing
+
     out = []
     prev_kind, prev = None, None
-    for f in frags:
+    for n, f in enumerate(frags):
         if f.kind == "body":
             text = textmod.join_pieces(f.pieces)
             short = len(text) <= PRINTED_LINE_MAX
             lead = prev is not None and prev.kind == "byline" and \
                 prev.spans[-1].line == f.spans[0].line
+            jumps = n + 1 < len(frags) and frags[n + 1].kind == "marker" \
+                and _closing(frags[n + 1])
             out.append(_Body(f, text, "line" if short else "block",
-                             after_header=prev_kind in OPENS_COLUMN, lead=lead))
+                             after_header=prev_kind in OPENS_COLUMN, lead=lead, jumps=jumps))
         prev_kind, prev = f.kind, f
     return _mark_indents(out)
 

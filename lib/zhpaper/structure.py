@@ -179,9 +179,9 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
                 and (nxt != "body" or not _continued(text, frags[i + 1].flat.strip())):
             kinds[i] = "heading"  # the text above is cut: another article starts
             continue
-        if nxt in HEADER_NEXT:
+        if nxt in HEADER_NEXT and not (nxt == "marker" and _closing(frags[i + 1])):
             kinds[i] = "heading"  # a byline or heading below: strong evidence
-            continue
+            continue  # (a jump marker that cuts the text follows text, not a headline)
         if _dateline_below(frags, kinds, i):
             kinds[i], kinds[i + 1] = "heading", "byline"  # the dateline's first line
             continue
@@ -272,22 +272,27 @@ def name_bylines(frags: list[Fragment], kinds: list[str]) -> list[str]:
     return kinds
 
 
-#: A bare byline is at most this long; the paragraph under it at least this long (a
+#: A bare byline is at most this long, and longer than a pen name or two names run
+#: together only if it ends in a name; the paragraph under it is at least this long (a
 #: paragraph of a page written in blocks, not one printed line of a column).
-BARE_BYLINE_MAX, BLOCK_BELOW_MIN = 16, 40
+BARE_BYLINE_MAX, PEN_NAMES_MAX, BLOCK_BELOW_MIN = 16, 6, 40
 #: Punctuation no byline holds (names are run together or spaced, a title runs into them).
-_SENTENCE_PUNCT = frozenset("，,。；;：:！!？?“”\"")
+_SENTENCE_PUNCT = frozenset("，,。；;：:！!？?“”\"—…")
 
 
 def _bare_byline(f: Fragment, below: Fragment, below_kind: str) -> bool:
     """A short line without punctuation standing between a header and a paragraph of a
-    page written in blocks is the byline, however it names its authors (a pen name,
-    two names run together, an employer and a name): text set in blocks does not break
-    off a paragraph's opening a few characters in."""
+    page written in blocks is the byline, however it names its authors: a pen name or
+    two names run together (晓川, 刘立新孙海燕), or an employer and a name (…公司吴建飞).
+    Text set in blocks seldom breaks off a paragraph's opening a few characters in."""
+    g = genre()
     text = f.flat.strip()
+    named = len(text) <= PEN_NAMES_MAX or g.looks_like_name(text[-3:]) \
+        or g.looks_like_name(text[-2:])
     return below_kind == "body" and len(below.flat.strip()) >= BLOCK_BELOW_MIN \
-        and 2 <= len(text) <= BARE_BYLINE_MAX and not any(c in _SENTENCE_PUNCT for c in text) \
-        and not genre().starts_as_continuation(below.flat)
+        and 2 <= len(text) <= BARE_BYLINE_MAX and named \
+        and not any(c in _SENTENCE_PUNCT for c in text) \
+        and not g.starts_as_continuation(below.flat)
 
 
 def _dateline_below(frags: list[Fragment], kinds: list[str], i: int) -> bool:
