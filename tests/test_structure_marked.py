@@ -98,3 +98,9 @@ def test_a_longer_line_that_ends_in_no_name_is_not_a_bare_byline():
     # the opening of a paragraph broken off under a section heading
     md = f"## 暖气进万家\n\n晓川\n\n{LONG_A}\n\n### 管网改造\n\n热力公司的工人们冒着\n\n{LONG_B}\n"
     assert ("byline", "热力公司的工人们冒着") not in kinds(md)
+
+
+def test_a_name_between_two_headings_is_the_byline():
+    got = kinds(f"## 暖气进万家\n\n刘红\n\n### 管网改造\n\n{LONG_A}\n")
+    assert ("byline", "刘红") in got
+    assert ("headline", "暖气进万家") in got

@@ -237,18 +237,23 @@ def name_bylines(frags: list[Fragment], kinds: list[str]) -> list[str]:
     ``<div>``, as PP-Structure sets a byline as a figure title), standing between a
     header line above (a heading, or on a page without markup a headline-like line after
     a finished paragraph, or a line ending in a dash) and body text (or a jump marker)
-    below. A heading under another heading (or under a headline-like line) that is an
-    employer, a title and a name (``## 财政部部长刘仲藜``; of several titles, the last
-    with the name) is a byline set as a heading; so is, on a page written in blocks, any
+    below, or only a name between two headings. A heading under another heading (or
+    under a headline-like line) that is an employer, a title and a name (``##
+    财政部部长刘仲藜``; of several titles, the last with the name) is a byline set as a
+    heading; so is, on a page written in blocks, any
     short line without punctuation between a header (or a headline-like line after a
     finished paragraph) and a paragraph (:func:`_bare_byline`)."""
     g = genre()
     kinds = list(kinds)
     for i in range(1, len(frags) - 1):
         f = frags[i]
-        if len(f.lines) != 1 or kinds[i + 1] not in {"body", "marker"}:
+        if len(f.lines) != 1 or kinds[i + 1] not in {"body", "marker", "heading"}:
             continue
         above = kinds[i - 1]
+        if kinds[i + 1] == "heading":  # a name between two headings: the byline
+            if kinds[i] == "body" and above == "heading" and g.name_byline(f.flat):
+                kinds[i] = "byline"
+            continue
         plain_headline = above == "body" and len(frags[i - 1].lines) == 1 \
             and _headline_like(frags[i - 1].flat.strip())
         if kinds[i] == "heading" and (above == "heading" or plain_headline) \
