@@ -183,3 +183,14 @@ def test_text_cut_by_a_jump_to_another_page_does_not_go_on_into_the_next_article
     page = reconstruct(source.from_text(md))
     assert page.articles[0].paragraphs[-1].text.endswith("老旧管网的")
     assert page.articles[1].paragraphs[0].text.startswith("改造工作")
+
+
+def test_a_block_goes_on_into_the_short_tail_below_it_not_past_it():
+    # a paragraph cut at a column break, its short tail printed right below it; the next
+    # block down opens another article
+    head = ("节日前夕，市里组织慰问组走访了全市的困难职工家庭，送去米面油和慰问金，"
+            "并向他们致以新春的问候，祝大家")
+    md = (HEAD + head + "\n\n身体健康，阖家欢乐。\n\n" + NEXT)
+    page = reconstruct(source.from_text(md))
+    assert page.articles[0].paragraphs[-1].text.endswith("祝大家身体健康，阖家欢乐。")
+    assert page.articles[1].paragraphs[0].text.startswith("城郊的蔬菜大棚")

@@ -288,9 +288,14 @@ class _Chooser:
         self.bodies, self.vectors = bodies, vectors
         self.order = {b.frag.index: i for i, b in enumerate(bodies)}
         self.by_index = {b.frag.index: b for b in bodies}
-        self.next_same: dict[int, int] = {}  # the next fragment of the same style
+        # The next fragment of the same style, past those of the other between them: a
+        # block's next block past the printed lines of a narrow column, not past one
+        # short fragment alone (the tail of a paragraph cut at a column break).
+        self.next_same: dict[int, int] = {}
         for i, b in enumerate(bodies):
-            c = next((c for c in bodies[i + 1:] if c.style == b.style), None)
+            k = next((k for k in range(i + 1, len(bodies)) if bodies[k].style == b.style),
+                     None)
+            c = None if k is None or (b.style == "block" and k == i + 2) else bodies[k]
             if c is not None:
                 self.next_same[b.frag.index] = c.frag.index
         self.succ: dict[int, int] = {}
