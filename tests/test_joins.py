@@ -194,3 +194,12 @@ def test_a_block_goes_on_into_the_short_tail_below_it_not_past_it():
     page = reconstruct(source.from_text(md))
     assert page.articles[0].paragraphs[-1].text.endswith("祝大家身体健康，阖家欢乐。")
     assert page.articles[1].paragraphs[0].text.startswith("城郊的蔬菜大棚")
+
+
+def test_a_block_does_not_go_back_up_into_the_opening_of_its_article():
+    # the opening under the header shares the left end's words, but it is above it
+    md = ("## 暖气进万家\n\n本报记者 王小明\n\n"
+          "热力公司今年改造供热管网三十公里，供热管网改造让居民家中室温提高了两度。\n\n"
+          "热力公司表示，明年还将继续改造老旧供热管网，让全市更多的居民家庭\n\n温暖过冬。\n")
+    page = reconstruct(source.from_text(md))
+    assert page.articles[0].paragraphs[-1].text.endswith("居民家庭温暖过冬。")

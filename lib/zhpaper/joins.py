@@ -145,7 +145,9 @@ def _left_evidence(ev: _Evidence, a: _Body, left: str) -> None:
 
 
 def _right_evidence(ev: _Evidence, a: _Body, b: _Body, right: str, adjacent: bool) -> None:
-    """What the right end needs: it cannot start a sentence, or it opens a column."""
+    """What the right end needs: it cannot start a sentence, or it opens a column (for a
+    block, a column further down the page: a block does not go back up into the text
+    under a header above it)."""
     g, w = genre(), WEIGHTS
     if adjacent or b.after_header:
         if g.starts_as_continuation(right):
@@ -158,6 +160,7 @@ def _right_evidence(ev: _Evidence, a: _Body, b: _Body, right: str, adjacent: boo
     if b.indented and b.style == "line":
         ev.add(w["indented"], "continuation is indented like the first line of a paragraph")
     if b.after_header and not a.after_header and not b.indented \
+            and (a.style == "line" or b.frag.index > a.frag.index) \
             and right[:1] not in _QUOTES and not right.startswith("——"):
         ev.add(w["after_header"], "continuation opens a column under a header")
 
