@@ -104,3 +104,13 @@ def test_a_name_between_two_headings_is_the_byline():
     got = kinds(f"## 暖气进万家\n\n刘红\n\n### 管网改造\n\n{LONG_A}\n")
     assert ("byline", "刘红") in got
     assert ("headline", "暖气进万家") in got
+
+
+def test_a_marked_title_ending_in_a_question_mark_is_a_headline():
+    md = f"## 暖气进万家\n\n晓川\n\n{LONG_A}\n\n## 供热还要等多久？\n\n本报记者 王小明\n\n{LONG_B}\n"
+    assert ("headline", "供热还要等多久？") in kinds(md)
+
+
+def test_a_marked_sentence_ending_in_a_question_mark_is_text():
+    md = f"## 暖气进万家\n\n晓川\n\n{LONG_A}\n\n## 室温不达标，居民该找谁？\n\n{LONG_B}\n"
+    assert ("body", "室温不达标，居民该找谁？") in kinds(md)
