@@ -322,7 +322,7 @@ def _split_bylines_and_signatures(frags: Iterable[Fragment]) -> list[Fragment]:
     return out
 
 
-#: Marks a marked title may end with (煤挖完了怎么办？), where a sentence of text ends.
+#: Marks a marked title may end with (供热还要等多久？), where a sentence of text ends.
 _TITLE_END = frozenset("？?！!")
 
 

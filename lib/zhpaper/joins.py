@@ -8,7 +8,7 @@ a left end that is one printed line of a narrow column, the right end being the 
 fragment in the same column, the left end stopping where its printed line stops, and
 shared vocabulary; against it, a jump marker right after the left end (its text goes
 on on another page: （下转第2版）), and a note in brackets after a finished sentence (a
-credit, …作用。（本报 | 记者费伟伟）) that the left end closes, or leaves open and the
+credit, …过节。（本报 | 记者张小红）) that the left end closes, or leaves open and the
 right end does not close. Joins are then chosen globally (:func:`choose_joins`): best-first over
 all pairs, each fragment with at most one predecessor and one successor, no cycles, only
 above :data:`THRESHOLD`; an open end still unjoined then goes on into the fragment right
@@ -71,12 +71,12 @@ WEIGHTS = {
 }
 
 _QUOTES = '"“”'
-#: A note in brackets opened after a finished sentence and not closed (…的快乐！（吉林省
-#: 吉林): the paragraph's closing credit or source, cut at a column break.
+#: A note in brackets opened after a finished sentence and not closed (…平安过节！（市安监):
+#: the paragraph's closing credit or source, cut at a column break.
 _OPEN_NOTE = re.compile(r'[。！？!?…"”][\s]*[(（][^()（）]*$')
 #: Where a continuation closes such a note, before any sentence ends.
 _CLOSES_NOTE = re.compile(r'^[^()（）。！？!?]*[)）]')
-#: The rest of such a note, closing it (记者费伟伟）): the paragraph ends there.
+#: The rest of such a note, closing it (记者张小红）): the paragraph ends there.
 _NOTE_TAIL = re.compile(r'^[^()（）。！？!?]{1,24}[)）]$')
 #: An enumerated item: ——"借船出海"…, or the same with the dash misread as 一/一一.
 _ENUMERATOR = re.compile(r'^(?:——|—|一一|一)(?=["“])|^——')

@@ -239,7 +239,7 @@ def name_bylines(frags: list[Fragment], kinds: list[str]) -> list[str]:
     a finished paragraph, or a line ending in a dash) and body text (or a jump marker)
     below, or only a name between two headings. A heading under another heading (or
     under a headline-like line) that is an employer, a title and a name (``##
-    财政部部长刘仲藜``; of several titles, the last with the name) is a byline set as a
+    市热力公司经理赵建国``; of several titles, the last with the name) is a byline set as a
     heading; so is, on a page written in blocks, any
     short line without punctuation between a header (or a headline-like line after a
     finished paragraph) and a paragraph (:func:`_bare_byline`)."""
@@ -288,7 +288,7 @@ _SENTENCE_PUNCT = frozenset("，,。；;：:！!？?“”\"—…")
 def _bare_byline(f: Fragment, below: Fragment, below_kind: str) -> bool:
     """A short line without punctuation standing between a header and a paragraph of a
     page written in blocks is the byline, however it names its authors: a pen name or
-    two names run together (晓川, 刘立新孙海燕), or an employer and a name (…公司吴建飞).
+    two names run together (晓川, 刘立新孙海燕), or an employer and a name (…公司赵建国).
     Text set in blocks seldom breaks off a paragraph's opening a few characters in."""
     g = genre()
     text = f.flat.strip()
