@@ -155,3 +155,51 @@ def test_a_column_printed_above_its_article_is_read_after_the_paragraph_it_conti
           "第二段开始讲具体的做法，全市各地区各部门率\n")
     got = [p[:4] for p in paragraphs(md)]
     assert got == ["第一段讲", "第二段开", "第三段是"], got
+
+
+# --- Closing notes (a credit in brackets) cut at a column break ----------------------
+
+NEXT = ("## 菜篮子丰盈\n\n本报记者 王小明\n\n城郊的蔬菜大棚今年扩大了种植面积，农技站派出专家"
+        "指导菜农科学施肥，节日期间市场供应充足。\n")
+
+
+def test_a_paragraph_closed_by_a_cut_credit_does_not_go_on_into_the_next_article():
+    md = (HEAD + "全市将继续开展隐患排查，确保群众平安过节。（本报\n\n记者张小红）\n\n" + NEXT)
+    page = reconstruct(source.from_text(md))
+    assert page.articles[0].paragraphs[-1].text.endswith("（本报记者张小红）")
+    assert page.articles[1].paragraphs[0].text.startswith("城郊的蔬菜大棚")
+
+
+def test_a_credit_left_open_is_not_continued_by_a_new_sentence():
+    md = HEAD + "全市将继续开展隐患排查，确保群众平安过节！（市安监\n\n" + NEXT
+    page = reconstruct(source.from_text(md))
+    assert page.articles[0].paragraphs[-1].text.endswith("（市安监")
+    assert page.articles[1].paragraphs[0].text.startswith("城郊的蔬菜大棚")
+
+
+def test_text_cut_by_a_jump_to_another_page_does_not_go_on_into_the_next_article():
+    md = (HEAD + "全市将在春节前完成老旧管网的\n\n（下转第3版）\n\n## 菜篮子丰盈\n\n"
+          "改造工作由市建委统一部署，城郊的蔬菜大棚今年扩大了种植面积，节日期间市场供应充足。\n")
+    page = reconstruct(source.from_text(md))
+    assert page.articles[0].paragraphs[-1].text.endswith("老旧管网的")
+    assert page.articles[1].paragraphs[0].text.startswith("改造工作")
+
+
+def test_a_block_goes_on_into_the_short_tail_below_it_not_past_it():
+    # a paragraph cut at a column break, its short tail printed right below it; the next
+    # block down opens another article
+    head = ("节日前夕，市里组织慰问组走访了全市的困难职工家庭，送去米面油和慰问金，"
+            "并向他们致以新春的问候，祝大家")
+    md = (HEAD + head + "\n\n身体健康，阖家欢乐。\n\n" + NEXT)
+    page = reconstruct(source.from_text(md))
+    assert page.articles[0].paragraphs[-1].text.endswith("祝大家身体健康，阖家欢乐。")
+    assert page.articles[1].paragraphs[0].text.startswith("城郊的蔬菜大棚")
+
+
+def test_a_block_does_not_go_back_up_into_the_opening_of_its_article():
+    # the opening under the header shares the left end's words, but it is above it
+    md = ("## 暖气进万家\n\n本报记者 王小明\n\n"
+          "热力公司今年改造供热管网三十公里，供热管网改造让居民家中室温提高了两度。\n\n"
+          "热力公司表示，明年还将继续改造老旧供热管网，让全市更多的居民家庭\n\n温暖过冬。\n")
+    page = reconstruct(source.from_text(md))
+    assert page.articles[0].paragraphs[-1].text.endswith("居民家庭温暖过冬。")

@@ -322,6 +322,16 @@ def _split_bylines_and_signatures(frags: Iterable[Fragment]) -> list[Fragment]:
     return out
 
 
+#: Marks a marked title may end with (供热还要等多久？), where a sentence of text ends.
+_TITLE_END = frozenset("？?！!")
+
+
+def _asks_or_exclaims(text: str) -> bool:
+    """A marked heading ending in a question or exclamation mark, with no sentence or
+    clause before it: a title (the text set as a heading ends with a full stop)."""
+    return text[-1:] in _TITLE_END and not any(c in "。，,；;" for c in text[:-1])
+
+
 def _content_kind(f: Fragment) -> str:
     """Kind decided from the fragment's own text."""
     g = genre()
@@ -335,7 +345,8 @@ def _content_kind(f: Fragment) -> str:
             return "sidebar_label"
         if len(text) > g.heading_max_chars:
             return "body"
-        if not g.ends_open(text) and not g.kicker_end.search(text):
+        if not g.ends_open(text) and not g.kicker_end.search(text) \
+                and not _asks_or_exclaims(text):
             return "body"
         if g.subtitle.match(text) and len(text) <= g.subtitle_max_chars:
             return "subtitle"

@@ -6,7 +6,10 @@ end; every other body fragment a candidate right end. Each pair gets a score fro
 that cannot start a sentence (``3.4万余项,…``), a left end that cannot end one (``…但是``),
 a left end that is one printed line of a narrow column, the right end being the next
 fragment in the same column, the left end stopping where its printed line stops, and
-shared vocabulary. Joins are then chosen globally (:func:`choose_joins`): best-first over
+shared vocabulary; against it, a jump marker right after the left end (its text goes
+on on another page: （下转第2版）), and a note in brackets after a finished sentence (a
+credit, …过节。（本报 | 记者张小红）) that the left end closes, or leaves open and the
+right end does not close. Joins are then chosen globally (:func:`choose_joins`): best-first over
 all pairs, each fragment with at most one predecessor and one successor, no cycles, only
 above :data:`THRESHOLD`; an open end still unjoined then goes on into the fragment right
 below it if the evidence reaches :data:`LAST_RESORT` (a sentence must go on somewhere).
@@ -61,10 +64,20 @@ WEIGHTS = {
     "opening_quote": -0.5,
     "inside_quote": 1.5,
     "enumerator": -1.5,
+    "note_left_open": -4.0,
+    "note_closed": -4.0,
+    "jump": -6.0,
     "topic": 3.0,
 }
 
 _QUOTES = '"“”'
+#: A note in brackets opened after a finished sentence and not closed (…平安过节！（市安监):
+#: the paragraph's closing credit or source, cut at a column break.
+_OPEN_NOTE = re.compile(r'[。！？!?…"”][\s]*[(（][^()（）]*$')
+#: Where a continuation closes such a note, before any sentence ends.
+_CLOSES_NOTE = re.compile(r'^[^()（）。！？!?]*[)）]')
+#: The rest of such a note, closing it (记者张小红）): the paragraph ends there.
+_NOTE_TAIL = re.compile(r'^[^()（）。！？!?]{1,24}[)）]$')
 #: An enumerated item: ——"借船出海"…, or the same with the dash misread as 一/一一.
 _ENUMERATOR = re.compile(r'^(?:——|—|一一|一)(?=["“])|^——')
 
@@ -96,6 +109,7 @@ class _Body:
     lead: bool  # the lead paragraph, split from a dateline byline on the same line
     indented: bool = False  # a printed line shorter than its column by an indent
     full: bool = False  # a printed line as wide as its column: the text goes on
+    jumps: bool = False  # a jump marker that cuts the text follows (（下转第2版）)
 
 
 class _Evidence:
@@ -131,7 +145,9 @@ def _left_evidence(ev: _Evidence, a: _Body, left: str) -> None:
 
 
 def _right_evidence(ev: _Evidence, a: _Body, b: _Body, right: str, adjacent: bool) -> None:
-    """What the right end needs: it cannot start a sentence, or it opens a column."""
+    """What the right end needs: it cannot start a sentence, or it opens a column (for a
+    block, a column further down the page: a block does not go back up into the text
+    under a header above it)."""
     g, w = genre(), WEIGHTS
     if adjacent or b.after_header:
         if g.starts_as_continuation(right):
@@ -144,6 +160,7 @@ def _right_evidence(ev: _Evidence, a: _Body, b: _Body, right: str, adjacent: boo
     if b.indented and b.style == "line":
         ev.add(w["indented"], "continuation is indented like the first line of a paragraph")
     if b.after_header and not a.after_header and not b.indented \
+            and (a.style == "line" or b.frag.index > a.frag.index) \
             and right[:1] not in _QUOTES and not right.startswith("——"):
         ev.add(w["after_header"], "continuation opens a column under a header")
 
@@ -196,6 +213,14 @@ def score_join(
     _place_evidence(ev, b, adjacent=adjacent, next_in_column=next_in_column, apart=apart)
     if _ENUMERATOR.match(right):
         ev.add(w["enumerator"], "continuation opens an enumerated item (——)")
+    if a.jumps:
+        ev.add(w["jump"], "left end is cut by a jump to another page")
+    if _NOTE_TAIL.match(left.strip()):
+        ev.add(w["note_closed"], "left end closes a note opened before it: the "
+                                 "paragraph ends there")
+    if _OPEN_NOTE.search(ctx_left) and not _CLOSES_NOTE.match(right):
+        ev.add(w["note_left_open"], "left end stops inside a closing note that the "
+                                    "continuation does not close")
     if right[:1] in _QUOTES and not textmod.quote_open(ctx_left if context else left):
         ev.add(w["opening_quote"], "continuation opens a new quotation")
     topic = vectors.cosine(ctx_left, ctx_right)
@@ -240,16 +265,20 @@ def _mark_indents(bodies: list[_Body]) -> list[_Body]:
 
 
 def _bodies(frags: list[Fragment]) -> list[_Body]:
+    from .structure import _closing
+
     out = []
     prev_kind, prev = None, None
-    for f in frags:
+    for n, f in enumerate(frags):
         if f.kind == "body":
             text = textmod.join_pieces(f.pieces)
             short = len(text) <= PRINTED_LINE_MAX
             lead = prev is not None and prev.kind == "byline" and \
                 prev.spans[-1].line == f.spans[0].line
+            jumps = n + 1 < len(frags) and frags[n + 1].kind == "marker" \
+                and _closing(frags[n + 1])
             out.append(_Body(f, text, "line" if short else "block",
-                             after_header=prev_kind in OPENS_COLUMN, lead=lead))
+                             after_header=prev_kind in OPENS_COLUMN, lead=lead, jumps=jumps))
         prev_kind, prev = f.kind, f
     return _mark_indents(out)
 
@@ -262,9 +291,14 @@ class _Chooser:
         self.bodies, self.vectors = bodies, vectors
         self.order = {b.frag.index: i for i, b in enumerate(bodies)}
         self.by_index = {b.frag.index: b for b in bodies}
-        self.next_same: dict[int, int] = {}  # the next fragment of the same style
+        # The next fragment of the same style, past those of the other between them: a
+        # block's next block past the printed lines of a narrow column, not past one
+        # short fragment alone (the tail of a paragraph cut at a column break).
+        self.next_same: dict[int, int] = {}
         for i, b in enumerate(bodies):
-            c = next((c for c in bodies[i + 1:] if c.style == b.style), None)
+            k = next((k for k in range(i + 1, len(bodies)) if bodies[k].style == b.style),
+                     None)
+            c = None if k is None or (b.style == "block" and k == i + 2) else bodies[k]
             if c is not None:
                 self.next_same[b.frag.index] = c.frag.index
         self.succ: dict[int, int] = {}

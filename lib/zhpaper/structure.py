@@ -11,8 +11,10 @@ This module decides from the text and its context:
   short, open (no closing punctuation), not a continuation, after a finished paragraph,
   and either followed by a byline or heading, or, where the page is written line by
   line, not shaped like a printed line of the column (neither full nor indented) and
-  not continued by the next line;
-* :func:`headline_evidence` — a heading right after a jump marker that cuts the text
+  not continued by the next line; right under a jump marker that cuts the text above
+  it (``（下转第2版）``), any such line the next line does not continue;
+* :func:`headline_evidence` — a heading right above a headline belongs to its header;
+  a heading right after a jump marker that cuts the text
   above it (``（下转第2版）``) is a headline; a heading not followed by a byline,
   subtitle or jump marker is a headline when the vocabulary after it does not continue
   the text before it (lexical cohesion, in the spirit of TextTiling), with the page's own use of
@@ -173,9 +175,13 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
             continue
         if prev_open and (nxt != "byline" or join_gain(frags[i - 1].flat, text) >= 1.0):
             continue  # the previous line goes on into this one
-        if nxt in HEADER_NEXT:
-            kinds[i] = "heading"  # a byline or heading below: strong evidence
+        if i > 0 and kinds[i - 1] == "marker" and _closing(frags[i - 1]) \
+                and (nxt != "body" or not _continued(text, frags[i + 1].flat.strip())):
+            kinds[i] = "heading"  # the text above is cut: another article starts
             continue
+        if nxt in HEADER_NEXT and not (nxt == "marker" and _closing(frags[i + 1])):
+            kinds[i] = "heading"  # a byline or heading below: strong evidence
+            continue  # (a jump marker that cuts the text follows text, not a headline)
         if _dateline_below(frags, kinds, i):
             kinds[i], kinds[i + 1] = "heading", "byline"  # the dateline's first line
             continue
@@ -192,6 +198,12 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
         elif i == 0 and not any(c in _INNER_PUNCT for c in text):
             kinds[i] = "heading"  # the page's first line, unless it reads like text
     return kinds
+
+
+def _continued(text: str, follow: str) -> bool:
+    """The line below ``text`` goes on from it: it cannot start a sentence, or a word
+    runs across the two."""
+    return genre().starts_as_continuation(follow) or join_gain(text, follow) >= 1.0
 
 
 def _open_above(frags: list[Fragment], kinds: list[str], i: int) -> bool:
@@ -225,24 +237,67 @@ def name_bylines(frags: list[Fragment], kinds: list[str]) -> list[str]:
     ``<div>``, as PP-Structure sets a byline as a figure title), standing between a
     header line above (a heading, or on a page without markup a headline-like line after
     a finished paragraph, or a line ending in a dash) and body text (or a jump marker)
-    below."""
+    below, or only a name between two headings. A heading under another heading (or
+    under a headline-like line) that is an employer, a title and a name (``##
+    市热力公司经理赵建国``; of several titles, the last with the name) is a byline set as a
+    heading; so is, on a page written in blocks, any
+    short line without punctuation between a header (or a headline-like line after a
+    finished paragraph) and a paragraph (:func:`_bare_byline`)."""
     g = genre()
     kinds = list(kinds)
     for i in range(1, len(frags) - 1):
         f = frags[i]
-        if kinds[i] != "body" or len(f.lines) != 1 or kinds[i + 1] not in {"body", "marker"}:
+        if len(f.lines) != 1 or kinds[i + 1] not in {"body", "marker", "heading"}:
+            continue
+        above = kinds[i - 1]
+        if kinds[i + 1] == "heading":  # a name between two headings: the byline
+            if kinds[i] == "body" and above == "heading" and g.name_byline(f.flat):
+                kinds[i] = "byline"
+            continue
+        plain_headline = above == "body" and len(frags[i - 1].lines) == 1 \
+            and _headline_like(frags[i - 1].flat.strip())
+        if kinds[i] == "heading" and (above == "heading" or plain_headline) \
+                and g.titled_name(f.flat.strip().split("、")[-1]):
+            kinds[i] = "byline"
+            continue
+        if kinds[i] != "body":
+            continue
+        header_above = above in _NAME_AFTER or (plain_headline
+                                                and not _open_above(frags, kinds, i - 1))
+        if header_above and _bare_byline(f, frags[i + 1], kinds[i + 1]):
+            kinds[i] = "byline"
             continue
         if not g.name_byline(f.flat) and not (f.centred and _pen_name(f.flat)) \
                 and not g.titled_name(f.flat):
             continue
-        above = kinds[i - 1]
-        plain_headline = above == "body" and len(frags[i - 1].lines) == 1 \
-            and _headline_like(frags[i - 1].flat.strip())
         # a subtitle on a page without markup, leading on with a dash
         dash_line = above == "body" and frags[i - 1].flat.rstrip().endswith("——")
         if above in _NAME_AFTER or plain_headline or dash_line:
             kinds[i] = "byline"
     return kinds
+
+
+#: A bare byline is at most this long, and longer than a pen name or two names run
+#: together only if it ends in a name; the paragraph under it is at least this long (a
+#: paragraph of a page written in blocks, not one printed line of a column).
+BARE_BYLINE_MAX, PEN_NAMES_MAX, BLOCK_BELOW_MIN = 16, 6, 40
+#: Punctuation no byline holds (names are run together or spaced, a title runs into them).
+_SENTENCE_PUNCT = frozenset("，,。；;：:！!？?“”\"—…")
+
+
+def _bare_byline(f: Fragment, below: Fragment, below_kind: str) -> bool:
+    """A short line without punctuation standing between a header and a paragraph of a
+    page written in blocks is the byline, however it names its authors: a pen name or
+    two names run together (晓川, 刘立新孙海燕), or an employer and a name (…公司赵建国).
+    Text set in blocks seldom breaks off a paragraph's opening a few characters in."""
+    g = genre()
+    text = f.flat.strip()
+    named = len(text) <= PEN_NAMES_MAX or g.looks_like_name(text[-3:]) \
+        or g.looks_like_name(text[-2:])
+    return below_kind == "body" and len(below.flat.strip()) >= BLOCK_BELOW_MIN \
+        and 2 <= len(text) <= BARE_BYLINE_MAX and named \
+        and not any(c in _SENTENCE_PUNCT for c in text) \
+        and not g.starts_as_continuation(below.flat)
 
 
 def _dateline_below(frags: list[Fragment], kinds: list[str], i: int) -> bool:
@@ -290,6 +345,10 @@ def _context(frags: list[Fragment], kinds: list[str], start: int, step: int) -> 
     return "".join(parts if step > 0 else reversed(parts))
 
 
+#: What a heading group goes on into: another heading, or the headline it stands over.
+_GROUP_GOES_ON = frozenset({"heading", "headline"})
+
+
 def headline_evidence(frags: list[Fragment], kinds: list[str]) -> list[str]:
     """Kinds with each undecided heading group's last heading made ``headline`` when the
     evidence says it opens a new article (see the module documentation)."""
@@ -302,8 +361,8 @@ def headline_evidence(frags: list[Fragment], kinds: list[str]) -> list[str]:
     for i, f in enumerate(frags):
         if kinds[i] == "headline":
             seen_headline = True
-        if kinds[i] != "heading" or (i + 1 < len(frags) and kinds[i + 1] == "heading"):
-            continue
+        if kinds[i] != "heading" or (i + 1 < len(frags) and kinds[i + 1] in _GROUP_GOES_ON):
+            continue  # a heading above a headline is part of its header
         first = i
         while first > 0 and kinds[first - 1] == "heading":
             first -= 1
