@@ -11,7 +11,11 @@ This module decides from the text and its context:
   short, open (no closing punctuation), not a continuation, after a finished paragraph,
   and either followed by a byline or heading, or, where the page is written line by
   line, not shaped like a printed line of the column (neither full nor indented) and
-  not continued by the next line;
+  not continued by the next line. Not so a line above a jump to another page (the
+  article's last line), a note in brackets or a credited caption, the first line of a
+  dateline broken across two lines, or a line of text shaped like the column below the
+  headline it stands above (read out of order); a line under a byline printed below
+  text (…电（记者某某）) may be a headline after all;
 * :func:`headline_evidence` — a heading right after a jump marker that cuts the text
   above it (``（下转第2版）``) is a headline; a heading not followed by a byline,
   subtitle or jump marker is a headline when the vocabulary after it does not continue
@@ -160,10 +164,13 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
     kinds = list(kinds)
     for i, f in enumerate(frags):
         text = f.flat.strip()
-        if kinds[i] != "body" or len(f.lines) != 1 or not _headline_like(text):
+        if kinds[i] != "body" or len(f.lines) != 1 or not _headline_like(text) \
+                or _note_or_credit(text):
             continue
         if i > 0 and kinds[i - 1] == "byline":
-            continue  # a lead paragraph
+            if _headline_under_byline(frags, kinds, i, columns[i]):
+                kinds[i] = "headline"
+            continue  # else a lead paragraph
         nxt = kinds[i + 1] if i + 1 < len(frags) else None
         prev_open = _open_above(frags, kinds, i)
         if prev_open and _interposed(frags, kinds, i, columns[i]):
@@ -173,8 +180,11 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
             continue
         if prev_open and (nxt != "byline" or join_gain(frags[i - 1].flat, text) >= 1.0):
             continue  # the previous line goes on into this one
+        if nxt == "marker" and _closing(frags[i + 1]):
+            continue  # the article's last line, above the jump to another page
         if nxt in HEADER_NEXT:
-            kinds[i] = "heading"  # a byline or heading below: strong evidence
+            if not _stray_above_header(frags, kinds, i):
+                kinds[i] = "heading"  # a byline or heading below: strong evidence
             continue
         if _dateline_below(frags, kinds, i):
             kinds[i], kinds[i + 1] = "heading", "byline"  # the dateline's first line
@@ -183,15 +193,75 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
             kinds[i], kinds[i + 1] = "heading", "subtitle"  # ——调整中的北京大商业（下）
             continue
         follow = frags[i + 1].flat.strip() if nxt == "body" else ""
+        if follow and _dateline_starts(text, follow):
+            continue  # a dateline broken across two lines (据新华社某地１月１２ | 日电…)
         if not follow or (columns[i] is None and i > 0) or g.starts_as_continuation(follow) \
                 or join_gain(text, follow) >= 1.0:
             continue  # only in a column written line by line, not continued below
         if columns[i] is not None and not _line_shaped(textmod.display_width(text),
                                                        columns[i]):
-            kinds[i] = "heading"
+            if not _stray_above_header(frags, kinds, i):
+                kinds[i] = "heading"
         elif i == 0 and not any(c in _INNER_PUNCT for c in text):
             kinds[i] = "heading"  # the page's first line, unless it reads like text
     return kinds
+
+
+def _note_or_credit(text: str) -> bool:
+    """A note in brackets from end to end (（贵州某县委办公室某某）, －（附图片１张）) or a
+    line ending in a photo credit or a work of art's form (…（油画）): a note or a
+    caption, never a headline."""
+    core = text.lstrip("－-—").strip()
+    return (core[:1] in "(（" and core[-1:] in ")）") or genre().credited(text)
+
+
+#: Lines of header (subtitle, byline, jump marker) skipped below a headline to find
+#: the column of the article it opens.
+_HEADER_SKIP = 3
+
+
+def _stray_above_header(frags: list[Fragment], kinds: list[str], i: int) -> bool:
+    """Line ``i`` stands right above a header line (a heading, or a headline-like line
+    over a byline or subtitle, not a name) and is shaped like a printed line of the
+    column that header opens (often its indented first line): a line of that article's
+    text the layout tool read out of order, above its headline, not a kicker (unless it
+    ends as a kicker does: …时指出, a dash or a colon)."""
+    g = genre()
+    text = frags[i].flat.strip()
+    if i + 2 >= len(frags) or frags[i].level or g.kicker_end.search(text):
+        return False
+    nxt = frags[i + 1].flat.strip()
+    header = kinds[i + 1] in {"heading", "headline"} or (
+        kinds[i + 1] == "body" and len(frags[i + 1].lines) == 1 and _headline_like(nxt)
+        and not g.name_byline(nxt) and kinds[i + 2] in {"subtitle", "byline"})
+    if not header:
+        return False
+    j = i + 2
+    while j < len(frags) and j <= i + 1 + _HEADER_SKIP and kinds[j] in HEADER_NEXT:
+        j += 1
+    widths = []
+    while j < len(frags) and len(widths) < COLUMN_LINES and _one_line(frags[j], kinds[j]):
+        widths.append(textmod.display_width(frags[j].flat))
+        j += 1
+    column = _measure(widths)
+    return column is not None and _line_shaped(textmod.display_width(text), (column,))
+
+
+def _headline_under_byline(frags: list[Fragment], kinds: list[str], i: int,
+                           column: tuple[float, ...] | None) -> bool:
+    """Line ``i`` under a byline closed by a bracket (…电（记者某某）) on a line of its
+    own, below text or a jump marker, not under a header (a closing credit, or a byline
+    the tool read above its headline), is a headline, not the lead: it is not shaped
+    like a printed line of its column and the line below does not continue it."""
+    g = genre()
+    text, byline = frags[i].flat.strip(), frags[i - 1]
+    if column is None or i < 2 or i + 1 >= len(frags) or kinds[i + 1] != "body" \
+            or kinds[i - 2] not in TEXT_BEFORE | {"marker"} \
+            or byline.flat.rstrip()[-1:] not in ")）" or byline.lines[-1] == frags[i].lines[0] \
+            or _line_shaped(textmod.display_width(text), column):
+        return False
+    follow = frags[i + 1].flat.strip()
+    return not g.starts_as_continuation(follow) and join_gain(text, follow) < 1.0
 
 
 def _open_above(frags: list[Fragment], kinds: list[str], i: int) -> bool:
@@ -250,9 +320,13 @@ def _dateline_below(frags: list[Fragment], kinds: list[str], i: int) -> bool:
     (新华社突尼斯１月５日 | 电…), as a page printed line by line has it."""
     if i + 2 >= len(frags) or kinds[i + 1] != "body" or kinds[i + 2] != "body":
         return False
-    first = frags[i + 1].flat.strip()
-    lead = genre().lead_byline.match(first + frags[i + 2].flat.strip())
-    return bool(lead) and lead.end() > len(first)
+    return _dateline_starts(frags[i + 1].flat.strip(), frags[i + 2].flat.strip())
+
+
+def _dateline_starts(text: str, follow: str) -> bool:
+    """``text`` is the first line of a dateline that ``follow`` goes on with."""
+    lead = genre().lead_byline.match(text + follow)
+    return bool(lead) and lead.end() > len(text)
 
 
 def _interposed(frags: list[Fragment], kinds: list[str], i: int,
