@@ -79,3 +79,10 @@ def test_a_line_under_a_byline_printed_below_text_may_be_a_headline():
     assert kinds["吃派饭"] == "headline"
     lead = _kinds([HEAD, byline, NARROW[0], *NARROW[1:]])
     assert lead[NARROW[0]] == "body"  # the lead under a header's byline
+
+
+def test_a_printed_line_of_names_is_text_but_a_name_set_apart_is_a_byline():
+    names = ["首都各界人士昨天在京举行", "新春招待会，共庆佳节。出席招", "待会的有国务院有关部门负责人",
+             "马相武、欧阳明、刘红、王小明", "李大伟、张志强、陈爱国、周文", "等。大家畅谈了一年来的变化。"]
+    assert _kinds([HEAD, *WIDE, *names, *NARROW])[names[3]] == "body"  # as wide as its column
+    assert _kinds([HEAD, *WIDE, "吃派饭", "李明", *NARROW])["李明"] == "byline"

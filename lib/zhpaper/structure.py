@@ -294,10 +294,11 @@ def name_bylines(frags: list[Fragment], kinds: list[str]) -> list[str]:
     a few names (``刘红``, ``李彦生 陈爱国``; any short name if the tool set it apart in a
     ``<div>``, as PP-Structure sets a byline as a figure title), standing between a
     header line above (a heading, or on a page without markup a headline-like line after
-    a finished paragraph, or a line ending in a dash) and body text (or a jump marker)
-    below."""
+    a finished paragraph, or a line ending in a dash, when the name line is not shaped
+    like a printed line of its column) and body text (or a jump marker) below."""
     g = genre()
     kinds = list(kinds)
+    columns = column_widths(frags, kinds)
     for i in range(1, len(frags) - 1):
         f = frags[i]
         if kinds[i] != "body" or len(f.lines) != 1 or kinds[i + 1] not in {"body", "marker"}:
@@ -310,9 +311,16 @@ def name_bylines(frags: list[Fragment], kinds: list[str]) -> list[str]:
             and _headline_like(frags[i - 1].flat.strip())
         # a subtitle on a page without markup, leading on with a dash
         dash_line = above == "body" and frags[i - 1].flat.rstrip().endswith("——")
-        if above in _NAME_AFTER or plain_headline or dash_line:
+        if above in _NAME_AFTER or (plain_headline or dash_line) \
+                and not _printed_line(f, columns[i]):
             kinds[i] = "byline"
     return kinds
+
+
+def _printed_line(f: Fragment, column: tuple[float, ...] | None) -> bool:
+    """``f`` is shaped like a printed line of the column it stands in (…代表王建华 in a
+    list of names), not like a byline set apart under a headline."""
+    return column is not None and _line_shaped(textmod.display_width(f.flat.strip()), column)
 
 
 def _dateline_below(frags: list[Fragment], kinds: list[str], i: int) -> bool:
