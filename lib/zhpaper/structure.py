@@ -17,7 +17,8 @@ This module decides from the text and its context:
   headline it stands above (read out of order); a line under a byline printed below
   text (…电（记者某某）) may be a headline after all;
 * :func:`headline_evidence` — a heading right after a jump marker that cuts the text
-  above it (``（下转第2版）``) is a headline; a heading not followed by a byline,
+  above it (``（下转第2版）``) or after text signed off with a note in brackets
+  (``…。（某县纪委某某）``) is a headline; a heading not followed by a byline,
   subtitle or jump marker is a headline when the vocabulary after it does not continue
   the text before it (lexical cohesion, in the spirit of TextTiling), with the page's own use of
   heading levels as a weaker clue.
@@ -400,7 +401,8 @@ def headline_evidence(frags: list[Fragment], kinds: list[str]) -> list[str]:
         after = _context(frags, kinds, i + 1, 1)
         if not after:
             continue
-        if not seen_headline or not before or _orphan_byline_above(kinds, first):
+        if not seen_headline or not before or _orphan_byline_above(kinds, first) \
+                or _signed_off(before):
             kinds[first:i + 1] = header_roles(frags[first:i + 1])
             seen_headline = True
             continue
@@ -416,6 +418,17 @@ def headline_evidence(frags: list[Fragment], kinds: list[str]) -> list[str]:
             kinds[first:i + 1] = header_roles(frags[first:i + 1])
             seen_headline = True
     return kinds
+
+
+def _signed_off(before: str) -> bool:
+    """The text above a heading ends in a note in brackets after a finished sentence
+    (…解决。（四川省某市某某）, the note often broken over two printed lines): the
+    writer's signature, so the article above ends there."""
+    g = genre()
+    note = g.closing_note.search(before.rstrip())
+    if not note or note.start() == 0 or g.credited(before):
+        return False  # a photo credit closes a caption, not an article
+    return not g.ends_open(before[:note.start()].rstrip())
 
 
 def _closing(f: Fragment) -> bool:
