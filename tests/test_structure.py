@@ -111,3 +111,13 @@ def test_a_heading_after_a_signature_in_brackets_opens_an_article_on_the_same_to
     assert _letters("（江西省新干县纪委李明）")["过年莫刮送礼风"] == "headline"
     # a photo credit closes a caption, not an article: the vocabulary decides
     assert _letters("（新华社记者李明摄）")["过年莫刮送礼风"] == "section"
+
+
+def test_a_marked_heading_under_an_unmarked_line_is_the_headline():
+    # a paragraph cut at the column's foot, read above the next article's marked headline
+    md = "\n\n".join(["# 首府推进安全生产", LETTER, "擂台赛的下一站比赛将于１月１０日在呼",
+                      "## 江西宜春富港村撤了干部食堂", "本报记者李明",
+                      LETTER.replace("年关将近", "春节临近")]) + "\n"
+    got = {text: kind for kind, text in kinds(md)}
+    assert got["江西宜春富港村撤了干部食堂"] == "headline"
+    assert got["擂台赛的下一站比赛将于１月１０日在呼"] != "headline"

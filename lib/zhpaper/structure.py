@@ -451,8 +451,10 @@ def header_roles(group: list[Fragment]) -> list[str]:
     """Kicker, headline and subtitle of a group of header lines that opens an article.
 
     One line is the headline. Of two, a larger heading (a smaller level number) is the
-    headline; a first line ending in a dash or colon is a kicker; otherwise the second
-    line is a subtitle (the commoner layout). Of three or more: kicker, headline and
+    headline, and so is a marked heading under an unmarked line (the tool saw a heading
+    there and none above: the line above is a kicker or a stray line of text); a first
+    line ending in a dash or colon is a kicker; otherwise the second line is a subtitle
+    (the commoner layout). Of three or more: kicker, headline and
     subtitles."""
     if len(group) == 1:
         return ["headline"]
@@ -460,6 +462,8 @@ def header_roles(group: list[Fragment]) -> list[str]:
         a, b = group
         if a.level and b.level and a.level != b.level:
             return ["headline", "subtitle"] if a.level < b.level else ["kicker", "headline"]
+        if b.level and not a.level:
+            return ["kicker", "headline"]  # the tool marked the second line as a heading
         if genre().kicker_end.search(a.flat.strip()):
             return ["kicker", "headline"]
         return ["headline", "subtitle"]
