@@ -86,3 +86,11 @@ def test_a_printed_line_of_names_is_text_but_a_name_set_apart_is_a_byline():
              "马相武、欧阳明、刘红、王小明", "李大伟、张志强、陈爱国、周文", "等。大家畅谈了一年来的变化。"]
     assert _kinds([HEAD, *WIDE, *names, *NARROW])[names[3]] == "body"  # as wide as its column
     assert _kinds([HEAD, *WIDE, "吃派饭", "李明", *NARROW])["李明"] == "byline"
+
+
+def test_punctuation_hanging_past_the_column_does_not_widen_it():
+    # a 10-em column whose full lines often end in a comma set past its edge
+    lines = ["今年以来，全市上", "下认真贯彻落实各项政", "经济运行总体平稳向好，", "工业生产保持较快增长，",
+             "财政收入继续稳步增长，", "市场消费需求持续扩大", "外贸出口形势好于预期", "效益明显提高。"]
+    frags = classify(source.from_text("\n".join(lines) + "\n"))
+    assert structure.column_widths(frags, ["body"] * len(frags))[0] == (10.0,)

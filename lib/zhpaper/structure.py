@@ -60,6 +60,8 @@ LEVEL_KNOWN, LEVEL_DEEPER = 0.5, -0.5
 #: At most this many commas, stops or semicolons inside a headline-like line.
 HEADLINE_MAX_PUNCT = 1
 _INNER_PUNCT = frozenset("，,。；;")
+#: Punctuation that may hang past the end of a full printed line.
+_OVERHANG = frozenset("，。、；：？！”’）》,.;:?!")
 #: What a byline printed in the text (not under a header) follows.
 TEXT_BEFORE = frozenset({"body", "signature"})
 HEADER_NEXT = frozenset({"subtitle", "byline", "marker", "heading", "headline", "kicker"})
@@ -100,8 +102,10 @@ def column_widths(frags: list[Fragment], kinds: list[str]) -> list[tuple[float, 
     written line by line), the printed-line width of the column it stands in; else None.
 
     A run whose lines are mostly as wide as its upper quartile (or an indent less) is
-    one column: that quartile is its width. A run of mixed widths (a page without
-    markup, articles set in columns of different widths one after another) is measured
+    one column: that quartile is its width, taken over the lines that do not end in a
+    punctuation mark (which may hang past the column's edge) when three or more do not.
+    A run of mixed widths (a page without markup, articles set in columns of different
+    widths one after another) is measured
     next to each line: the full lines of the :data:`COLUMN_LINES` lines below it (the
     text a headline-like line would open), or of those above it at the run's end."""
     out: list[tuple[float, ...] | None] = [None] * len(frags)
@@ -118,7 +122,11 @@ def column_widths(frags: list[Fragment], kinds: list[str]) -> list[tuple[float, 
 
 def _run_widths(run: list[Fragment]) -> list[tuple[float, ...] | None]:
     widths = [textmod.display_width(f.flat) for f in run]
-    quartile = sorted(widths)[(3 * len(widths)) // 4]
+    # a punctuation mark may hang past the column's edge: lines ending in one do not
+    # measure it, unless too few lines end otherwise
+    flush = [w for f, w in zip(run, widths, strict=True) if f.flat.strip()[-1:] not in _OVERHANG]
+    sample = flush if len(flush) >= 3 else widths
+    quartile = sorted(sample)[(3 * len(sample)) // 4]
     if sum(quartile - 2.5 <= w <= quartile + 1.0 for w in widths) >= ONE_COLUMN * len(widths):
         return [(quartile,)] * len(run)
     single = [w if "  " not in f.flat.strip() else None  # two columns fused: no measure
