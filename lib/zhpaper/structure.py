@@ -105,9 +105,9 @@ def column_widths(frags: list[Fragment], kinds: list[str]) -> list[tuple[float, 
     one column: that quartile is its width, taken over the lines that do not end in a
     punctuation mark (which may hang past the column's edge) when three or more do not.
     A run of mixed widths (a page without markup, articles set in columns of different
-    widths one after another) is measured
-    next to each line: the full lines of the :data:`COLUMN_LINES` lines below it (the
-    text a headline-like line would open), or of those above it at the run's end."""
+    widths one after another) is measured next to each line: the full lines of the
+    :data:`COLUMN_LINES` lines below it (the text a headline-like line would open), or of
+    those above it at the run's end."""
     out: list[tuple[float, ...] | None] = [None] * len(frags)
     i = 0
     while i < len(frags):
