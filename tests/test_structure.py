@@ -94,3 +94,30 @@ def test_two_line_header_roles():
 
     group = [f for f in classify(source.from_text("# 于永波会见先进典型代表时指出：\n\n# 用先进典型推动部队建设\n"))]
     assert header_roles(group) == ["kicker", "headline"]
+
+
+# Two letters on one topic under a common headline; the first signed in brackets.
+LETTER = ("年关将近，一些单位又在筹划用公款送礼，公款送礼之风不刹，群众意见很大。"
+          "公款送礼助长了不正之风，损害了党和政府的形象，公款送礼必须坚决制止。")
+
+
+def _letters(note: str) -> dict[str, str]:
+    md = "\n\n".join(["# 群众来信", LETTER + note, "## 过年莫刮送礼风",
+                      LETTER.replace("年关将近", "春节临近")]) + "\n"
+    return {text: kind for kind, text in kinds(md)}
+
+
+def test_a_heading_after_a_signature_in_brackets_opens_an_article_on_the_same_topic():
+    assert _letters("（江西省新干县纪委李明）")["过年莫刮送礼风"] == "headline"
+    # a photo credit closes a caption, not an article: the vocabulary decides
+    assert _letters("（新华社记者李明摄）")["过年莫刮送礼风"] == "section"
+
+
+def test_a_marked_heading_under_an_unmarked_line_is_the_headline():
+    # a paragraph cut at the column's foot, read above the next article's marked headline
+    md = "\n\n".join(["# 首府推进安全生产", LETTER, "擂台赛的下一站比赛将于１月１０日在呼",
+                      "## 江西宜春富港村撤了干部食堂", "本报记者李明",
+                      LETTER.replace("年关将近", "春节临近")]) + "\n"
+    got = {text: kind for kind, text in kinds(md)}
+    assert got["江西宜春富港村撤了干部食堂"] == "headline"
+    assert got["擂台赛的下一站比赛将于１月１０日在呼"] != "headline"

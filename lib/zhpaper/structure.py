@@ -12,10 +12,15 @@ This module decides from the text and its context:
   and either followed by a byline or heading, or, where the page is written line by
   line, not shaped like a printed line of the column (neither full nor indented) and
   not continued by the next line; right under a jump marker that cuts the text above
-  it (``（下转第2版）``), any such line the next line does not continue;
+  it (``（下转第2版）``), any such line the next line does not continue. Not so a line
+  above a jump to another page (the article's last line), a note in brackets or a
+  credited caption, the first line of a dateline broken across two lines, or a line of
+  text shaped like the column below the headline it stands above (read out of order); a
+  line under a byline printed below text (…电（记者某某）) may be a headline after all;
 * :func:`headline_evidence` — a heading right above a headline belongs to its header;
-  a heading right after a jump marker that cuts the text
-  above it (``（下转第2版）``) is a headline; a heading not followed by a byline,
+  a heading right after a jump marker that cuts the text above it (``（下转第2版）``) or
+  after text signed off with a note in brackets (``…。（某县纪委某某）``) is a headline;
+  a heading not followed by a byline,
   subtitle or jump marker is a headline when the vocabulary after it does not continue
   the text before it (lexical cohesion, in the spirit of TextTiling), with the page's own use of
   heading levels as a weaker clue.
@@ -57,6 +62,8 @@ LEVEL_KNOWN, LEVEL_DEEPER = 0.5, -0.5
 #: At most this many commas, stops or semicolons inside a headline-like line.
 HEADLINE_MAX_PUNCT = 1
 _INNER_PUNCT = frozenset("，,。；;")
+#: Punctuation that may hang past the end of a full printed line.
+_OVERHANG = frozenset("，。、；：？！”’）》,.;:?!")
 #: What a byline printed in the text (not under a header) follows.
 TEXT_BEFORE = frozenset({"body", "signature"})
 HEADER_NEXT = frozenset({"subtitle", "byline", "marker", "heading", "headline", "kicker"})
@@ -97,10 +104,12 @@ def column_widths(frags: list[Fragment], kinds: list[str]) -> list[tuple[float, 
     written line by line), the printed-line width of the column it stands in; else None.
 
     A run whose lines are mostly as wide as its upper quartile (or an indent less) is
-    one column: that quartile is its width. A run of mixed widths (a page without
-    markup, articles set in columns of different widths one after another) is measured
-    next to each line: the full lines of the :data:`COLUMN_LINES` lines below it (the
-    text a headline-like line would open), or of those above it at the run's end."""
+    one column: that quartile is its width, taken over the lines that do not end in a
+    punctuation mark (which may hang past the column's edge) when three or more do not.
+    A run of mixed widths (a page without markup, articles set in columns of different
+    widths one after another) is measured next to each line: the full lines of the
+    :data:`COLUMN_LINES` lines below it (the text a headline-like line would open), or of
+    those above it at the run's end."""
     out: list[tuple[float, ...] | None] = [None] * len(frags)
     i = 0
     while i < len(frags):
@@ -115,7 +124,11 @@ def column_widths(frags: list[Fragment], kinds: list[str]) -> list[tuple[float, 
 
 def _run_widths(run: list[Fragment]) -> list[tuple[float, ...] | None]:
     widths = [textmod.display_width(f.flat) for f in run]
-    quartile = sorted(widths)[(3 * len(widths)) // 4]
+    # a punctuation mark may hang past the column's edge: lines ending in one do not
+    # measure it, unless too few lines end otherwise
+    flush = [w for f, w in zip(run, widths, strict=True) if f.flat.strip()[-1:] not in _OVERHANG]
+    sample = flush if len(flush) >= 3 else widths
+    quartile = sorted(sample)[(3 * len(sample)) // 4]
     if sum(quartile - 2.5 <= w <= quartile + 1.0 for w in widths) >= ONE_COLUMN * len(widths):
         return [(quartile,)] * len(run)
     single = [w if "  " not in f.flat.strip() else None  # two columns fused: no measure
@@ -162,10 +175,13 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
     kinds = list(kinds)
     for i, f in enumerate(frags):
         text = f.flat.strip()
-        if kinds[i] != "body" or len(f.lines) != 1 or not _headline_like(text):
+        if kinds[i] != "body" or len(f.lines) != 1 or not _headline_like(text) \
+                or _note_or_credit(text):
             continue
         if i > 0 and kinds[i - 1] == "byline":
-            continue  # a lead paragraph
+            if _headline_under_byline(frags, kinds, i, columns[i]):
+                kinds[i] = "headline"
+            continue  # else a lead paragraph
         nxt = kinds[i + 1] if i + 1 < len(frags) else None
         prev_open = _open_above(frags, kinds, i)
         if prev_open and _interposed(frags, kinds, i, columns[i]):
@@ -179,9 +195,12 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
                 and (nxt != "body" or not _continued(text, frags[i + 1].flat.strip())):
             kinds[i] = "heading"  # the text above is cut: another article starts
             continue
-        if nxt in HEADER_NEXT and not (nxt == "marker" and _closing(frags[i + 1])):
-            kinds[i] = "heading"  # a byline or heading below: strong evidence
-            continue  # (a jump marker that cuts the text follows text, not a headline)
+        if nxt == "marker" and _closing(frags[i + 1]):
+            continue  # the article's last line, above the jump to another page
+        if nxt in HEADER_NEXT:
+            if not _stray_above_header(frags, kinds, i):
+                kinds[i] = "heading"  # a byline or heading below: strong evidence
+            continue
         if _dateline_below(frags, kinds, i):
             kinds[i], kinds[i + 1] = "heading", "byline"  # the dateline's first line
             continue
@@ -189,12 +208,15 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
             kinds[i], kinds[i + 1] = "heading", "subtitle"  # ——调整中的北京大商业（下）
             continue
         follow = frags[i + 1].flat.strip() if nxt == "body" else ""
+        if follow and _dateline_starts(text, follow):
+            continue  # a dateline broken across two lines (据新华社某地１月１２ | 日电…)
         if not follow or (columns[i] is None and i > 0) or g.starts_as_continuation(follow) \
                 or join_gain(text, follow) >= 1.0:
             continue  # only in a column written line by line, not continued below
         if columns[i] is not None and not _line_shaped(textmod.display_width(text),
                                                        columns[i]):
-            kinds[i] = "heading"
+            if not _stray_above_header(frags, kinds, i):
+                kinds[i] = "heading"
         elif i == 0 and not any(c in _INNER_PUNCT for c in text):
             kinds[i] = "heading"  # the page's first line, unless it reads like text
     return kinds
@@ -204,6 +226,63 @@ def _continued(text: str, follow: str) -> bool:
     """The line below ``text`` goes on from it: it cannot start a sentence, or a word
     runs across the two."""
     return genre().starts_as_continuation(follow) or join_gain(text, follow) >= 1.0
+
+
+def _note_or_credit(text: str) -> bool:
+    """A note in brackets from end to end (（贵州某县委办公室某某）, －（附图片１张）) or a
+    line ending in a photo credit or a work of art's form (…（油画）): a note or a
+    caption, never a headline."""
+    core = text.lstrip("－-—").strip()
+    return (core[:1] in "(（" and core[-1:] in ")）") or genre().credited(text)
+
+
+#: Lines of header (subtitle, byline, jump marker) skipped below a headline to find
+#: the column of the article it opens.
+_HEADER_SKIP = 3
+
+
+def _stray_above_header(frags: list[Fragment], kinds: list[str], i: int) -> bool:
+    """Line ``i`` stands right above a header line (a heading, or a headline-like line
+    over a byline or subtitle, not a name) and is shaped like a printed line of the
+    column that header opens (often its indented first line): a line of that article's
+    text the layout tool read out of order, above its headline, not a kicker (unless it
+    ends as a kicker does: …时指出, a dash or a colon)."""
+    g = genre()
+    text = frags[i].flat.strip()
+    if i + 2 >= len(frags) or frags[i].level or g.kicker_end.search(text):
+        return False
+    nxt = frags[i + 1].flat.strip()
+    header = kinds[i + 1] in {"heading", "headline"} or (
+        kinds[i + 1] == "body" and len(frags[i + 1].lines) == 1 and _headline_like(nxt)
+        and not g.name_byline(nxt) and kinds[i + 2] in {"subtitle", "byline"})
+    if not header:
+        return False
+    j = i + 2
+    while j < len(frags) and j <= i + 1 + _HEADER_SKIP and kinds[j] in HEADER_NEXT:
+        j += 1
+    widths = []
+    while j < len(frags) and len(widths) < COLUMN_LINES and _one_line(frags[j], kinds[j]):
+        widths.append(textmod.display_width(frags[j].flat))
+        j += 1
+    column = _measure(widths)
+    return column is not None and _line_shaped(textmod.display_width(text), (column,))
+
+
+def _headline_under_byline(frags: list[Fragment], kinds: list[str], i: int,
+                           column: tuple[float, ...] | None) -> bool:
+    """Line ``i`` under a byline closed by a bracket (…电（记者某某）) on a line of its
+    own, below text or a jump marker, not under a header (a closing credit, or a byline
+    the tool read above its headline), is a headline, not the lead: it is not shaped
+    like a printed line of its column and the line below does not continue it."""
+    g = genre()
+    text, byline = frags[i].flat.strip(), frags[i - 1]
+    if column is None or i < 2 or i + 1 >= len(frags) or kinds[i + 1] != "body" \
+            or kinds[i - 2] not in TEXT_BEFORE | {"marker"} \
+            or byline.flat.rstrip()[-1:] not in ")）" or byline.lines[-1] == frags[i].lines[0] \
+            or _line_shaped(textmod.display_width(text), column):
+        return False
+    follow = frags[i + 1].flat.strip()
+    return not g.starts_as_continuation(follow) and join_gain(text, follow) < 1.0
 
 
 def _open_above(frags: list[Fragment], kinds: list[str], i: int) -> bool:
@@ -236,15 +315,17 @@ def name_bylines(frags: list[Fragment], kinds: list[str]) -> list[str]:
     a few names (``刘红``, ``李彦生 陈爱国``; any short name if the tool set it apart in a
     ``<div>``, as PP-Structure sets a byline as a figure title), standing between a
     header line above (a heading, or on a page without markup a headline-like line after
-    a finished paragraph, or a line ending in a dash) and body text (or a jump marker)
-    below, or only a name between two headings. A heading under another heading (or
-    under a headline-like line) that is an employer, a title and a name (``##
+    a finished paragraph, or a line ending in a dash, when the name line is not shaped
+    like a printed line of its column) and body text (or a jump marker) below, or only a
+    name between two headings. A heading under another heading (or under a
+    headline-like line) that is an employer, a title and a name (``##
     市热力公司经理赵建国``; of several titles, the last with the name) is a byline set as a
     heading; so is, on a page written in blocks, any
     short line without punctuation between a header (or a headline-like line after a
     finished paragraph) and a paragraph (:func:`_bare_byline`)."""
     g = genre()
     kinds = list(kinds)
+    columns = column_widths(frags, kinds)
     for i in range(1, len(frags) - 1):
         f = frags[i]
         if len(f.lines) != 1 or kinds[i + 1] not in {"body", "marker", "heading"}:
@@ -272,7 +353,8 @@ def name_bylines(frags: list[Fragment], kinds: list[str]) -> list[str]:
             continue
         # a subtitle on a page without markup, leading on with a dash
         dash_line = above == "body" and frags[i - 1].flat.rstrip().endswith("——")
-        if above in _NAME_AFTER or plain_headline or dash_line:
+        if above in _NAME_AFTER or (plain_headline or dash_line) \
+                and not _printed_line(f, columns[i]):
             kinds[i] = "byline"
     return kinds
 
@@ -300,14 +382,24 @@ def _bare_byline(f: Fragment, below: Fragment, below_kind: str) -> bool:
         and not g.starts_as_continuation(below.flat)
 
 
+def _printed_line(f: Fragment, column: tuple[float, ...] | None) -> bool:
+    """``f`` is shaped like a printed line of the column it stands in (…代表王建华 in a
+    list of names), not like a byline set apart under a headline."""
+    return column is not None and _line_shaped(textmod.display_width(f.flat.strip()), column)
+
+
 def _dateline_below(frags: list[Fragment], kinds: list[str], i: int) -> bool:
     """The two lines below line ``i`` open with a dateline broken across them
     (新华社突尼斯１月５日 | 电…), as a page printed line by line has it."""
     if i + 2 >= len(frags) or kinds[i + 1] != "body" or kinds[i + 2] != "body":
         return False
-    first = frags[i + 1].flat.strip()
-    lead = genre().lead_byline.match(first + frags[i + 2].flat.strip())
-    return bool(lead) and lead.end() > len(first)
+    return _dateline_starts(frags[i + 1].flat.strip(), frags[i + 2].flat.strip())
+
+
+def _dateline_starts(text: str, follow: str) -> bool:
+    """``text`` is the first line of a dateline that ``follow`` goes on with."""
+    lead = genre().lead_byline.match(text + follow)
+    return bool(lead) and lead.end() > len(text)
 
 
 def _interposed(frags: list[Fragment], kinds: list[str], i: int,
@@ -377,7 +469,8 @@ def headline_evidence(frags: list[Fragment], kinds: list[str]) -> list[str]:
         after = _context(frags, kinds, i + 1, 1)
         if not after:
             continue
-        if not seen_headline or not before or _orphan_byline_above(kinds, first):
+        if not seen_headline or not before or _orphan_byline_above(kinds, first) \
+                or _signed_off(before):
             kinds[first:i + 1] = header_roles(frags[first:i + 1])
             seen_headline = True
             continue
@@ -393,6 +486,17 @@ def headline_evidence(frags: list[Fragment], kinds: list[str]) -> list[str]:
             kinds[first:i + 1] = header_roles(frags[first:i + 1])
             seen_headline = True
     return kinds
+
+
+def _signed_off(before: str) -> bool:
+    """The text above a heading ends in a note in brackets after a finished sentence
+    (…解决。（四川省某市某某）, the note often broken over two printed lines): the
+    writer's signature, so the article above ends there."""
+    g = genre()
+    note = g.closing_note.search(before.rstrip())
+    if not note or note.start() == 0 or g.credited(before):
+        return False  # a photo credit closes a caption, not an article
+    return not g.ends_open(before[:note.start()].rstrip())
 
 
 def _closing(f: Fragment) -> bool:
@@ -415,8 +519,10 @@ def header_roles(group: list[Fragment]) -> list[str]:
     """Kicker, headline and subtitle of a group of header lines that opens an article.
 
     One line is the headline. Of two, a larger heading (a smaller level number) is the
-    headline; a first line ending in a dash or colon is a kicker; otherwise the second
-    line is a subtitle (the commoner layout). Of three or more: kicker, headline and
+    headline, and so is a marked heading under an unmarked line (the tool saw a heading
+    there and none above: the line above is a kicker or a stray line of text); a first
+    line ending in a dash or colon is a kicker; otherwise the second line is a subtitle
+    (the commoner layout). Of three or more: kicker, headline and
     subtitles."""
     if len(group) == 1:
         return ["headline"]
@@ -424,6 +530,8 @@ def header_roles(group: list[Fragment]) -> list[str]:
         a, b = group
         if a.level and b.level and a.level != b.level:
             return ["headline", "subtitle"] if a.level < b.level else ["kicker", "headline"]
+        if b.level and not a.level:
+            return ["kicker", "headline"]  # the tool marked the second line as a heading
         if genre().kicker_end.search(a.flat.strip()):
             return ["kicker", "headline"]
         return ["headline", "subtitle"]
