@@ -15,20 +15,19 @@ from zhpaper import analyse, charlm, joins, segmenter, tokens
 SEED = "seeds/000_746b1ecd3a9e4b42.txt"
 
 
-def test_shared_charlm_tables_are_equal_and_share_their_strings():
+def test_packed_charlm_tables_are_equal():
+    from zhpaper.packed import PackedCounts
+
     text = charlm.START + "发展新质生产力" + charlm.END
     raw = [__import__("collections").Counter() for _ in range(charlm.ORDER + 1)]
     for n in range(1, charlm.ORDER + 1):
         raw[n].update(text[i:i + n] for i in range(len(text) - n + 1))
     grams, contexts = charlm._kneser_ney(raw)
     model = charlm.Counts({"发": 1, "展": 1}, {"发展": 1}, 2, {"发": 1}, grams, contexts)
-    uni, bi, single, grams2, contexts2 = charlm._shared(model)
-    assert (uni, bi, single, grams2, contexts2) == (model.uni, model.bi, model.single,
-                                                    model.grams, model.contexts)
-    keys = {id(k) for k in grams2}
-    assert all(id(k) in keys for k in (*contexts2, *uni, *bi, *single) if k in grams2)
-    values = {}
-    assert all(values.setdefault(v, v) is v for v in contexts2.values())
+    uni, single, bi, grams2, contexts2 = charlm._packed(model)
+    assert (uni, single) == (model.uni, model.single)
+    for data, table in ((bi, model.bi), (grams2, grams), (contexts2, contexts)):
+        assert dict(PackedCounts.from_data(data).items()) == table
 
 
 class _Tagger:
