@@ -63,6 +63,5 @@ def test_pruned_join_gain_is_the_full_one():
 
 
 def test_reach():
-    pairs = frozenset({"ab", "bc"})
-    assert lexicon._reach("abcxbc", pairs) == [0, 0, 0, 0, 3, 4, 4]
-    assert lexicon._reach("abcxbc", lexicon.Junctions.of(pairs)) == [0, 0, 0, 0, 3, 4, 4]
+    pairs = lexicon.Junctions.of({"ab", "bc"})
+    assert lexicon._reach("abcxbc", pairs.followers) == [0, 0, 0, 0, 3, 4, 4]

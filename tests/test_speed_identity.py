@@ -93,3 +93,12 @@ def test_the_junction_filter_keeps_every_candidate(monkeypatch):
 def test_missing_cells_are_pandas_missing_cells(value):
     expected = not isinstance(value, list | tuple) and bool(pd.isna(value))
     assert analyse._missing(value) is expected
+
+
+def test_paragraph_memos_remember_a_few_pages_not_an_archive():
+    from zhpaper import cohesion, entity_model, entity_rules, entity_words
+
+    memos = [tokens._jieba_words, entity_words._words, entity_rules._named, cohesion.bigrams]
+    assert all(m.cache_info().maxsize == tokens.MEMO for m in memos)
+    assert entity_model.MEMO == cohesion.MEMO == tokens.MEMO
+    assert 500 <= tokens.MEMO <= 2048  # a long page's paragraphs, not thousands of pages'

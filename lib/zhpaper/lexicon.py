@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import math
 import sys
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -118,13 +118,14 @@ def frequencies() -> tuple[dict[str, int], int]:
     return freq, sum(freq.values())
 
 
-def _reach(text: str, pairs: Container[str]) -> list[int]:
+def _reach(text: str, followers: dict[str, str]) -> list[int]:
     """For each end offset, the first start from which every two adjacent characters up
-    to that end stand next to each other in some dictionary word (:func:`junctions`):
-    no longer string ending there can be a dictionary word."""
+    to that end stand next to each other in some dictionary word (``followers``: those of
+    :func:`junctions`): no longer string ending there can be a dictionary word."""
     reach = [0] * (len(text) + 1)
     for end in range(1, len(text) + 1):
-        reach[end] = reach[end - 1] if end > 1 and text[end - 2:end] in pairs else end - 1
+        reach[end] = reach[end - 1] if end > 1 and text[end - 1] in followers.get(
+            text[end - 2], "") else end - 1
     return reach
 
 
@@ -134,7 +135,7 @@ def _best(text: str) -> tuple[float, tuple[int, ...]]:
     end offset, where the last word ending there starts (``back``; 0 at offset 0)."""
     freq, total = frequencies()
     log_total = math.log10(total)
-    reach = _reach(text, junctions())
+    reach = _reach(text, junctions().followers)
     n = len(text)
     best = [0.0] + [-math.inf] * n
     back = [0] * (n + 1)
@@ -189,12 +190,14 @@ def join_gain(left: str, right: str, window: int = 4) -> float:
     # Without a dictionary word spanning the join, the best reading of a+b is the best
     # reading of a followed by that of b: the gain is exactly zero. Checking the few
     # spanning strings first avoids three segmentations for most pairs.
-    if a[-1] + b[0] not in junctions():
+    after = junctions().followers  # pair xy is a junction if y in after[x]
+    if b[0] not in after.get(a[-1], ""):
         return 0.0
-    freq, pairs = frequencies()[0], junctions()
+    freq = frequencies()[0]
     # a spanning word holds only pairs found in words: only the reachable ends are tried
-    left = next((k for k in range(1, len(a)) if a[-k - 1:len(a) - k + 1] not in pairs), len(a))
-    right = next((k for k in range(1, len(b)) if b[k - 1:k + 1] not in pairs), len(b))
+    left = next((k for k in range(1, len(a)) if a[-k] not in after.get(a[-k - 1], "")),
+                len(a))
+    right = next((k for k in range(1, len(b)) if b[k] not in after.get(b[k - 1], "")), len(b))
     if not any(a[-i:] + b[:j] in freq for i in range(1, left + 1)
                for j in range(1, min(right, MAX_WORD - i) + 1)):
         return 0.0
