@@ -86,11 +86,10 @@ EPOCHS, STEP, BATCH, FOLDS, MIN_COUNT = 3, 0.3, 2000, 5, 2
 
 # --- the model ----------------------------------------------------------------------
 
-#: How many paragraphs' names a model remembers (:meth:`Model.find_scored`): a page's
-#: paragraphs and those of the pages before it. Other pages' paragraphs are hardly ever
-#: read again at archive scale, so a larger memo held memory (about 13 kB a paragraph
-#: across the paragraph memos) and saved no time (issue #22).
-MEMO = 1024
+#: How many paragraphs' names a model remembers (:meth:`Model.find_scored`): a few
+#: hundred bytes a paragraph, and scoring one again costs about 10 ms, so this memo is
+#: kept larger than the paragraph memos of :data:`zhpaper.tokens.MEMO`.
+MEMO = 4096
 
 
 def _pad(flat, widths):
