@@ -69,3 +69,23 @@ def test_a_model_without_lines_leaves_out_their_ngrams():
     with charlm.without(lines) as model:
         assert len(model.grams) < len(base)
     assert charlm.counts().grams is base
+
+
+def test_the_packed_model_answers_as_the_counted_one():
+    from zhpaper.packed import PackedCounts
+
+    model, counted = charlm.counts(), charlm.train()
+    assert isinstance(model.grams, PackedCounts) and model.uni == counted.uni
+    for name in ("bi", "grams", "contexts"):
+        packed, table = getattr(model, name), getattr(counted, name)
+        assert len(packed) == len(table)
+        keys = list(table)[::997]
+        absent = [k + "卌" for k in keys] + [k[::-1] for k in keys] + ["", "卌", "中国人民万岁"]
+        for k in keys + absent:
+            assert packed.get(k) == table.get(k), (name, k)
+    vocab = len(model.uni) + 2
+    for history in ("", "新", "发展新", charlm.START + "我们", "卌卌卌"):
+        for c in "的国质卌" + charlm.END:
+            assert charlm._kn(history, c, model, vocab) == charlm._kn(history, c, counted, vocab)
+    packed_bytes = sum(getattr(model, n).nbytes() for n in ("bi", "grams", "contexts"))
+    assert packed_bytes < 50e6  # the dict tables took about 200 MB

@@ -48,3 +48,22 @@ def test_junctions_hold_every_pair_inside_a_word():
     words = [w for w in list(frequencies()[0])[:5000] if len(w) <= MAX_WORD]
     assert all(w[k:k + 2] in pairs for w in words for k in range(len(w) - 1))
     assert "发展" in pairs and "展示" in pairs
+
+
+def test_junctions_answer_as_the_set_of_pairs():
+    import random
+
+    from zhpaper.lexicon import MAX_WORD, Junctions, frequencies, junctions
+
+    pairs = junctions()
+    counted = frozenset(w[k:k + 2] for w in frequencies()[0] if len(w) <= MAX_WORD
+                        for k in range(len(w) - 1))
+    assert isinstance(pairs, Junctions) and len(pairs) == len(counted)
+    assert set(pairs) == counted
+    rng = random.Random(3)
+    chars = "".join(sorted({c for p in counted for c in p}))
+    tried = ["", "发", "发展示", "卌卌", *(rng.choice(chars) + rng.choice(chars)
+                                        for _ in range(20000))]
+    assert [p for p in tried if (p in pairs) != (p in counted)] == []
+    assert 0 < sum(p in pairs for p in tried) < len(tried)
+    assert pairs.nbytes() < 5e6  # the frozenset took about 45 MB

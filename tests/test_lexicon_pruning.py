@@ -52,7 +52,7 @@ def _samples(n: int, seed: int) -> list[str]:
 def test_pruned_segmentation_is_the_full_one():
     for text in _samples(400, 1) + [TEXT[:40]]:
         best, back = _full_best(text)
-        assert lexicon._best.__wrapped__(text) == (tuple(best), tuple(back))
+        assert lexicon._best.__wrapped__(text) == (best[len(text)], tuple(back))
 
 
 def test_pruned_join_gain_is_the_full_one():
@@ -63,5 +63,5 @@ def test_pruned_join_gain_is_the_full_one():
 
 
 def test_reach():
-    pairs = frozenset({"ab", "bc"})
-    assert lexicon._reach("abcxbc", pairs) == [0, 0, 0, 0, 3, 4, 4]
+    pairs = lexicon.Junctions.of({"ab", "bc"})
+    assert lexicon._reach("abcxbc", pairs.followers) == [0, 0, 0, 0, 3, 4, 4]

@@ -90,3 +90,16 @@ def test_inner_split_holds_whole_dev_articles_out_of_the_counts():
         assert pku.pku_counts() is not base
         assert sum(pku.pku_counts()[0].values()) < sum(base[0].values())
     assert pku.pku_counts() is base
+
+
+def test_the_packed_splits_answer_as_the_counted_ones():
+    from zhpaper.heldout import unseen_lines
+    from zhpaper.packed import PackedCounts
+
+    words, splits = pku.pku_counts()
+    counted_words, counted = pku.count_lines(unseen_lines())
+    assert isinstance(splits, PackedCounts) and words == counted_words
+    assert len(splits) == len(counted) and set(splits) == set(counted)
+    keys = list(counted)[::101]
+    for k in keys + [k + "卌" for k in keys] + [k[::-1] for k in keys] + ["", "卌"]:
+        assert splits.get(k, 0) == counted.get(k, 0) and (k in splits) == (k in counted)

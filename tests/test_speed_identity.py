@@ -15,20 +15,19 @@ from zhpaper import analyse, charlm, joins, segmenter, tokens
 SEED = "seeds/000_746b1ecd3a9e4b42.txt"
 
 
-def test_shared_charlm_tables_are_equal_and_share_their_strings():
+def test_packed_charlm_tables_are_equal():
+    from zhpaper.packed import PackedCounts
+
     text = charlm.START + "发展新质生产力" + charlm.END
     raw = [__import__("collections").Counter() for _ in range(charlm.ORDER + 1)]
     for n in range(1, charlm.ORDER + 1):
         raw[n].update(text[i:i + n] for i in range(len(text) - n + 1))
     grams, contexts = charlm._kneser_ney(raw)
     model = charlm.Counts({"发": 1, "展": 1}, {"发展": 1}, 2, {"发": 1}, grams, contexts)
-    uni, bi, single, grams2, contexts2 = charlm._shared(model)
-    assert (uni, bi, single, grams2, contexts2) == (model.uni, model.bi, model.single,
-                                                    model.grams, model.contexts)
-    keys = {id(k) for k in grams2}
-    assert all(id(k) in keys for k in (*contexts2, *uni, *bi, *single) if k in grams2)
-    values = {}
-    assert all(values.setdefault(v, v) is v for v in contexts2.values())
+    uni, single, bi, grams2, contexts2 = charlm._packed(model)
+    assert (uni, single) == (model.uni, model.single)
+    for data, table in ((bi, model.bi), (grams2, grams), (contexts2, contexts)):
+        assert dict(PackedCounts.from_data(data).items()) == table
 
 
 class _Tagger:
@@ -94,3 +93,12 @@ def test_the_junction_filter_keeps_every_candidate(monkeypatch):
 def test_missing_cells_are_pandas_missing_cells(value):
     expected = not isinstance(value, list | tuple) and bool(pd.isna(value))
     assert analyse._missing(value) is expected
+
+
+def test_paragraph_memos_remember_a_few_pages_not_an_archive():
+    from zhpaper import cohesion, entity_model, entity_rules, entity_words
+
+    memos = [tokens._jieba_words, entity_words._words, entity_rules._named, cohesion.bigrams]
+    assert all(m.cache_info().maxsize == tokens.MEMO for m in memos)
+    assert cohesion.MEMO == tokens.MEMO <= entity_model.MEMO
+    assert 500 <= tokens.MEMO <= 2048  # a long page's paragraphs, not thousands of pages'

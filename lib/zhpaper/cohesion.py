@@ -30,7 +30,12 @@ def _formulae() -> re.Pattern[str]:
 _NOT_WORD_CHARS = re.compile(f"[^{textmod.CJK}]|[，。、；：！？…—“”‘’·]")
 
 
-@lru_cache(maxsize=8192)
+#: Texts whose bigrams are remembered: a page's sentences and fragments, and those of
+#: the pages before it (a larger memo held memory and saved no time, issue #22).
+MEMO = 1024
+
+
+@lru_cache(maxsize=MEMO)
 def bigrams(s: str) -> Counter[str]:
     """Character bigrams of the Chinese text in ``s`` (punctuation and Latin removed).
     Cached: callers must not modify the returned Counter."""

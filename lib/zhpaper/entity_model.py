@@ -86,7 +86,9 @@ EPOCHS, STEP, BATCH, FOLDS, MIN_COUNT = 3, 0.3, 2000, 5, 2
 
 # --- the model ----------------------------------------------------------------------
 
-#: How many paragraphs' names a model remembers (:meth:`Model.find_scored`).
+#: How many paragraphs' names a model remembers (:meth:`Model.find_scored`): a few
+#: hundred bytes a paragraph, and scoring one again costs about 10 ms, so this memo is
+#: kept larger than the paragraph memos of :data:`zhpaper.tokens.MEMO`.
 MEMO = 4096
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .entity_words import hmm_cut, single_char_runs, words_of
 from .resources import read_data
-from .tokens import Token, tokenizer, user_entries
+from .tokens import MEMO, Token, tokenizer, user_entries
 
 _MAX_CHAIN = 6
 _CHAIN_POS = ("n", "vn", "j", "l", "eng", "s", "f", "b")
@@ -297,7 +297,7 @@ def name_tokens(text: str) -> list[Token]:
     return list(_named(text, tokenizer(True)))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=MEMO)
 def _named(text: str, _tokenizer: object) -> tuple[Token, ...]:
     from .phrases import merge_phrases
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .tokens import Token, tokenize, tokenizer
+from .tokens import MEMO, Token, tokenize, tokenizer
 
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -58,7 +58,7 @@ def _fine(coarse: Sequence[Token]) -> list[Token]:
     return out
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=MEMO)
 def _words(text: str, _tokenizer: object) -> Words:
     coarse = tokenize(text, pku=False)
     return Words(tuple(coarse), tuple(_fine(coarse)))

