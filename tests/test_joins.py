@@ -203,3 +203,47 @@ def test_a_block_does_not_go_back_up_into_the_opening_of_its_article():
           "热力公司表示，明年还将继续改造老旧供热管网，让全市更多的居民家庭\n\n温暖过冬。\n")
     page = reconstruct(source.from_text(md))
     assert page.articles[0].paragraphs[-1].text.endswith("居民家庭温暖过冬。")
+
+
+# --- The first printed line of a block, and punctuation hung past a column ----------
+
+def _block(lines: list[str]) -> str:
+    """A Markdown block whose printed lines the tool kept apart with layout spaces."""
+    return " ".join(lines)
+
+
+#: a paragraph in printed lines 15 wide (the first indented by two), cut by a column
+#: break at the end of a printed line, in mid-sentence
+CUT = _block(["今年以来，市里把改善民生作", "为头等大事来抓，先后出台了十几",
+              "项具体措施，覆盖教育、医疗、养", "老、住房和就业等方面，各项措施"])
+#: the next paragraph: its first printed line is indented
+NEXT_PARAGRAPH = _block(["与此同时，各区县也结合自身", "实际制定了配套的办法和细则，形",
+                         "成了上下联动的良好工作局面，一", "批群众关心的难题得到了解决。"])
+#: the rest of the cut paragraph: its first printed line is as wide as the others
+TAIL = _block(["的落实情况每月都要向社会公布一", "次，接受群众的监督和评议，对群",
+               "众反映集中的问题限期整改到位。"])
+
+
+def test_a_block_whose_first_line_is_indented_opens_a_paragraph():
+    md = HEAD + CUT + "\n\n" + NEXT_PARAGRAPH + "\n"
+    assert "first printed line is indented" in evidence_for(md, 5, 7)
+    assert len(paragraphs(md)) == 3
+
+
+def test_a_block_whose_first_line_is_full_goes_on_from_a_column_above():
+    md = HEAD + CUT + "\n\n" + NEXT_PARAGRAPH + "\n\n" + TAIL + "\n"
+    assert "first printed line is full" in evidence_for(md, 5, 9)
+    assert any(t.endswith("各项措施的落实情况每月都要向社会公布一次，接受群众的监督和评议，"
+                          "对群众反映集中的问题限期整改到位。") for t in paragraphs(md))
+
+
+def test_a_full_line_with_its_full_stop_hung_past_the_column_goes_on():
+    # a column 12 wide; the fourth line fills it and its full stop hangs past the end
+    lines = ["入冬以来，全市上下认", "真落实各项部署要求，扎实", "推进重点工作，确保各项任",
+             "务都能按时保质保量地完成。", "广大干部群众对此给予了充", "分肯定和高度评价，纷纷表",
+             "示要把各项工作做好。"]
+    head = ("## 首府推进安全生产治本攻坚行动\n\n本报讯(记者 苗欣)安全生产治本攻坚行动开展以来,"
+            "全市各地区各部门狠抓落实,形势总体平稳。\n\n")  # the lead is no line of the column
+    md = head + "\n\n".join(lines) + "\n"
+    assert "fills a printed line" in evidence_for(md, 11, 13)
+    assert len(paragraphs(md)) == 2

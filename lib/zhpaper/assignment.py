@@ -2,7 +2,9 @@
 
 Each paragraph (a chain of joined fragments) starts in the article whose header
 precedes it on the page (:func:`_headers`; a byline printed in the text opens the next
-article without one), then is re-assigned by content (:func:`_assign`: character-bigram
+article without one; a paragraph continued under a header belongs to that header, unless
+it reads down the page with other text between its head and the header: a column broke
+inside the article above), then is re-assigned by content (:func:`_assign`: character-bigram
 TF-IDF similarity to each article's header and paragraphs, the paragraph left out of its
 own article's profile; the vectors and the cosine are :mod:`zhpaper.cohesion`'s) when
 its words clearly belong to another article, by :data:`REASSIGN_MARGIN`.
@@ -117,12 +119,21 @@ def _assign(
 ) -> list[int]:
     """Article number of each paragraph: by position, then re-assigned by content."""
 
+    in_chains = {f.index for c in chains for f in c}
+
     def positional(chain: list[Fragment]) -> int:
-        # A paragraph continued under a header belongs to that header; otherwise it
-        # belongs where most of its characters are.
-        for f in chain:
-            if f.index in opens_column and position.get(f.index) is not None:
-                return position[f.index]
+        # A paragraph continued under a header belongs to that header, unless it reads
+        # down the page and other text is printed between it and the header: then the
+        # column broke inside the article above, and the paragraph belongs to that.
+        # Otherwise it belongs where most of its characters are.
+        down = all(a.index < b.index for a, b in zip(chain, chain[1:], strict=False))
+        for prev, f in zip([None, *chain], chain, strict=False):
+            if f.index not in opens_column or position.get(f.index) is None:
+                continue
+            if down and prev is not None and any(i in in_chains
+                                                 for i in range(prev.index + 1, f.index)):
+                return position.get(chain[0].index) or 0
+            return position[f.index]
         votes: Counter[int] = Counter()
         for f in chain:
             votes[position.get(f.index) or 0] += len(f.flat)

@@ -5,8 +5,10 @@ end; every other body fragment a candidate right end. Each pair gets a score fro
 (:func:`score_join`): a dictionary word formed across the join (``积|极``), a continuation
 that cannot start a sentence (``3.4万余项,…``), a left end that cannot end one (``…但是``),
 a left end that is one printed line of a narrow column, the right end being the next
-fragment in the same column, the left end stopping where its printed line stops, and
-shared vocabulary; against it, a jump marker right after the left end (its text goes
+fragment in the same column, the left end stopping where its printed line stops, a right
+end whose first printed line is as wide as its others (no paragraph indent: it goes on
+from a column above), and shared vocabulary; against it, a right end whose first printed
+line is indented (it opens a paragraph), a jump marker right after the left end (its text goes
 on on another page: （下转第2版）), and a note in brackets after a finished sentence (a
 credit, …过节。（本报 | 记者张小红）) that the left end closes, or leaves open and the
 right end does not close. Joins are then chosen globally (:func:`choose_joins`): best-first over
@@ -61,6 +63,8 @@ WEIGHTS = {
     "after_header": 1.5,
     "distance": -1.0,
     "indented": -2.5,
+    "opens_paragraph": -2.5,
+    "goes_on": 1.5,
     "opening_quote": -0.5,
     "inside_quote": 1.5,
     "enumerator": -1.5,
@@ -95,6 +99,31 @@ def _line_width(text: str) -> float | None:
     return float(gaps[len(gaps) // 4])
 
 
+def _first_line_opens(text: str) -> bool | None:
+    """Whether a block opens a paragraph, from the width of its first printed line.
+
+    Layout spaces mark the printed line breaks of a block. A Chinese paragraph opens with
+    a two-character indent, so a first printed line about two em narrower than the
+    block's other lines opens a paragraph (True); one as wide as them (or one em wider,
+    a punctuation mark hung at its end) goes on from a column above (False). None when
+    the spaces do not tell.
+    """
+    spaces = textmod.layout_space_positions(text)
+    if len(spaces) < 2:
+        return None
+    gaps = sorted(g for g in (textmod.display_width(text[a + 1:b])
+                              for a, b in zip(spaces, spaces[1:], strict=False)) if g >= 6)
+    if not gaps:
+        return None
+    # lower quartile: a missing space makes one gap two lines long, never shorter
+    short_by = gaps[len(gaps) // 4] - textmod.display_width(text[:spaces[0]])
+    if 1.5 <= short_by <= 3.5:
+        return True
+    if -1.0 <= short_by <= 0.0:
+        return False
+    return None
+
+
 def _tail_after_last_space(text: str) -> int | None:
     spaces = textmod.layout_space_positions(text)
     return len(text) - spaces[-1] - 1 if spaces else None
@@ -110,6 +139,7 @@ class _Body:
     indented: bool = False  # a printed line shorter than its column by an indent
     full: bool = False  # a printed line as wide as its column: the text goes on
     jumps: bool = False  # a jump marker that cuts the text follows (（下转第2版）)
+    opens: bool | None = None  # a block whose first printed line is indented (True) or full
 
 
 class _Evidence:
@@ -159,6 +189,12 @@ def _right_evidence(ev: _Evidence, a: _Body, b: _Body, right: str, adjacent: boo
             ev.add(w["quantity_start"], "continuation starts with a bare quantity clause")
     if b.indented and b.style == "line":
         ev.add(w["indented"], "continuation is indented like the first line of a paragraph")
+    if b.opens is True:
+        ev.add(w["opens_paragraph"], "continuation's first printed line is indented: it "
+                                     "opens a paragraph")
+    elif b.opens is False:
+        ev.add(w["goes_on"], "continuation's first printed line is full: it goes on from "
+                             "a column above")
     if b.after_header and not a.after_header and not b.indented \
             and (a.style == "line" or b.frag.index > a.frag.index) \
             and right[:1] not in _QUOTES and not right.startswith("——"):
@@ -229,6 +265,15 @@ def score_join(
     return ev.score, tuple(ev.reasons)
 
 
+def _set_width(text: str) -> float:
+    """Printed width of a line without a punctuation mark hung past its end (a mark that
+    may not start a line is set at the end of the line before, beyond the column)."""
+    body = text.rstrip()
+    if body[-1:] and body[-1] in genre().non_initial:
+        body = body[:-1]
+    return textmod.display_width(body)
+
+
 def _mark_indents(bodies: list[_Body]) -> list[_Body]:
     """Mark the printed lines of narrow columns that are indented or full.
 
@@ -236,7 +281,10 @@ def _mark_indents(bodies: list[_Body]) -> list[_Body]:
     of its longer lines. Chinese paragraphs open with a two-character indent, so a line
     about two characters short that goes on mid-sentence opens a paragraph (a last line
     is short too, but ends with terminal punctuation). A line as wide as its column
-    goes on even if it happens to end with a full stop.
+    goes on even if it happens to end with a full stop: widths are measured without a
+    mark hung past the column (:func:`_set_width`), so a full line may end with its full
+    stop inside the column or hung past it. A lead is not measured (its printed line
+    begins with the byline).
     """
     out = list(bodies)
     i = 0
@@ -249,17 +297,24 @@ def _mark_indents(bodies: list[_Body]) -> list[_Body]:
                 and out[j].frag.index == out[j - 1].frag.index + 1:
             j += 1
         if j - i >= 3:
-            widths = [textmod.display_width(b.text) for b in out[i:j]]
+            # a lead shares its printed line with the byline before it: its width is
+            # not a line's width
+            widths = [None if b.lead else _set_width(b.text) for b in out[i:j]]
             for k in range(i, j):
                 b = out[k]
+                if b.lead:
+                    continue
                 # the column's width near this line (articles set in columns of
                 # different widths follow each other): upper quartile of its neighbours
-                near = sorted(widths[max(0, k - i - COLUMN_WINDOW):k - i + COLUMN_WINDOW + 1])
+                near = sorted(x for x in widths[max(0, k - i - COLUMN_WINDOW):
+                                                k - i + COLUMN_WINDOW + 1] if x is not None)
                 column = near[(3 * len(near)) // 4]
-                short_by = column - widths[k - i]
+                short_by = column - _set_width(b.text)
+                # a full line may end inside the column or with a mark hung past it
+                over = textmod.display_width(b.text.rstrip()) - column
                 out[k] = replace(
                     b, indented=genre().ends_open(b.text) and 2 <= short_by <= 4.5,
-                    full=abs(short_by) <= 0.5 and k + 1 < j)
+                    full=short_by <= 1.0 and -0.5 <= over <= 1.5 and k + 1 < j)
         i = j
     return out
 
@@ -278,7 +333,8 @@ def _bodies(frags: list[Fragment]) -> list[_Body]:
             jumps = n + 1 < len(frags) and frags[n + 1].kind == "marker" \
                 and _closing(frags[n + 1])
             out.append(_Body(f, text, "line" if short else "block",
-                             after_header=prev_kind in OPENS_COLUMN, lead=lead, jumps=jumps))
+                             after_header=prev_kind in OPENS_COLUMN, lead=lead, jumps=jumps,
+                             opens=None if short else _first_line_opens(text)))
         prev_kind, prev = f.kind, f
     return _mark_indents(out)
 
@@ -343,6 +399,8 @@ class _Chooser:
         if self.head(a.frag.index) == b.frag.index:
             return None  # would close a cycle
         adjacent = self.order[b.frag.index] == self.order[a.frag.index] + 1
+        if not adjacent and not genre().ends_open(a.text):
+            return None  # a full line that ends a sentence goes on only into the next line
         if not adjacent and len(b.text.strip()) <= 2 and genre().starts_as_continuation(b.text):
             return None  # punctuation displaced into a heading ends the text above it
         if round_ == 1:
