@@ -407,8 +407,9 @@ def _byline_past_one_body(kinds: list[str], i: int) -> bool:
 def classify(source: Source) -> list[Fragment]:
     """Fragments of ``source`` in raw order, each with its kind (see module doc)."""
     # structure needs Fragment's module loaded first (it imports lexicon and cohesion)
+    from .bylines import name_bylines
     from .captions import figure_captions, plain_captions
-    from .structure import headline_evidence, name_bylines, plain_headings, split_printed_lines
+    from .structure import headline_evidence, plain_headings, split_printed_lines
 
     frags = _split_heading_punctuation(split_printed_lines(blocks(source)))
     frags = [replace(f, kind=_content_kind(f)) for f in frags]

@@ -86,49 +86,6 @@ _NOTE_TAIL = re.compile(r'^[^()（）。！？!?]{1,24}[)）]$')
 _ENUMERATOR = re.compile(r'^(?:——|—|一一|一)(?=["“])|^——')
 
 
-def _line_width(text: str) -> float | None:
-    """Typical printed-line length in a fragment, from its layout spaces."""
-    spaces = textmod.layout_space_positions(text)
-    if len(spaces) < 2:
-        return None
-    gaps = sorted(g for g in (b - a - 1 for a, b in zip(spaces, spaces[1:], strict=False))
-                  if g >= 6)
-    if not gaps:
-        return None
-    # lower quartile: a missing space makes one gap two lines long, never shorter
-    return float(gaps[len(gaps) // 4])
-
-
-def _first_line_opens(text: str) -> bool | None:
-    """Whether a block opens a paragraph, from the width of its first printed line.
-
-    Layout spaces mark the printed line breaks of a block. A Chinese paragraph opens with
-    a two-character indent, so a first printed line about two em narrower than the
-    block's other lines opens a paragraph (True); one as wide as them (or one em wider,
-    a punctuation mark hung at its end) goes on from a column above (False). None when
-    the spaces do not tell.
-    """
-    spaces = textmod.layout_space_positions(text)
-    if len(spaces) < 2:
-        return None
-    gaps = sorted(g for g in (textmod.display_width(text[a + 1:b])
-                              for a, b in zip(spaces, spaces[1:], strict=False)) if g >= 6)
-    if not gaps:
-        return None
-    # lower quartile: a missing space makes one gap two lines long, never shorter
-    short_by = gaps[len(gaps) // 4] - textmod.display_width(text[:spaces[0]])
-    if 1.5 <= short_by <= 3.5:
-        return True
-    if -1.0 <= short_by <= 0.0:
-        return False
-    return None
-
-
-def _tail_after_last_space(text: str) -> int | None:
-    spaces = textmod.layout_space_positions(text)
-    return len(text) - spaces[-1] - 1 if spaces else None
-
-
 @dataclass(frozen=True)
 class _Body:
     frag: Fragment
@@ -165,7 +122,7 @@ def _left_evidence(ev: _Evidence, a: _Body, left: str) -> None:
         ev.add(w["open_end"], "left end stops without terminal punctuation")
     if g.ends_with_non_final(left):
         ev.add(w["non_final"], f"left end stops on a function word '{left[-2:]}'")
-    width, tail = _line_width(left), _tail_after_last_space(left)
+    width, tail = textmod.printed_line_width(left), textmod.tail_after_last_space(left)
     if width is not None and tail is not None:
         off = min(abs(tail - k * width) for k in range(1, 4))
         if off <= 2:
@@ -334,7 +291,7 @@ def _bodies(frags: list[Fragment]) -> list[_Body]:
                 and _closing(frags[n + 1])
             out.append(_Body(f, text, "line" if short else "block",
                              after_header=prev_kind in OPENS_COLUMN, lead=lead, jumps=jumps,
-                             opens=None if short else _first_line_opens(text)))
+                             opens=None if short else textmod.first_line_opens(text)))
         prev_kind, prev = f.kind, f
     return _mark_indents(out)
 

@@ -142,7 +142,7 @@ def _run_widths(run: list[Fragment]) -> list[tuple[float, ...] | None]:
     return out
 
 
-def _line_shaped(width: float, columns: tuple[float, ...]) -> bool:
+def line_shaped(width: float, columns: tuple[float, ...]) -> bool:
     """A full printed line, or an indented first line of a paragraph, of one of the
     columns the line may stand in."""
     return any(column - 2.5 <= width <= column + 0.5 for column in columns)
@@ -152,7 +152,7 @@ def _balanced(text: str) -> bool:
     return all(text.count(a) == text.count(b) for a, b in ("()", "（）", "《》", "“”"))
 
 
-def _headline_like(text: str) -> bool:
+def headline_like(text: str) -> bool:
     g = genre()
     cjk = sum(textmod.is_cjk(c) for c in text)
     return (2 <= len(text) <= g.heading_max_chars and 2 * cjk > len(text) and g.ends_open(text)
@@ -175,7 +175,7 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
     kinds = list(kinds)
     for i, f in enumerate(frags):
         text = f.flat.strip()
-        if kinds[i] != "body" or len(f.lines) != 1 or not _headline_like(text) \
+        if kinds[i] != "body" or len(f.lines) != 1 or not headline_like(text) \
                 or _note_or_credit(text):
             continue
         if i > 0 and kinds[i - 1] == "byline":
@@ -183,7 +183,7 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
                 kinds[i] = "headline"
             continue  # else a lead paragraph
         nxt = kinds[i + 1] if i + 1 < len(frags) else None
-        prev_open = _open_above(frags, kinds, i)
+        prev_open = open_above(frags, kinds, i)
         if prev_open and _interposed(frags, kinds, i, columns[i]):
             kinds[i] = "heading"  # read into the middle of a sentence that goes on below
             if nxt == "body" and g.name_byline(frags[i + 1].flat):
@@ -213,7 +213,7 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
         if not follow or (columns[i] is None and i > 0) or g.starts_as_continuation(follow) \
                 or join_gain(text, follow) >= 1.0:
             continue  # only in a column written line by line, not continued below
-        if columns[i] is not None and not _line_shaped(textmod.display_width(text),
+        if columns[i] is not None and not line_shaped(textmod.display_width(text),
                                                        columns[i]):
             if not _stray_above_header(frags, kinds, i):
                 kinds[i] = "heading"
@@ -253,7 +253,7 @@ def _stray_above_header(frags: list[Fragment], kinds: list[str], i: int) -> bool
         return False
     nxt = frags[i + 1].flat.strip()
     header = kinds[i + 1] in {"heading", "headline"} or (
-        kinds[i + 1] == "body" and len(frags[i + 1].lines) == 1 and _headline_like(nxt)
+        kinds[i + 1] == "body" and len(frags[i + 1].lines) == 1 and headline_like(nxt)
         and not g.name_byline(nxt) and kinds[i + 2] in {"subtitle", "byline"})
     if not header:
         return False
@@ -265,7 +265,7 @@ def _stray_above_header(frags: list[Fragment], kinds: list[str], i: int) -> bool
         widths.append(textmod.display_width(frags[j].flat))
         j += 1
     column = _measure(widths)
-    return column is not None and _line_shaped(textmod.display_width(text), (column,))
+    return column is not None and line_shaped(textmod.display_width(text), (column,))
 
 
 def _headline_under_byline(frags: list[Fragment], kinds: list[str], i: int,
@@ -279,13 +279,13 @@ def _headline_under_byline(frags: list[Fragment], kinds: list[str], i: int,
     if column is None or i < 2 or i + 1 >= len(frags) or kinds[i + 1] != "body" \
             or kinds[i - 2] not in TEXT_BEFORE | {"marker"} \
             or byline.flat.rstrip()[-1:] not in ")）" or byline.lines[-1] == frags[i].lines[0] \
-            or _line_shaped(textmod.display_width(text), column):
+            or line_shaped(textmod.display_width(text), column):
         return False
     follow = frags[i + 1].flat.strip()
     return not g.starts_as_continuation(follow) and join_gain(text, follow) < 1.0
 
 
-def _open_above(frags: list[Fragment], kinds: list[str], i: int) -> bool:
+def open_above(frags: list[Fragment], kinds: list[str], i: int) -> bool:
     """The body line above fragment ``i`` stops mid-sentence: not so if it closes a note
     in brackets opened on the line above it after a finished sentence (…查处。（江西新干
     县纪委跃 | 华黎明）)."""
@@ -296,96 +296,6 @@ def _open_above(frags: list[Fragment], kinds: list[str], i: int) -> bool:
     if i > 1 and kinds[i - 2] == "body" and above[-1:] in ")）":
         return g.ends_open(frags[i - 2].flat.strip() + above)
     return True
-
-
-def _pen_name(text: str) -> bool:
-    """Two to four Chinese characters (or names of that size, spaced): a byline when the
-    layout tool set the line apart (centred) under a header, whatever the surname."""
-    tokens = text.split()
-    return 0 < len(tokens) <= 4 and all(
-        2 <= len(t) <= 4 and all(textmod.is_cjk(c) or c == "·" for c in t) for t in tokens)
-
-
-#: Kinds a byline printed as a bare name stands under.
-_NAME_AFTER = frozenset({"heading", "headline", "subtitle", "kicker"})
-
-
-def name_bylines(frags: list[Fragment], kinds: list[str]) -> list[str]:
-    """Kinds with bare-name bylines marked: a one-line fragment that is only a name or
-    a few names (``刘红``, ``李彦生 陈爱国``; any short name if the tool set it apart in a
-    ``<div>``, as PP-Structure sets a byline as a figure title), standing between a
-    header line above (a heading, or on a page without markup a headline-like line after
-    a finished paragraph, or a line ending in a dash, when the name line is not shaped
-    like a printed line of its column) and body text (or a jump marker) below, or only a
-    name between two headings. A heading under another heading (or under a
-    headline-like line) that is an employer, a title and a name (``##
-    市热力公司经理赵建国``; of several titles, the last with the name) is a byline set as a
-    heading; so is, on a page written in blocks, any
-    short line without punctuation between a header (or a headline-like line after a
-    finished paragraph) and a paragraph (:func:`_bare_byline`)."""
-    g = genre()
-    kinds = list(kinds)
-    columns = column_widths(frags, kinds)
-    for i in range(1, len(frags) - 1):
-        f = frags[i]
-        if len(f.lines) != 1 or kinds[i + 1] not in {"body", "marker", "heading"}:
-            continue
-        above = kinds[i - 1]
-        if kinds[i + 1] == "heading":  # a name between two headings: the byline
-            if kinds[i] == "body" and above == "heading" and g.name_byline(f.flat):
-                kinds[i] = "byline"
-            continue
-        plain_headline = above == "body" and len(frags[i - 1].lines) == 1 \
-            and _headline_like(frags[i - 1].flat.strip())
-        if kinds[i] == "heading" and (above == "heading" or plain_headline) \
-                and g.titled_name(f.flat.strip().split("、")[-1]):
-            kinds[i] = "byline"
-            continue
-        if kinds[i] != "body":
-            continue
-        header_above = above in _NAME_AFTER or (plain_headline
-                                                and not _open_above(frags, kinds, i - 1))
-        if header_above and _bare_byline(f, frags[i + 1], kinds[i + 1]):
-            kinds[i] = "byline"
-            continue
-        if not g.name_byline(f.flat) and not (f.centred and _pen_name(f.flat)) \
-                and not g.titled_name(f.flat):
-            continue
-        # a subtitle on a page without markup, leading on with a dash
-        dash_line = above == "body" and frags[i - 1].flat.rstrip().endswith("——")
-        if above in _NAME_AFTER or (plain_headline or dash_line) \
-                and not _printed_line(f, columns[i]):
-            kinds[i] = "byline"
-    return kinds
-
-
-#: A bare byline is at most this long, and longer than a pen name or two names run
-#: together only if it ends in a name; the paragraph under it is at least this long (a
-#: paragraph of a page written in blocks, not one printed line of a column).
-BARE_BYLINE_MAX, PEN_NAMES_MAX, BLOCK_BELOW_MIN = 16, 6, 40
-#: Punctuation no byline holds (names are run together or spaced, a title runs into them).
-_SENTENCE_PUNCT = frozenset("，,。；;：:！!？?“”\"—…")
-
-
-def _bare_byline(f: Fragment, below: Fragment, below_kind: str) -> bool:
-    """A short line without punctuation standing between a header and a paragraph of a
-    page written in blocks is the byline, however it names its authors: a pen name or
-    two names run together (晓川, 刘立新孙海燕), or an employer and a name (…公司赵建国).
-    Text set in blocks seldom breaks off a paragraph's opening a few characters in."""
-    g = genre()
-    text = f.flat.strip()
-    named = len(text) <= PEN_NAMES_MAX or g.looks_like_name(text[-3:]) \
-        or g.looks_like_name(text[-2:])
-    return below_kind == "body" and len(below.flat.strip()) >= BLOCK_BELOW_MIN \
-        and 2 <= len(text) <= BARE_BYLINE_MAX and named \
-        and not any(c in _SENTENCE_PUNCT for c in text) \
-        and not g.starts_as_continuation(below.flat)
-
-
-def _printed_line(f: Fragment, column: tuple[float, ...] | None) -> bool:
-    """``f`` is shaped like a printed line of the column it stands in (…代表王建华 in a
-    list of names), not like a byline set apart under a headline."""
-    return column is not None and _line_shaped(textmod.display_width(f.flat.strip()), column)
 
 
 def _dateline_below(frags: list[Fragment], kinds: list[str], i: int) -> bool:
@@ -410,7 +320,7 @@ def _interposed(frags: list[Fragment], kinds: list[str], i: int,
     on in the line below it (or below a name under it), not in it."""
     g = genre()
     text = frags[i].flat.strip()
-    if column is None or _line_shaped(textmod.display_width(text), column):
+    if column is None or line_shaped(textmod.display_width(text), column):
         return False
     j = i + 1
     if j < len(frags) and kinds[j] == "body" and g.name_byline(frags[j].flat):

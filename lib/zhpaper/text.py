@@ -343,6 +343,50 @@ def layout_space_positions(text: str) -> list[int]:
     ]
 
 
+def printed_line_width(text: str) -> float | None:
+    """Typical printed-line length in a fragment, from its layout spaces."""
+    spaces = layout_space_positions(text)
+    if len(spaces) < 2:
+        return None
+    gaps = sorted(g for g in (b - a - 1 for a, b in zip(spaces, spaces[1:], strict=False))
+                  if g >= 6)
+    if not gaps:
+        return None
+    # lower quartile: a missing space makes one gap two lines long, never shorter
+    return float(gaps[len(gaps) // 4])
+
+
+def first_line_opens(text: str) -> bool | None:
+    """Whether a block opens a paragraph, from the width of its first printed line.
+
+    Layout spaces mark the printed line breaks of a block. A Chinese paragraph opens with
+    a two-character indent, so a first printed line about two em narrower than the
+    block's other lines opens a paragraph (True); one as wide as them (or one em wider,
+    a punctuation mark hung at its end) goes on from a column above (False). None when
+    the spaces do not tell.
+    """
+    spaces = layout_space_positions(text)
+    if len(spaces) < 2:
+        return None
+    gaps = sorted(g for g in (display_width(text[a + 1:b])
+                              for a, b in zip(spaces, spaces[1:], strict=False)) if g >= 6)
+    if not gaps:
+        return None
+    # lower quartile: a missing space makes one gap two lines long, never shorter
+    short_by = gaps[len(gaps) // 4] - display_width(text[:spaces[0]])
+    if 1.5 <= short_by <= 3.5:
+        return True
+    if -1.0 <= short_by <= 0.0:
+        return False
+    return None
+
+
+def tail_after_last_space(text: str) -> int | None:
+    """Characters after the last layout space (the last printed line), or None."""
+    spaces = layout_space_positions(text)
+    return len(text) - spaces[-1] - 1 if spaces else None
+
+
 def clean_heading(pieces: list[str] | tuple[str, ...]) -> str:
     """Clean a heading. Spaces that separate parallel phrases are kept.
 
