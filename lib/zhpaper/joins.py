@@ -277,7 +277,7 @@ def _mark_indents(bodies: list[_Body]) -> list[_Body]:
 
 
 def _bodies(frags: list[Fragment]) -> list[_Body]:
-    from .structure import _closing
+    from .structure import cuts_text
 
     out = []
     prev_kind, prev = None, None
@@ -288,7 +288,7 @@ def _bodies(frags: list[Fragment]) -> list[_Body]:
             lead = prev is not None and prev.kind == "byline" and \
                 prev.spans[-1].line == f.spans[0].line
             jumps = n + 1 < len(frags) and frags[n + 1].kind == "marker" \
-                and _closing(frags[n + 1])
+                and cuts_text(frags[n + 1])
             out.append(_Body(f, text, "line" if short else "block",
                              after_header=prev_kind in OPENS_COLUMN, lead=lead, jumps=jumps,
                              opens=None if short else textmod.first_line_opens(text)))

@@ -191,11 +191,11 @@ def plain_headings(frags: list[Fragment], kinds: list[str]) -> list[str]:
             continue
         if prev_open and (nxt != "byline" or join_gain(frags[i - 1].flat, text) >= 1.0):
             continue  # the previous line goes on into this one
-        if i > 0 and kinds[i - 1] == "marker" and _closing(frags[i - 1]) \
+        if i > 0 and kinds[i - 1] == "marker" and cuts_text(frags[i - 1]) \
                 and (nxt != "body" or not _continued(text, frags[i + 1].flat.strip())):
             kinds[i] = "heading"  # the text above is cut: another article starts
             continue
-        if nxt == "marker" and _closing(frags[i + 1]):
+        if nxt == "marker" and cuts_text(frags[i + 1]):
             continue  # the article's last line, above the jump to another page
         if nxt in HEADER_NEXT:
             if not _stray_above_header(frags, kinds, i):
@@ -368,7 +368,7 @@ def headline_evidence(frags: list[Fragment], kinds: list[str]) -> list[str]:
         first = i
         while first > 0 and kinds[first - 1] == "heading":
             first -= 1
-        if first > 0 and kinds[first - 1] == "marker" and _closing(frags[first - 1]):
+        if first > 0 and kinds[first - 1] == "marker" and cuts_text(frags[first - 1]):
             kinds[first:i + 1] = header_roles(frags[first:i + 1])  # the text above is cut
             seen_headline = True
             continue
@@ -409,7 +409,7 @@ def _signed_off(before: str) -> bool:
     return not g.ends_open(before[:note.start()].rstrip())
 
 
-def _closing(f: Fragment) -> bool:
+def cuts_text(f: Fragment) -> bool:
     """A jump marker that cuts the text above it (（下转第2版）): what follows is another
     article."""
     m = genre().jump_marker.match(f.flat.strip())
