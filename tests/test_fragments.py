@@ -214,6 +214,13 @@ def test_a_contributor_byline_by_employer_and_title():
     assert genre().titled_name("他是一名优秀的研究员") is None
 
 
+def test_a_second_title_is_not_taken_for_a_name():
+    from zhpaper.genre import genre
+
+    assert genre().titled_name("全国人大常委会委员和部长") is None  # 和 is a surname too
+    assert genre().titled_name("农业部部长刘江") == "刘江"
+
+
 def test_a_dateline_broken_across_printed_lines_under_a_plain_headline():
     md = ("重要影响。（本报东京１月６日电）\n阿拉伯内政部长理事会声明呼吁加强打击恐怖犯罪\n"
           "新华社突尼斯１月５日\n电（记者刘上阳）第十五届阿拉伯内政部长理事会会议今天闭幕。\n")

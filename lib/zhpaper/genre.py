@@ -38,6 +38,7 @@ class Genre:
     photo_source: re.Pattern[str] = re.compile(r"(?!)")
     artwork: re.Pattern[str] = re.compile(r"(?!)")
     titled_byline: re.Pattern[str] = re.compile(r"(?!)")
+    byline_titles: tuple[str, ...] = ()
     surnames: frozenset[str] = frozenset()
     compound_surnames: frozenset[str] = frozenset()
     name_byline_max: int = 4
@@ -116,7 +117,9 @@ class Genre:
         """The name in a contributor's byline by employer and title
         (国务院发展研究中心研究员卢迈 → 卢迈), if the line is one."""
         m = self.titled_byline.match(text.strip())
-        return m.group("people") if m and self.looks_like_name(m.group("people")) else None
+        if not m or m.group("people").endswith(self.byline_titles):
+            return None  # 委员和部长: a second title, not a name
+        return m.group("people") if self.looks_like_name(m.group("people")) else None
 
     def byline_people(self, text: str) -> tuple[str, ...]:
         """The reporters named by a byline or dateline (empty if it names none)."""
@@ -161,7 +164,9 @@ def genre() -> Genre:
         caption_max_chars=int(raw["caption_max_chars"]),
         photo_source=re.compile(raw["photo_source"]),
         artwork=re.compile(raw["artwork"]),
-        titled_byline=re.compile(raw["titled_byline"]),
+        titled_byline=re.compile(raw["titled_byline"].replace(
+            "{titles}", "|".join(map(re.escape, raw["byline_titles"])))),
+        byline_titles=tuple(raw["byline_titles"]),
         **_surnames(),
         name_byline_max=int(raw["name_byline_max"]),
     )
