@@ -61,6 +61,22 @@ def test_a_model_learns_from_tagged_articles_and_finds_names():
     assert m.find("") == []
 
 
+def test_a_tagger_learnt_from_a_replaced_corpus_is_never_cached(tmp_path, monkeypatch):
+    """A test (or a caller) that replaces ``pd1998.articles`` must not leave a tagger
+    learnt from its toy corpus under the real corpus's cache key."""
+    from zhpaper import pd1998
+
+    para = [("李", "nr"), ("鹏", "nr"), ("在", "p"), ("北京", "ns"), ("。", "w")]
+    toy = tuple(_article(para) for _ in range(5))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    entity_model._built("entity-model-probe", "-probe", lambda: toy)  # the corpus is the real one
+    assert list((tmp_path / "zhpaper").glob("entity-model-probe-*"))  # so it is cached
+    monkeypatch.setattr(pd1998, "articles", lambda: toy)
+    m = entity_model._built("entity-model-probe2", "-probe", lambda: toy)
+    assert m is not None and m.lex.names["北京"] == "place"
+    assert not list((tmp_path / "zhpaper").glob("entity-model-probe2-*"))
+
+
 def test_features_are_strings_per_word():
     from zhpaper.tokens import tokenize
 

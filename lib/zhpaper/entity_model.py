@@ -348,12 +348,17 @@ def inner_split(share: float = INNER_SHARE) -> tuple[tuple, tuple]:
 
 
 def _built(name: str, extra: str, arts: Callable[[], Sequence]) -> Model | None:
+    from . import pd1998
     from .errors import ZhpaperError
 
     try:
         key = _cache_key() + extra
     except ZhpaperError:
         return None
+    if any(getattr(getattr(pd1998, f), "__module__", "") != pd1998.__name__
+           for f in ("articles", "split", "half")):
+        return _unpack(_pack(train(arts())))  # a replaced corpus: never cached under its key
+        return _unpack(_pack(train(arts())))
     data = cached(name, key, lambda: _pack(train(arts())))
     try:
         return _unpack(data)
