@@ -358,7 +358,6 @@ def _built(name: str, extra: str, arts: Callable[[], Sequence]) -> Model | None:
     if any(getattr(getattr(pd1998, f), "__module__", "") != pd1998.__name__
            for f in ("articles", "split", "half")):
         return _unpack(_pack(train(arts())))  # a replaced corpus: never cached under its key
-        return _unpack(_pack(train(arts())))
     data = cached(name, key, lambda: _pack(train(arts())))
     try:
         return _unpack(data)

@@ -117,9 +117,10 @@ class Genre:
         """The name in a contributor's byline by employer and title
         (国务院发展研究中心研究员卢迈 → 卢迈), if the line is one."""
         m = self.titled_byline.match(text.strip())
-        if not m or m.group("people").endswith(self.byline_titles):
+        people = m.group("people") if m else ""
+        if people.endswith(self.byline_titles):
             return None  # 委员和部长: a second title, not a name
-        return m.group("people") if self.looks_like_name(m.group("people")) else None
+        return people if people and self.looks_like_name(people) else None
 
     def byline_people(self, text: str) -> tuple[str, ...]:
         """The reporters named by a byline or dateline (empty if it names none)."""
